@@ -1,0 +1,148 @@
+package dev.workflowtracing.trace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** One workflow run and the summary of its trace; the list view of the trace API reads these. */
+@Entity
+@Table(name = "runs")
+@NamedQuery(
+    name = "RunRecord.findByTraceId",
+    query = "select r from RunRecord r where r.traceId = :traceId")
+public class RunRecord {
+
+  public static final int MAX_ERROR_LENGTH = 2000;
+
+  @Id
+  @Column(name = "run_id", length = 36)
+  private String runId;
+
+  @Column(name = "trace_id", length = 32)
+  private String traceId;
+
+  @Column(name = "workflow_id", nullable = false, length = 100)
+  private String workflowId;
+
+  @Column(name = "workflow_version", nullable = false)
+  private int workflowVersion;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private RunStatus status;
+
+  @Column(name = "run_trigger", nullable = false, length = 32)
+  private String trigger;
+
+  @Column(name = "started_at", nullable = false)
+  private long startedAt;
+
+  @Column(name = "ended_at")
+  private Long endedAt;
+
+  @Column(name = "duration_ms")
+  private Long durationMs;
+
+  @Column(name = "span_count", nullable = false)
+  private int spanCount;
+
+  @Column(name = "error_summary", length = MAX_ERROR_LENGTH)
+  private String errorSummary;
+
+  @Column(length = 1_000_000)
+  private String inputs;
+
+  @Column(length = 1_000_000)
+  private String outputs;
+
+  protected RunRecord() {}
+
+  public RunRecord(
+      String runId,
+      String traceId,
+      String workflowId,
+      int workflowVersion,
+      String trigger,
+      long startedAt,
+      String inputs) {
+    this.runId = runId;
+    this.traceId = traceId;
+    this.workflowId = workflowId;
+    this.workflowVersion = workflowVersion;
+    this.trigger = trigger;
+    this.startedAt = startedAt;
+    this.inputs = inputs;
+    this.status = RunStatus.RUNNING;
+  }
+
+  public void finish(RunStatus finalStatus, long endedAtMillis, String outputsJson, String error) {
+    this.status = finalStatus;
+    this.endedAt = endedAtMillis;
+    this.durationMs = endedAtMillis - startedAt;
+    this.outputs = outputsJson;
+    this.errorSummary =
+        error == null || error.length() <= MAX_ERROR_LENGTH
+            ? error
+            : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+  }
+
+  public void setSpanCount(int spanCount) {
+    this.spanCount = spanCount;
+  }
+
+  public String getRunId() {
+    return runId;
+  }
+
+  public String getTraceId() {
+    return traceId;
+  }
+
+  public String getWorkflowId() {
+    return workflowId;
+  }
+
+  public int getWorkflowVersion() {
+    return workflowVersion;
+  }
+
+  public RunStatus getStatus() {
+    return status;
+  }
+
+  public String getTrigger() {
+    return trigger;
+  }
+
+  public long getStartedAt() {
+    return startedAt;
+  }
+
+  public Long getEndedAt() {
+    return endedAt;
+  }
+
+  public Long getDurationMs() {
+    return durationMs;
+  }
+
+  public int getSpanCount() {
+    return spanCount;
+  }
+
+  public String getErrorSummary() {
+    return errorSummary;
+  }
+
+  public String getInputs() {
+    return inputs;
+  }
+
+  public String getOutputs() {
+    return outputs;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.workflowtracing.trace;
+
+import dev.workflowtracing.tracing.Artifacts;
+import dev.workflowtracing.tracing.WorkflowAttributes;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows one finished span becomes: the span itself, its scalar attributes for filtering, and its
+ * artifacts (taken out of the events, where {@link Artifacts} put them).
+ */
+public record SpanRows(
+    SpanRecord span, List<SpanAttributeRecord> attributes, List<ArtifactRecord> artifacts) {
+
+  public static SpanRows of(SpanData data, int maxArtifactLength) {
+    String traceId = data.getTraceId();
+    String spanId = data.getSpanId();
+    var parent = data.getParentSpanContext();
+    List<ArtifactRecord> artifacts = new ArrayList<>();
+    JsonArrayBuilder events = Json.createArrayBuilder();
+    for (EventData event : data.getEvents()) {
+      if (Artifacts.EVENT.equals(event.getName())) {
+        Attributes a = event.getAttributes();
+        artifacts.add(
+            new ArtifactRecord(
+                traceId,
+                spanId,
+                artifacts.size(),
+                orDefault(a.get(Artifacts.KIND), "artifact"),
+                orDefault(a.get(Artifacts.CONTENT_TYPE), "text/plain"),
+                orDefault(a.get(Artifacts.CONTENT), ""),
+                maxArtifactLength));
+      } else {
+        events.add(
+            Json.createObjectBuilder()
+                .add("name", event.getName())
+                .add("timeNanos", event.getEpochNanos())
+                .add("attributes", json(event.getAttributes())));
+      }
+    }
+    JsonArrayBuilder links = Json.createArrayBuilder();
+    for (LinkData link : data.getLinks()) {
+      links.add(
+          Json.createObjectBuilder()
+              .add("traceId", link.getSpanContext().getTraceId())
+              .add("spanId", link.getSpanContext().getSpanId())
+              .add("attributes", json(link.getAttributes())));
+    }
+    SpanRecord span =
+        new SpanRecord(
+            traceId,
+            spanId,
+            parent.isValid() ? parent.getSpanId() : null,
+            truncate(data.getName(), 500),
+            data.getKind().name(),
+            data.getStatus().getStatusCode().name(),
+            truncate(data.getStatus().getDescription(), 2000),
+            data.getStartEpochNanos(),
+            data.getEndEpochNanos(),
+            data.getAttributes().get(WorkflowAttributes.NODE_ID),
+            json(data.getAttributes()).build().toString(),
+            events.build().toString(),
+            links.build().toString());
+    return new SpanRows(span, attributeRows(traceId, spanId, data.getAttributes()), artifacts);
+  }
+
+  /** The root span of a workflow run carries the run id but no node id. */
+  public static boolean isRunRoot(SpanData data) {
+    Attributes a = data.getAttributes();
+    return a.get(WorkflowAttributes.RUN_ID) != null && a.get(WorkflowAttributes.NODE_ID) == null;
+  }
+
+  private static List<SpanAttributeRecord> attributeRows(
+      String traceId, String spanId, Attributes attributes) {
+    List<SpanAttributeRecord> rows = new ArrayList<>(attributes.size());
+    attributes.forEach(
+        (key, value) -> {
+          if (!(value instanceof List<?>)) {
+            rows.add(
+                new SpanAttributeRecord(
+                    traceId,
+                    spanId,
+                    truncate(key.getKey(), 255),
+                    truncate(String.valueOf(value), SpanAttributeRecord.MAX_VALUE_LENGTH)));
+          }
+        });
+    return rows;
+  }
+
+  static JsonObjectBuilder json(Attributes attributes) {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    attributes.forEach((key, value) -> add(object, key, value));
+    return object;
+  }
+
+  private static void add(JsonObjectBuilder object, AttributeKey<?> key, Object value) {
+    String name = key.getKey();
+    if (value instanceof Boolean b) {
+      object.add(name, b);
+    } else if (value instanceof Long l) {
+      object.add(name, l);
+    } else if (value instanceof Double d) {
+      object.add(name, d);
+    } else if (value instanceof List<?> list) {
+      JsonArrayBuilder array = Json.createArrayBuilder();
+      list.forEach(item -> array.add(String.valueOf(item)));
+      object.add(name, array);
+    } else {
+      object.add(name, String.valueOf(value));
+    }
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  private static String orDefault(String value, String defaultValue) {
+    return value == null ? defaultValue : value;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.workflowtracing.trace;
+
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes finished spans. Called from the span processor's own thread, which has no container
+ * transaction: REQUIRES_NEW gives each batch one transaction, and Hibernate's JDBC batching
+ * ({@code hibernate.jdbc.batch_size}) turns the rows into few round trips.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SpanStore {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "tracing.artifacts.max-length")
+  int maxArtifactLength;
+
+  public void store(Collection<SpanData> spans) {
+    Set<String> traceIds = new TreeSet<>();
+    for (SpanData data : spans) {
+      SpanRows rows = SpanRows.of(data, maxArtifactLength);
+      em.persist(rows.span());
+      rows.attributes().forEach(em::persist);
+      rows.artifacts().forEach(em::persist);
+      traceIds.add(data.getTraceId());
+    }
+    em.flush();
+    // Children end (and arrive) before their root, but a retried batch can arrive later: recount.
+    em.createNativeQuery(
+            "update runs set span_count ="
+                + " (select count(*) from spans s where s.trace_id = runs.trace_id)"
+                + " where trace_id in (:traceIds)")
+        .setParameter("traceIds", traceIds)
+        .executeUpdate();
+  }
+}

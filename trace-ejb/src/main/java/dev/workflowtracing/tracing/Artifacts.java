@@ -1,0 +1,27 @@
+package dev.workflowtracing.tracing;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+
+/**
+ * Records node inputs and outputs, prompts and responses as span events named {@value #EVENT}. The
+ * persistence exporter stores them in the artifacts table; OTLP receives them as ordinary events.
+ */
+public final class Artifacts {
+
+  public static final String EVENT = "workflow.artifact";
+  public static final AttributeKey<String> KIND = AttributeKey.stringKey("artifact.kind");
+  public static final AttributeKey<String> CONTENT_TYPE =
+      AttributeKey.stringKey("artifact.content_type");
+  public static final AttributeKey<String> CONTENT = AttributeKey.stringKey("artifact.content");
+
+  private Artifacts() {}
+
+  /** Kinds: input, output, prompt, response, request, error. */
+  public static void record(Span span, String kind, String contentType, String content) {
+    span.addEvent(
+        EVENT,
+        Attributes.of(KIND, kind, CONTENT_TYPE, contentType, CONTENT, String.valueOf(content)));
+  }
+}

@@ -1,0 +1,178 @@
+package dev.workflowtracing.tracing;
+
+import dev.workflowtracing.trace.SpanStore;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource.AuthenticationType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Builds the application's own OpenTelemetry SDK at startup from MicroProfile Config: one
+ * BatchSpanProcessor per exporter (OTLP and the database), so a dead collector never starves the
+ * database exporter. On undeploy or server shutdown both processors are flushed before the
+ * database goes away ({@code @EJB SpanStore} keeps the store alive until this bean is destroyed).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class TracingBootstrap implements TracerHolder {
+
+  private static final Logger LOG = Logger.getLogger(TracingBootstrap.class.getName());
+  private static final String INSTRUMENTATION_SCOPE = "dev.workflowtracing";
+  private static final long SHUTDOWN_TIMEOUT_SECONDS = 30;
+
+  @EJB SpanStore spanStore;
+
+  @jakarta.annotation.Resource(authenticationType = AuthenticationType.CONTAINER)
+  ManagedScheduledExecutorService scheduler;
+
+  private volatile Tracer tracer = OpenTelemetry.noop().getTracer(INSTRUMENTATION_SCOPE);
+  private volatile TracingSettings settings;
+  private volatile SdkTracerProvider tracerProvider;
+  private volatile PersistingSpanExporter persistingExporter;
+  private volatile ScheduledFuture<?> retryTimer;
+  private final List<ExporterStats> exporterStats = new ArrayList<>();
+
+  @PostConstruct
+  void start() {
+    settings = TracingSettings.from(ConfigProvider.getConfig());
+    if (!settings.enabled()) {
+      LOG.info("Tracing is disabled (tracing.enabled=false): workflows run untraced");
+      return;
+    }
+    SdkTracerProviderBuilder builder =
+        SdkTracerProvider.builder().setResource(resource()).setSampler(sampler());
+    if (settings.otlpEnabled()) {
+      addOtlp(builder);
+    }
+    if (settings.persistenceEnabled()) {
+      addPersistence(builder);
+    }
+    tracerProvider = builder.build();
+    tracer = tracerProvider.get(INSTRUMENTATION_SCOPE);
+    LOG.info(
+        () ->
+            "Tracing enabled: service "
+                + settings.serviceName()
+                + ", sampler "
+                + settings.sampler()
+                + ", OTLP "
+                + (settings.otlpEnabled()
+                    ? settings.otlpProtocol() + " to " + settings.otlpEndpoint()
+                    : "off")
+                + ", database "
+                + (settings.persistenceEnabled() ? "on" : "off"));
+  }
+
+  @PreDestroy
+  void stop() {
+    if (retryTimer != null) {
+      retryTimer.cancel(false);
+    }
+    if (tracerProvider != null) {
+      var result = tracerProvider.shutdown().join(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      LOG.info(
+          () -> "Tracing shut down; all spans flushed: " + (result.isSuccess() ? "yes" : "no"));
+    }
+  }
+
+  @Override
+  public Tracer tracer() {
+    return tracer;
+  }
+
+  public TracingSettings settings() {
+    return settings;
+  }
+
+  public List<ExporterStats> exporterStats() {
+    return List.copyOf(exporterStats);
+  }
+
+  public int pendingRetrySpans() {
+    return persistingExporter == null ? 0 : persistingExporter.pendingSpans();
+  }
+
+  /** Forces both processors to export what they hold; for tests and the admin API. */
+  public boolean flush() {
+    return tracerProvider == null
+        || tracerProvider.forceFlush().join(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).isSuccess();
+  }
+
+  private void addOtlp(SdkTracerProviderBuilder builder) {
+    try {
+      ExporterStats stats = new ExporterStats("otlp");
+      SpanExporter exporter = new CountingSpanExporter(OtlpExporterFactory.create(settings), stats);
+      builder.addSpanProcessor(batchProcessor(exporter, settings.maxQueueSize()));
+      exporterStats.add(stats);
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.SEVERE, "OTLP export is off: " + e.getMessage());
+    }
+  }
+
+  private void addPersistence(SdkTracerProviderBuilder builder) {
+    var config = ConfigProvider.getConfig();
+    ExporterStats stats = new ExporterStats("database");
+    persistingExporter =
+        PersistingSpanExporter.create(
+            spanStore::store,
+            config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
+            stats);
+    int queueSize = config.getValue("tracing.persistence.max.queue.size", Integer.class);
+    builder.addSpanProcessor(batchProcessor(persistingExporter, queueSize));
+    exporterStats.add(stats);
+    // Retries buffered batches even when no new spans arrive to trigger an export.
+    retryTimer =
+        scheduler.scheduleWithFixedDelay(persistingExporter::retryPending, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private BatchSpanProcessor batchProcessor(SpanExporter exporter, int queueSize) {
+    return BatchSpanProcessor.builder(exporter)
+        .setScheduleDelay(settings.scheduleDelay())
+        .setMaxQueueSize(queueSize)
+        .setMaxExportBatchSize(Math.min(settings.maxExportBatchSize(), queueSize))
+        .setExporterTimeout(settings.exportTimeout())
+        .build();
+  }
+
+  private Sampler sampler() {
+    try {
+      return SamplerFactory.create(settings.sampler(), settings.samplerArg());
+    } catch (IllegalArgumentException e) {
+      LOG.severe(e.getMessage() + "; using parentbased_always_on");
+      return Sampler.parentBased(Sampler.alwaysOn());
+    }
+  }
+
+  private Resource resource() {
+    var attributes = Attributes.builder();
+    TracingSettings.keyValues(settings.resourceAttributes())
+        .forEach((k, v) -> attributes.put(AttributeKey.stringKey(k), v));
+    attributes.put(AttributeKey.stringKey("service.name"), settings.serviceName());
+    return Resource.getDefault().merge(Resource.create(attributes.build()));
+  }
+}

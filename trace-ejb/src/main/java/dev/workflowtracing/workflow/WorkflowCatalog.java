@@ -1,0 +1,65 @@
+package dev.workflowtracing.workflow;
+
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and finds workflow definitions. Every save is validated; a change is a new version. */
+@Stateless
+public class WorkflowCatalog {
+
+  @PersistenceContext EntityManager em;
+
+  public List<WorkflowRecord> latestVersions() {
+    return em.createNamedQuery("WorkflowRecord.findLatestVersions", WorkflowRecord.class)
+        .getResultList();
+  }
+
+  public Optional<WorkflowRecord> latest(String workflowId) {
+    return em
+        .createNamedQuery("WorkflowRecord.findLatest", WorkflowRecord.class)
+        .setParameter("workflowId", workflowId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public WorkflowDefinition definition(String workflowId) {
+    return latest(workflowId)
+        .map(r -> WorkflowDefinitionParser.parse(r.getDefinition()))
+        .orElseThrow(() -> new WorkflowNotFoundException(workflowId));
+  }
+
+  /**
+   * Saves {@code json} as the next version of its workflow (version 1 for a new id), whatever
+   * version the JSON names.
+   */
+  public WorkflowRecord saveNewVersion(JsonObject json) {
+    WorkflowDefinitionParser.parse(json);
+    String id = json.getString("id");
+    int version = latest(id).map(r -> r.getVersion() + 1).orElse(1);
+    JsonObject versioned = Json.createObjectBuilder(json).add("version", version).build();
+    WorkflowRecord record =
+        new WorkflowRecord(
+            WorkflowDefinitionParser.parse(versioned),
+            versioned.toString(),
+            System.currentTimeMillis());
+    em.persist(record);
+    return record;
+  }
+
+  /** Saves a sample unless that id and version is already stored; true if it was saved. */
+  public boolean saveIfAbsent(String json) {
+    WorkflowDefinition workflow = WorkflowDefinitionParser.parse(json);
+    if (em.find(WorkflowRecord.class, new WorkflowRecord.Key(workflow.id(), workflow.version()))
+        != null) {
+      return false;
+    }
+    em.persist(new WorkflowRecord(workflow, json, System.currentTimeMillis()));
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.workflowtracing.workflow.engine;
+
+import java.time.Duration;
+
+/** The time limit of one node attempt; node handlers wait through it so timeouts are honoured. */
+public record Deadline(long nanos, Duration limit) {
+
+  public static Deadline after(Duration limit) {
+    return new Deadline(System.nanoTime() + limit.toNanos(), limit);
+  }
+
+  public Duration remaining() {
+    return Duration.ofNanos(Math.max(0, nanos - System.nanoTime()));
+  }
+
+  /** Sleeps, or fails with a timeout if the sleep would pass the deadline. */
+  public void sleep(Duration duration) throws NodeTimeoutException {
+    if (duration.compareTo(remaining()) > 0) {
+      sleepQuietly(remaining());
+      throw new NodeTimeoutException(limit);
+    }
+    sleepQuietly(duration);
+  }
+
+  private static void sleepQuietly(Duration duration) throws NodeTimeoutException {
+    try {
+      Thread.sleep(duration.toMillis(), (int) (duration.toNanosPart() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeTimeoutException(Duration.ZERO);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.workflowtracing.workflow.engine;
+
+import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ID;
+import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_MAX_ATTEMPTS;
+import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_TYPE;
+import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.tracing.WorkflowAttributes.WORKFLOW_ID;
+
+import dev.workflowtracing.tracing.TracedOperation;
+import dev.workflowtracing.workflow.NodeDefinition;
+import io.opentelemetry.api.common.Attributes;
+
+/** One node's execution within a run, all attempts included: traced as the node's span. */
+public record NodeInvocation(String runId, String workflowId, NodeDefinition node, RunState state)
+    implements TracedOperation {
+
+  @Override
+  public String spanName() {
+    return node.type().jsonName() + " " + node.id();
+  }
+
+  @Override
+  public Attributes spanAttributes() {
+    return Attributes.builder()
+        .put(WORKFLOW_ID, workflowId)
+        .put(RUN_ID, runId)
+        .put(NODE_ID, node.id())
+        .put(NODE_TYPE, node.type().jsonName())
+        .put(NODE_MAX_ATTEMPTS, node.retry().maxAttempts())
+        .build();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.workflowtracing.workflow.engine;
+
+import dev.workflowtracing.trace.RunStatus;
+import dev.workflowtracing.tracing.TracedOutcome;
+import dev.workflowtracing.tracing.WorkflowAttributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * How a run ended. A failed node fails the run but is not an exception to the caller: the run
+ * happened, and its trace says why it failed.
+ *
+ * @param traceId null when tracing is disabled or the run was not sampled
+ */
+public record RunResult(
+    String runId,
+    String traceId,
+    String workflowId,
+    int workflowVersion,
+    RunStatus status,
+    long startedAtMillis,
+    long durationMillis,
+    JsonObject outputs,
+    String error,
+    List<String> executedNodes,
+    List<String> skippedNodes)
+    implements TracedOutcome {
+
+  @Override
+  public void describeTo(Span span) {
+    span.setAttribute(WorkflowAttributes.RUN_STATUS, status.name());
+    if (status == RunStatus.FAILED) {
+      span.setStatus(StatusCode.ERROR, error);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.workflowtracing.workflow.nodes;
+
+import dev.workflowtracing.workflow.NodeType;
+import dev.workflowtracing.workflow.engine.NodeAttempt;
+import dev.workflowtracing.workflow.engine.NodeHandler;
+import dev.workflowtracing.workflow.engine.NodeTimeoutException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+
+/** Waits {@code config.ms} milliseconds (and times out if that is longer than the node's limit). */
+@ApplicationScoped
+public class DelayNode implements NodeHandler {
+
+  @Override
+  public NodeType type() {
+    return NodeType.DELAY;
+  }
+
+  @Override
+  public JsonObject execute(NodeAttempt attempt) throws NodeTimeoutException {
+    long ms = attempt.node().configLong("ms", 0);
+    attempt.deadline().sleep(Duration.ofMillis(ms));
+    return Json.createObjectBuilder().add("waitedMs", ms).build();
+  }
+}

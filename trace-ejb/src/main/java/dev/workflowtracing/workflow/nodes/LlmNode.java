@@ -1,0 +1,81 @@
+package dev.workflowtracing.workflow.nodes;
+
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_OPERATION;
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_OUTPUT_TOKENS;
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_RESPONSE_MODEL;
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_SYSTEM;
+
+import dev.workflowtracing.tracing.Artifacts;
+import dev.workflowtracing.workflow.NodeType;
+import dev.workflowtracing.workflow.engine.NodeAttempt;
+import dev.workflowtracing.workflow.engine.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.NodeHandler;
+import dev.workflowtracing.workflow.engine.Templates;
+import io.opentelemetry.api.trace.Span;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Asks a model: {@code config.prompt} (templated), optional {@code system}, {@code model}, {@code
+ * provider} ("simulated" or "openai", default {@code workflow.llm.provider}) and {@code latencyMs}
+ * for the simulation. The attempt span gets the GenAI semantic-convention attributes, and the
+ * prompt and response as artifacts.
+ */
+@ApplicationScoped
+public class LlmNode implements NodeHandler {
+
+  @Inject SimulatedModel simulated;
+  @Inject OpenAiCompatibleModel openAi;
+
+  @Inject
+  @ConfigProperty(name = "workflow.llm.provider")
+  String defaultProvider;
+
+  @Inject
+  @ConfigProperty(name = "workflow.llm.simulated.latency-ms")
+  long defaultLatencyMs;
+
+  @Override
+  public NodeType type() {
+    return NodeType.LLM;
+  }
+
+  @Override
+  public JsonObject execute(NodeAttempt attempt) throws NodeExecutionException {
+    var node = attempt.node();
+    var state = attempt.state();
+    ModelProvider provider =
+        "openai".equals(node.configString("provider", defaultProvider)) ? openAi : simulated;
+    var request =
+        new LlmRequest(
+            node.configString("model", "sim-small"),
+            Templates.resolve(node.configString("system", ""), state),
+            Templates.resolve(node.configString("prompt", ""), state),
+            node.configLong("latencyMs", defaultLatencyMs),
+            attempt.deadline());
+
+    Span span = Span.current();
+    span.setAttribute(GEN_AI_OPERATION, "chat");
+    span.setAttribute(GEN_AI_SYSTEM, provider.system());
+    span.setAttribute(GEN_AI_REQUEST_MODEL, request.model());
+    Artifacts.record(span, "prompt", "text/plain", request.prompt());
+
+    LlmReply reply = provider.complete(request);
+
+    span.setAttribute(GEN_AI_RESPONSE_MODEL, reply.model());
+    span.setAttribute(GEN_AI_INPUT_TOKENS, reply.inputTokens());
+    span.setAttribute(GEN_AI_OUTPUT_TOKENS, reply.outputTokens());
+    Artifacts.record(span, "response", "text/plain", reply.text());
+    return Json.createObjectBuilder()
+        .add("text", reply.text())
+        .add("model", reply.model())
+        .add("inputTokens", reply.inputTokens())
+        .add("outputTokens", reply.outputTokens())
+        .build();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.workflowtracing.workflow.nodes;
+
+import dev.workflowtracing.workflow.engine.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.NodeTimeoutException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Calls an OpenAI-compatible {@code /chat/completions} endpoint ({@code workflow.llm.endpoint},
+ * bearer {@code workflow.llm.api-key}). The key is sent only in the Authorization header and never
+ * recorded on a span.
+ */
+@ApplicationScoped
+public class OpenAiCompatibleModel implements ModelProvider {
+
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  // Optional: MicroProfile Config treats an empty value as missing.
+  @Inject
+  @ConfigProperty(name = "workflow.llm.endpoint")
+  Optional<String> endpoint;
+
+  @Inject
+  @ConfigProperty(name = "workflow.llm.api-key")
+  Optional<String> apiKey;
+
+  @Override
+  public String system() {
+    return "openai";
+  }
+
+  @Override
+  public LlmReply complete(LlmRequest request) throws NodeExecutionException {
+    if (endpoint.isEmpty() || endpoint.get().isBlank()) {
+      throw new NodeExecutionException(
+          "workflow.llm.provider is openai but workflow.llm.endpoint is not set");
+    }
+    var messages = Json.createArrayBuilder();
+    if (!request.system().isBlank()) {
+      messages.add(Json.createObjectBuilder().add("role", "system").add("content", request.system()));
+    }
+    messages.add(Json.createObjectBuilder().add("role", "user").add("content", request.prompt()));
+    String body =
+        Json.createObjectBuilder()
+            .add("model", request.model())
+            .add("messages", messages)
+            .build()
+            .toString();
+    var http =
+        HttpRequest.newBuilder(URI.create(stripSlash(endpoint.get()) + "/chat/completions"))
+            .timeout(request.deadline().remaining())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    apiKey
+        .filter(key -> !key.isBlank())
+        .ifPresent(key -> http.header("Authorization", "Bearer " + key));
+    return parse(send(http.build(), request), request.model());
+  }
+
+  private String send(HttpRequest http, LlmRequest request) throws NodeExecutionException {
+    try {
+      HttpResponse<String> response = client.send(http, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 400) {
+        throw new NodeExecutionException("Model endpoint answered HTTP " + response.statusCode());
+      }
+      return response.body();
+    } catch (HttpTimeoutException e) {
+      throw new NodeTimeoutException(request.deadline().limit());
+    } catch (IOException e) {
+      throw new NodeExecutionException("Model endpoint unreachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeExecutionException("Interrupted while calling the model", e);
+    }
+  }
+
+  private static LlmReply parse(String body, String requestedModel) throws NodeExecutionException {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      JsonObject json = reader.readObject();
+      String text =
+          json.getJsonArray("choices")
+              .getJsonObject(0)
+              .getJsonObject("message")
+              .getString("content");
+      JsonObject usage = json.getJsonObject("usage");
+      return new LlmReply(
+          text,
+          json.getString("model", requestedModel),
+          usage == null ? 0 : usage.getJsonNumber("prompt_tokens").longValue(),
+          usage == null ? 0 : usage.getJsonNumber("completion_tokens").longValue());
+    } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+      throw new NodeExecutionException("Model endpoint gave an unexpected answer: " + e, e);
+    }
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

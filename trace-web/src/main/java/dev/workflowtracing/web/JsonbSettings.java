@@ -1,0 +1,19 @@
+package dev.workflowtracing.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/** Writes null fields as {@code null} rather than leaving them out, as the API reference shows. */
+@Provider
+public class JsonbSettings implements ContextResolver<Jsonb> {
+
+  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+  @Override
+  public Jsonb getContext(Class<?> type) {
+    return jsonb;
+  }
+}

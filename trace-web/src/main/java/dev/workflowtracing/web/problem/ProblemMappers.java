@@ -1,0 +1,112 @@
+package dev.workflowtracing.web.problem;
+
+import dev.workflowtracing.workflow.InvalidWorkflowException;
+import dev.workflowtracing.workflow.WorkflowNotFoundException;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception into {@code application/problem+json}; nothing leaks a stack trace. */
+public final class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  /** 400 for an invalid workflow definition, listing every problem. */
+  @Provider
+  public static class InvalidWorkflow implements ExceptionMapper<InvalidWorkflowException> {
+    @Override
+    public Response toResponse(InvalidWorkflowException e) {
+      return Problem.response(
+          400, "Invalid workflow definition", e.getMessage(), e.problems());
+    }
+  }
+
+  /** 404 for an unknown workflow. */
+  @Provider
+  public static class UnknownWorkflow implements ExceptionMapper<WorkflowNotFoundException> {
+    @Override
+    public Response toResponse(WorkflowNotFoundException e) {
+      return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** 400 for a bad parameter or body. */
+  @Provider
+  public static class BadRequest implements ExceptionMapper<BadRequestProblem> {
+    @Override
+    public Response toResponse(BadRequestProblem e) {
+      return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** 404 for an unknown trace, span or run. */
+  @Provider
+  public static class NotFound implements ExceptionMapper<NotFoundProblem> {
+    @Override
+    public Response toResponse(NotFoundProblem e) {
+      return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** 400 for a body that is not valid JSON. */
+  @Provider
+  public static class MalformedJson implements ExceptionMapper<JsonException> {
+    @Override
+    public Response toResponse(JsonException e) {
+      return Problem.response(
+          Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /** 400 for a body JSON-B cannot bind. */
+  @Provider
+  public static class UnbindableJson implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return Problem.response(
+          Response.Status.BAD_REQUEST, "The request body does not fit: " + e.getMessage());
+    }
+  }
+
+  /** JAX-RS's own errors (404 unknown path, 405, 406, 415...) keep their status. */
+  @Provider
+  public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response.StatusType status = e.getResponse().getStatusInfo();
+      Throwable cause = e.getCause();
+      String detail =
+          cause instanceof JsonException || cause instanceof JsonbException
+              ? "The request body is not valid JSON: " + cause.getMessage()
+              : e.getMessage();
+      return Problem.response(status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
+    }
+  }
+
+  /** Anything else is our fault: 500 with a reference to the log entry, not the exception. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Exception> {
+    @Override
+    public Response toResponse(Exception e) {
+      Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+      String reference = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, cause);
+      return Problem.response(
+          500,
+          "Internal Server Error",
+          "An unexpected error occurred; the server log has the details under reference "
+              + reference,
+          List.of());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.trace.TraceQueries;
+import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.workflows.RunView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A run by its id, with the id of its trace. */
+@Path("/runs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+  @EJB TraceQueries queries;
+
+  @GET
+  @Path("/{runId}")
+  public RunView run(@PathParam("runId") String runId) {
+    Ids.runId(runId);
+    return queries
+        .run(runId)
+        .map(RunView::of)
+        .orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
+  }
+}

@@ -1,0 +1,6 @@
+package dev.workflowtracing.web.traces;
+
+import java.util.List;
+
+/** One span with its artifacts. */
+public record SpanDetailView(String traceId, SpanView span, List<ArtifactView> artifacts) {}

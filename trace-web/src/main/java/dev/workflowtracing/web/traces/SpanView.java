@@ -1,0 +1,51 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.trace.SpanRecord;
+import dev.workflowtracing.trace.TraceTree;
+import dev.workflowtracing.web.JsonText;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+
+/**
+ * A span as the API shows it. Times are microseconds from the trace's start, which JavaScript
+ * numbers hold exactly (epoch nanoseconds do not); {@code startTime} gives the absolute time.
+ */
+public record SpanView(
+    String spanId,
+    String parentSpanId,
+    String name,
+    String kind,
+    String status,
+    String statusMessage,
+    String nodeId,
+    String startTime,
+    long offsetMicros,
+    long durationMicros,
+    int depth,
+    int childCount,
+    JsonValue attributes,
+    JsonValue events) {
+
+  static SpanView of(TraceTree.Row row, long traceStartNanos) {
+    SpanRecord s = row.span();
+    return new SpanView(
+        s.getSpanId(),
+        s.getParentSpanId(),
+        s.getName(),
+        s.getKind(),
+        s.getStatusCode(),
+        s.getStatusMessage(),
+        s.getNodeId(),
+        isoTime(s.getStartNanos()),
+        (s.getStartNanos() - traceStartNanos) / 1000,
+        (s.getEndNanos() - s.getStartNanos()) / 1000,
+        row.depth(),
+        row.childCount(),
+        JsonText.parse(s.getAttributes()),
+        JsonText.parse(s.getEvents()));
+  }
+
+  static String isoTime(long epochNanos) {
+    return Instant.ofEpochSecond(0, epochNanos).toString();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.trace.SpanRecord;
+import dev.workflowtracing.trace.TraceQueries;
+import dev.workflowtracing.trace.TraceTree;
+import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.workflows.RunView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Stored traces: one whole trace, one span with its artifacts. */
+@Path("/traces")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TraceResource {
+
+  @EJB TraceQueries queries;
+
+  @GET
+  @Path("/{traceId}")
+  public TraceView trace(@PathParam("traceId") String traceId) {
+    Ids.traceId(traceId);
+    List<SpanRecord> spans = queries.spans(traceId);
+    RunView run = queries.runOfTrace(traceId).map(RunView::of).orElse(null);
+    if (spans.isEmpty() && run == null) {
+      throw new NotFoundProblem("No trace with id " + traceId);
+    }
+    long start = spans.stream().mapToLong(SpanRecord::getStartNanos).min().orElse(0);
+    long end = spans.stream().mapToLong(SpanRecord::getEndNanos).max().orElse(0);
+    List<SpanView> views =
+        TraceTree.depthFirst(spans).stream().map(row -> SpanView.of(row, start)).toList();
+    int errors = (int) spans.stream().filter(s -> "ERROR".equals(s.getStatusCode())).count();
+    return new TraceView(
+        traceId,
+        run,
+        spans.isEmpty() ? null : SpanView.isoTime(start),
+        (end - start) / 1000,
+        spans.size(),
+        errors,
+        views);
+  }
+
+  @GET
+  @Path("/{traceId}/spans/{spanId}")
+  public SpanDetailView span(
+      @PathParam("traceId") String traceId, @PathParam("spanId") String spanId) {
+    Ids.traceId(traceId);
+    Ids.spanId(spanId);
+    SpanRecord span =
+        queries
+            .span(traceId, spanId)
+            .orElseThrow(
+                () -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
+    var row = new TraceTree.Row(span, 0, 0);
+    long traceStart = queries.traceStartNanos(traceId);
+    return new SpanDetailView(
+        traceId,
+        SpanView.of(row, traceStart),
+        queries.artifacts(traceId, spanId).stream().map(ArtifactView::of).toList());
+  }
+}

@@ -1,0 +1,17 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.web.workflows.RunView;
+import java.util.List;
+
+/**
+ * A whole trace: its run (if it belongs to one) and its spans depth first, each with its depth,
+ * so the tree is the order plus {@code parentSpanId}.
+ */
+public record TraceView(
+    String traceId,
+    RunView run,
+    String startTime,
+    long durationMicros,
+    int spanCount,
+    int errorCount,
+    List<SpanView> spans) {}

@@ -1,0 +1,47 @@
+package dev.workflowtracing.web.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Canvas's switches: {@code tracing.ui.enabled} hides the Trace tab (the rollback switch), and
+ * {@code tracing.monitoring.link-templates} lists dashboard links as {@code name|url;name|url}.
+ */
+@Path("/ui/config")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UiConfigResource {
+
+  @Inject
+  @ConfigProperty(name = "tracing.ui.enabled")
+  boolean traceTabEnabled;
+
+  @Inject
+  @ConfigProperty(name = "tracing.monitoring.link-templates", defaultValue = "")
+  String linkTemplates;
+
+  @GET
+  public UiConfig get() {
+    return new UiConfig(traceTabEnabled, parse(linkTemplates));
+  }
+
+  static List<UiConfig.MonitoringLink> parse(String templates) {
+    List<UiConfig.MonitoringLink> links = new ArrayList<>();
+    for (String entry : templates.split(";")) {
+      int bar = entry.indexOf('|');
+      if (bar > 0 && bar < entry.length() - 1) {
+        links.add(
+            new UiConfig.MonitoringLink(
+                entry.substring(0, bar).trim(), entry.substring(bar + 1).trim()));
+      }
+    }
+    return links;
+  }
+}

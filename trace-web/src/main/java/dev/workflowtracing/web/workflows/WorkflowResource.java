@@ -1,0 +1,130 @@
+package dev.workflowtracing.web.workflows;
+
+import dev.workflowtracing.web.JsonText;
+import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.workflow.WorkflowCatalog;
+import dev.workflowtracing.workflow.WorkflowNotFoundException;
+import dev.workflowtracing.workflow.WorkflowRecord;
+import dev.workflowtracing.workflow.WorkflowService;
+import dev.workflowtracing.workflow.engine.RunResult;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Workflows: list, read, save a new version, and run. */
+@Path("/workflows")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+
+  private static final int MAX_TRIGGER_LENGTH = 32;
+
+  @EJB WorkflowCatalog catalog;
+  @EJB WorkflowService workflows;
+
+  @jakarta.ws.rs.core.Context UriInfo uriInfo;
+
+  @GET
+  public List<WorkflowSummary> list() {
+    return catalog.latestVersions().stream().map(WorkflowSummary::of).toList();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    WorkflowRecord record = catalog.latest(id).orElseThrow(() -> new WorkflowNotFoundException(id));
+    return Response.ok(JsonText.parse(record.getDefinition())).build();
+  }
+
+  /** Saves the body as the next version of workflow {@code id}. */
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response save(@PathParam("id") String id, JsonObject definition) {
+    if (definition == null) {
+      throw new BadRequestProblem("The request body must be a workflow definition");
+    }
+    if (definition.containsKey("id") && !(definition.get("id") instanceof JsonString s && s.getString().equals(id))) {
+      throw new BadRequestProblem("The definition's \"id\" must be \"" + id + "\" as in the path");
+    }
+    WorkflowRecord saved = catalog.saveNewVersion(definition);
+    return Response.created(uriInfo.getAbsolutePath()).entity(WorkflowSummary.of(saved)).build();
+  }
+
+  /**
+   * Runs the latest version and answers when the run has ended (201, also for a run that failed:
+   * the run exists, and its trace says why). A W3C {@code traceparent} header makes the run part
+   * of the caller's trace. Body (optional): {@code {"inputs": {...}, "trigger": "canvas"}}.
+   */
+  @POST
+  @Path("/{id}/runs")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response run(@PathParam("id") String id, JsonObject body, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+    JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+    JsonObject inputs = inputs(request);
+    String trigger = trigger(request);
+    RunResult result = workflows.run(id, inputs, trigger, parentContext(headers));
+    return Response.created(uriInfo.getBaseUriBuilder().path("runs").path(result.runId()).build())
+        .entity(RunView.of(result, trigger, inputs))
+        .build();
+  }
+
+  private static JsonObject inputs(JsonObject request) {
+    JsonValue inputs = request.get("inputs");
+    if (inputs == null || inputs == JsonValue.NULL) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (!(inputs instanceof JsonObject object)) {
+      throw new BadRequestProblem("\"inputs\" must be a JSON object");
+    }
+    return object;
+  }
+
+  private static String trigger(JsonObject request) {
+    JsonValue trigger = request.get("trigger");
+    if (trigger == null) {
+      return "api";
+    }
+    if (!(trigger instanceof JsonString s)
+        || s.getString().isBlank()
+        || s.getString().length() > MAX_TRIGGER_LENGTH) {
+      throw new BadRequestProblem(
+          "\"trigger\" must be a text of 1 to " + MAX_TRIGGER_LENGTH + " characters");
+    }
+    return s.getString();
+  }
+
+  private static Context parentContext(HttpHeaders headers) {
+    return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS);
+  }
+
+  private static final TextMapGetter<HttpHeaders> HEADERS =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(HttpHeaders carrier) {
+          return carrier.getRequestHeaders().keySet();
+        }
+
+        @Override
+        public String get(HttpHeaders carrier, String key) {
+          return carrier == null ? null : carrier.getHeaderString(key);
+        }
+      };
+}
