@@ -24,7 +24,11 @@ public class AttemptRunner {
 
   @PostConstruct
   void indexHandlers() {
-    handlers.forEach(h -> byType.put(h.type(), h));
+    handlers.forEach(this::register);
+  }
+
+  void register(NodeHandler handler) {
+    byType.put(handler.type(), handler);
   }
 
   public JsonObject attempt(NodeAttempt attempt) throws NodeExecutionException {

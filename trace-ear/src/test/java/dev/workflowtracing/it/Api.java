@@ -1,0 +1,95 @@
+package dev.workflowtracing.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A small HTTP client for the REST API, as a user of the API would call it. */
+final class Api {
+
+  /** A response: status, content type and parsed JSON body. */
+  record Answer(int status, String contentType, JsonStructure body) {
+    JsonObject object() {
+      return (JsonObject) body;
+    }
+  }
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final URI base;
+
+  Api(URL base) {
+    this.base = URI.create(base.toString().replaceAll("/?$", "/"));
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  Answer post(String path, String json, String... headers) {
+    var builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
+  Answer put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Polls a GET until the answer satisfies the condition, or fails after the timeout. */
+  Answer await(String path, Predicate<Answer> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Answer answer = get(path);
+    while (!condition.test(answer)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting on " + path + "; last answer " + answer);
+      }
+      sleep(100);
+      answer = get(path);
+    }
+    return answer;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          client.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      JsonStructure body =
+          response.body().isBlank()
+              ? null
+              : Json.createReader(new StringReader(response.body())).read();
+      return new Answer(response.statusCode(), type, body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.workflowtracing.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workflowtracing.tracing.Artifacts;
+import dev.workflowtracing.tracing.WorkflowAttributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpanRowsTest {
+
+  @Test
+  void aSpanBecomesARowItsAttributesAndItsArtifacts() {
+    List<SpanData> spans = record();
+    SpanData child = spans.get(0);
+    SpanData root = spans.get(1);
+
+    SpanRows rows = SpanRows.of(child, 10);
+
+    SpanRecord span = rows.span();
+    assertThat(span.getParentSpanId()).isEqualTo(root.getSpanId());
+    assertThat(span.getNodeId()).isEqualTo("ask");
+    assertThat(span.getStatusCode()).isEqualTo("ERROR");
+    assertThat(span.getStatusMessage()).isEqualTo("bad");
+    assertThat(span.getAttributes()).contains("\"workflow.node.id\":\"ask\"", "\"tokens\":12");
+    assertThat(span.getEvents()).contains("\"name\":\"exception\"").doesNotContain(Artifacts.EVENT);
+    assertThat(rows.attributes()).hasSize(3);
+    assertThat(rows.artifacts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getKind()).isEqualTo("prompt");
+              assertThat(a.getContent()).isEqualTo("0123456789");
+              assertThat(a.isTruncated()).isTrue();
+              assertThat(a.getOriginalLength()).isEqualTo(26);
+            });
+
+    assertThat(SpanRows.isRunRoot(root)).isTrue();
+    assertThat(SpanRows.isRunRoot(child)).isFalse();
+    assertThat(SpanRows.of(root, 10).span().getParentSpanId()).isNull();
+  }
+
+  private static List<SpanData> record() {
+    InMemorySpanExporter memory = InMemorySpanExporter.create();
+    try (var provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(memory)).build()) {
+      var tracer = provider.get("test");
+      Span root =
+          tracer.spanBuilder("run w").setAttribute(WorkflowAttributes.RUN_ID, "r1").startSpan();
+      try (Scope ignored = root.makeCurrent()) {
+        Span child =
+            tracer
+                .spanBuilder("llm ask")
+                .setAttribute(WorkflowAttributes.RUN_ID, "r1")
+                .setAttribute(WorkflowAttributes.NODE_ID, "ask")
+                .setAttribute("tokens", 12L)
+                .startSpan();
+        Artifacts.record(child, "prompt", "text/plain", "0123456789abcdefghijklmnop");
+        child.recordException(new IllegalStateException("bad"));
+        child.setStatus(StatusCode.ERROR, "bad");
+        child.end();
+      }
+      root.end();
+      return memory.getFinishedSpanItems();
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package dev.workflowtracing.workflow.engine;
+
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
+import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
+import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ATTEMPT;
+import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workflowtracing.trace.RunRecord;
+import dev.workflowtracing.trace.RunStatus;
+import dev.workflowtracing.trace.RunStore;
+import dev.workflowtracing.tracing.Artifacts;
+import dev.workflowtracing.tracing.CallInvocation;
+import dev.workflowtracing.tracing.TracedInterceptor;
+import dev.workflowtracing.tracing.TracedInterceptorAccess;
+import dev.workflowtracing.workflow.WorkflowDefinitionParser;
+import dev.workflowtracing.workflow.nodes.Handlers;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import jakarta.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine with its real node handlers and the real interceptor, wired as the container would,
+ * exporting to an in-memory exporter.
+ */
+class WorkflowRunnerTest {
+
+  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private final SdkTracerProvider provider =
+      SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+  private final TracedInterceptor interceptor =
+      TracedInterceptorAccess.with(provider.get("test"));
+  private final List<String> runLog = new ArrayList<>();
+  private final WorkflowRunner runner = tracedRunner();
+
+  @AfterEach
+  void closeProvider() {
+    provider.close();
+  }
+
+  @Test
+  void aRunIsOneRootSpanWithANodeSpanPerNodeAndAnAttemptSpanPerAttempt() {
+    RunResult result =
+        run(
+            """
+            {"id": "greet", "nodes": [
+              {"id": "prepare", "type": "transform", "config": {"set": {"p": "Hi ${input.name}"}}},
+              {"id": "ask", "type": "llm", "config": {"prompt": "${nodes.prepare.p}", "model": "m1"}}],
+             "edges": [{"from": "prepare", "to": "ask"}]}
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(result.outputs().getJsonObject("ask").getString("text")).contains("Hi Ada");
+    Map<String, SpanData> spans = byName();
+    assertThat(spans.keySet())
+        .containsExactlyInAnyOrder(
+            "run greet", "transform prepare", "prepare attempt 1", "llm ask", "ask attempt 1");
+    SpanData root = spans.get("run greet");
+    assertThat(root.getParentSpanContext().isValid()).isFalse();
+    assertThat(root.getTraceId()).isEqualTo(result.traceId());
+    assertThat(root.getAttributes().get(RUN_ID)).isEqualTo(result.runId());
+    assertThat(spans.get("llm ask").getParentSpanId()).isEqualTo(root.getSpanId());
+    SpanData attempt = spans.get("ask attempt 1");
+    assertThat(attempt.getParentSpanId()).isEqualTo(spans.get("llm ask").getSpanId());
+    assertThat(attempt.getAttributes().get(GEN_AI_REQUEST_MODEL)).isEqualTo("m1");
+    assertThat(attempt.getAttributes().get(GEN_AI_INPUT_TOKENS)).isPositive();
+    assertThat(attempt.getEvents())
+        .filteredOn(e -> e.getName().equals(Artifacts.EVENT))
+        .extracting(e -> e.getAttributes().get(Artifacts.KIND))
+        .containsExactly("prompt", "response");
+    assertThat(runLog).containsExactly("started " + result.runId(), "finished SUCCEEDED");
+  }
+
+  @Test
+  void retriesShowAsAttemptSpansWithErrorsUntilOneSucceeds() {
+    RunResult result =
+        run(
+            """
+            {"id": "flaky", "nodes": [
+              {"id": "f", "type": "fail", "config": {"failAttempts": 2},
+               "retry": {"maxAttempts": 3, "backoffMs": 1}}]}
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    List<SpanData> attempts =
+        exporter.getFinishedSpanItems().stream()
+            .filter(s -> s.getAttributes().get(NODE_ATTEMPT) != null)
+            .toList();
+    assertThat(attempts)
+        .extracting(s -> s.getAttributes().get(NODE_ATTEMPT), s -> s.getStatus().getStatusCode())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1L, StatusCode.ERROR),
+            org.assertj.core.groups.Tuple.tuple(2L, StatusCode.ERROR),
+            org.assertj.core.groups.Tuple.tuple(3L, StatusCode.UNSET));
+    assertThat(byName().get("fail f").getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+  }
+
+  @Test
+  void exhaustedRetriesFailTheNodeAndTheRunAndStopLaterNodes() {
+    RunResult result =
+        run(
+            """
+            {"id": "broken", "nodes": [
+              {"id": "f", "type": "fail", "config": {"message": "nope"}, "retry": {"maxAttempts": 2}},
+              {"id": "after", "type": "transform", "config": {"set": {}}}],
+             "edges": [{"from": "f", "to": "after"}]}
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error()).isEqualTo("Node \"f\" failed after 2 attempts: nope (attempt 2)");
+    Map<String, SpanData> spans = byName();
+    assertThat(spans).doesNotContainKey("transform after");
+    assertThat(spans.get("fail f").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(spans.get("fail f").getEvents()).anyMatch(e -> e.getName().equals("exception"));
+    assertThat(spans.get("run broken").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(runLog).last().isEqualTo("finished FAILED");
+  }
+
+  @Test
+  void aBranchRunsOnlyTheSideItPicks() {
+    RunResult result =
+        run(
+            """
+            {"id": "b", "nodes": [
+              {"id": "check", "type": "branch", "config": {"condition": "${input.amount} > 100"}},
+              {"id": "big", "type": "transform", "config": {"set": {"size": "big"}}},
+              {"id": "small", "type": "transform", "config": {"set": {"size": "small"}}}],
+             "edges": [{"from": "check", "to": "big", "when": "true"},
+                       {"from": "check", "to": "small", "when": "false"}]}
+            """);
+
+    assertThat(result.executedNodes()).containsExactly("check", "small");
+    assertThat(result.skippedNodes()).containsExactly("big");
+    assertThat(result.outputs().getJsonObject("small").getString("size")).isEqualTo("small");
+  }
+
+  @Test
+  void aTimeoutFailsTheAttempt() {
+    RunResult result =
+        run(
+            """
+            {"id": "slow", "nodes": [
+              {"id": "wait", "type": "delay", "config": {"ms": 2000}, "timeoutMs": 20}]}
+            """);
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error()).contains("timed out after 20 ms");
+  }
+
+  private RunResult run(String definition) {
+    return runner.run(
+        new RunRequest(
+            "run-1",
+            WorkflowDefinitionParser.parse(definition),
+            Json.createObjectBuilder().add("name", "Ada").add("amount", 20).build(),
+            "test",
+            Context.root()));
+  }
+
+  private Map<String, SpanData> byName() {
+    return exporter.getFinishedSpanItems().stream()
+        .collect(Collectors.toMap(SpanData::getName, Function.identity()));
+  }
+
+  /** The three engine beans, each call passing through the interceptor as in the container. */
+  private WorkflowRunner tracedRunner() {
+    AttemptRunner attempts =
+        new AttemptRunner() {
+          @Override
+          public jakarta.json.JsonObject attempt(NodeAttempt attempt)
+              throws NodeExecutionException {
+            return traced(() -> super.attempt(attempt), attempt, NodeExecutionException.class);
+          }
+        };
+    Handlers.all().forEach(attempts::register);
+    NodeExecutor executor =
+        new NodeExecutor() {
+          @Override
+          public NodeOutcome execute(NodeInvocation invocation) throws NodeFailedException {
+            return traced(() -> super.execute(invocation), invocation, NodeFailedException.class);
+          }
+        };
+    executor.attemptRunner = attempts;
+    executor.defaultTimeoutMs = 5000;
+    WorkflowRunner workflowRunner =
+        new WorkflowRunner() {
+          @Override
+          public RunResult run(RunRequest request) {
+            return traced(() -> super.run(request), request, RuntimeException.class);
+          }
+        };
+    workflowRunner.nodeExecutor = executor;
+    workflowRunner.runStore =
+        new RunStore() {
+          @Override
+          public void started(RunRecord run) {
+            runLog.add("started " + run.getRunId());
+          }
+
+          @Override
+          public void finished(
+              String runId, RunStatus status, long endedAt, String outputs, String error) {
+            runLog.add("finished " + status);
+          }
+        };
+    return workflowRunner;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T, E extends Exception> T traced(Callable<T> call, Object operation, Class<E> allowed)
+      throws E {
+    try {
+      return (T) interceptor.trace(new CallInvocation(call::call, operation));
+    } catch (Exception e) {
+      if (allowed.isInstance(e)) {
+        throw allowed.cast(e);
+      }
+      throw new IllegalStateException(e);
+    }
+  }
+}
