@@ -37,6 +37,10 @@ final class OtlpReceiver implements AutoCloseable {
     server.start();
   }
 
+  List<ReceivedSpan> allSpans() {
+    return List.copyOf(spans);
+  }
+
   List<ReceivedSpan> spansOf(String traceId) {
     return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
   }
