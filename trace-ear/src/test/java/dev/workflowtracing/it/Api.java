@@ -78,13 +78,17 @@ final class Api {
   private Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          client.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              request.timeout(Duration.ofSeconds(120)).build(),
+              HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonStructure body =
-          response.body().isBlank()
+          response.body().isBlank() || !type.contains("json")
               ? null
               : Json.createReader(new StringReader(response.body())).read();
       return new Answer(response.statusCode(), type, body);
+    } catch (java.net.ConnectException e) {
+      return new Answer(0, "", null);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

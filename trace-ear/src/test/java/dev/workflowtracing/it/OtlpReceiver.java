@@ -23,7 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class OtlpReceiver implements AutoCloseable {
 
   /** A received span with the resource's service name. */
-  record ReceivedSpan(String serviceName, String traceId, String spanId, String parentSpanId, Span span) {}
+  record ReceivedSpan(
+      String serviceName, String traceId, String spanId, String parentSpanId, Span span) {}
 
   private final HttpServer server;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();

@@ -40,7 +40,8 @@ class ProblemResponsesIT {
 
     assertProblem(answer, 400);
     assertThat(answer.object().getString("title")).isEqualTo("Invalid workflow definition");
-    assertThat(answer.object().getJsonArray("errors").getValuesAs(jakarta.json.JsonString::getString))
+    assertThat(
+            answer.object().getJsonArray("errors").getValuesAs(jakarta.json.JsonString::getString))
         .containsExactlyInAnyOrder(
             "node \"b\" has unknown type \"quantum\" (known: llm, http, transform, branch, delay,"
                 + " fail)",

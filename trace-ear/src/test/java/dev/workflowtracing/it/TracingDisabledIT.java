@@ -34,7 +34,8 @@ class TracingDisabledIT {
     try (OtlpReceiver otlp = new OtlpReceiver(Integer.getInteger("it.otlp.port"))) {
       Api api = new Api(baseUrl);
 
-      Api.Answer run = api.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"Ada\"}}");
+      Api.Answer run =
+          api.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"Ada\"}}");
 
       assertThat(run.status()).isEqualTo(201);
       assertThat(run.object().getString("status")).isEqualTo("SUCCEEDED");

@@ -52,8 +52,9 @@ class WorkflowTracingIT {
   @Test
   void aRunComesBackAsASpanTreeFromTheApiAndFromOtlp() {
     Api api = new Api(baseUrl);
-    String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
-    String callerSpan = "00f067aa0ba902b7";
+    // Fresh ids each time: PostgreSQL keeps the traces of earlier test runs.
+    String callerTrace = java.util.UUID.randomUUID().toString().replace("-", "");
+    String callerSpan = callerTrace.substring(0, 16);
 
     Api.Answer run =
         api.post(
@@ -75,11 +76,13 @@ class WorkflowTracingIT {
     assertThat(attr(root, "workflow.run.id")).isEqualTo(run.object().getString("runId"));
     assertThat(spans.get("llm ask").getString("parentSpanId")).isEqualTo(root.getString("spanId"));
     JsonObject attempt = spans.get("ask attempt 1");
-    assertThat(attempt.getString("parentSpanId")).isEqualTo(spans.get("llm ask").getString("spanId"));
+    assertThat(attempt.getString("parentSpanId"))
+        .isEqualTo(spans.get("llm ask").getString("spanId"));
     assertThat(attempt.getString("kind")).isEqualTo("CLIENT");
     assertThat(attr(attempt, "gen_ai.system")).isEqualTo("simulated");
     assertThat(attr(attempt, "gen_ai.request.model")).isEqualTo("sim-small");
-    assertThat(attempt.getJsonObject("attributes").getInt("gen_ai.usage.input_tokens")).isPositive();
+    assertThat(attempt.getJsonObject("attributes").getInt("gen_ai.usage.input_tokens"))
+        .isPositive();
     assertThat(trace.getJsonObject("run").getInt("spanCount")).isEqualTo(7);
 
     // The same spans, with the same parents, reached the OTLP receiver.
@@ -92,7 +95,10 @@ class WorkflowTracingIT {
                 .toList());
     assertThat(received).allSatisfy(s -> assertThat(s.serviceName()).isEqualTo("workflow-tracing"));
     ReceivedSpan otlpRoot =
-        received.stream().filter(s -> s.span().getName().equals("run hello-llm")).findFirst().orElseThrow();
+        received.stream()
+            .filter(s -> s.span().getName().equals("run hello-llm"))
+            .findFirst()
+            .orElseThrow();
     assertThat(otlpRoot.parentSpanId()).isEqualTo(callerSpan);
   }
 
@@ -118,7 +124,8 @@ class WorkflowTracingIT {
   @Test
   void retriesAreAttemptSpansAndTheirErrorsAreRecorded() {
     Api api = new Api(baseUrl);
-    Api.Answer run = api.post("api/workflows/retry-then-succeed/runs", "{\"inputs\": {\"order\": 7}}");
+    Api.Answer run =
+        api.post("api/workflows/retry-then-succeed/runs", "{\"inputs\": {\"order\": 7}}");
     assertThat(run.object().getString("status")).isEqualTo("SUCCEEDED");
 
     // root + 3 nodes + 1 + 3 + 1 attempts
@@ -168,7 +175,8 @@ class WorkflowTracingIT {
                 assertThat(headers.get("traceparent"))
                     .startsWith("00-" + traceId + "-" + attempt.getString("spanId") + "-")
                     .matches(".*-0[13]$"));
-    assertThat(attempt.getJsonObject("attributes").getInt("http.response.status_code")).isEqualTo(200);
+    assertThat(attempt.getJsonObject("attributes").getInt("http.response.status_code"))
+        .isEqualTo(200);
   }
 
   private static JsonObject awaitSpans(Api api, String traceId, int count) {

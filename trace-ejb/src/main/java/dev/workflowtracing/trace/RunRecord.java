@@ -50,6 +50,9 @@ public class RunRecord {
   @Column(name = "span_count", nullable = false)
   private int spanCount;
 
+  @Column(name = "expected_span_count")
+  private Integer expectedSpanCount;
+
   @Column(name = "error_summary", length = MAX_ERROR_LENGTH)
   private String errorSummary;
 
@@ -79,8 +82,14 @@ public class RunRecord {
     this.status = RunStatus.RUNNING;
   }
 
-  public void finish(RunStatus finalStatus, long endedAtMillis, String outputsJson, String error) {
+  public void finish(
+      RunStatus finalStatus,
+      long endedAtMillis,
+      String outputsJson,
+      String error,
+      int expectedSpans) {
     this.status = finalStatus;
+    this.expectedSpanCount = traceId == null ? null : expectedSpans;
     this.endedAt = endedAtMillis;
     this.durationMs = endedAtMillis - startedAt;
     this.outputs = outputsJson;
@@ -132,6 +141,11 @@ public class RunRecord {
 
   public int getSpanCount() {
     return spanCount;
+  }
+
+  /** Spans the run should have produced; null while running or when it was not traced. */
+  public Integer getExpectedSpanCount() {
+    return expectedSpanCount;
   }
 
   public String getErrorSummary() {

@@ -20,11 +20,11 @@ public class RunStore {
     em.persist(run);
   }
 
-  public void finished(
-      String runId, RunStatus status, long endedAtMillis, String outputsJson, String error) {
-    RunRecord run = em.find(RunRecord.class, runId);
+  public void finished(RunEnd end) {
+    RunRecord run = em.find(RunRecord.class, end.runId());
     if (run != null) {
-      run.finish(status, endedAtMillis, outputsJson, error);
+      run.finish(
+          end.status(), end.endedAtMillis(), end.outputsJson(), end.error(), end.expectedSpans());
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.workflowtracing.trace;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -14,10 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes finished spans. Called from the span processor's own thread, which has no container
- * transaction: REQUIRES_NEW gives each batch one transaction, and Hibernate's JDBC batching
- * ({@code hibernate.jdbc.batch_size}) turns the rows into few round trips.
+ * transaction: REQUIRES_NEW gives each batch one transaction, and Hibernate's JDBC batching ({@code
+ * hibernate.jdbc.batch_size}) turns the rows into few round trips.
+ *
+ * <p>A singleton, not a stateless bean, so that {@code TracingBootstrap} can {@code @DependsOn} it:
+ * the container then keeps this store running until the tracing pipeline has flushed its last spans
+ * on undeploy or shutdown (a stateless bean was already stopped by then, losing them). Concurrent
+ * calls are safe: the injected EntityManager is per transaction.
  */
-@Stateless
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SpanStore {
 

@@ -3,7 +3,11 @@ package dev.workflowtracing.trace;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads stored traces: one trace as a tree, one span with its artifacts, lists of runs. */
@@ -11,6 +15,87 @@ import java.util.Optional;
 public class TraceQueries {
 
   @PersistenceContext EntityManager em;
+
+  /**
+   * Runs matching the filter, newest first, at most {@code limit}, after {@code after}. Built from
+   * fixed JPQL fragments with every value a bound parameter.
+   */
+  public RunPage runs(RunFilter filter, Optional<RunPosition> after, int limit) {
+    StringBuilder jpql = new StringBuilder("select r from RunRecord r where 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    filter
+        .workflowId()
+        .ifPresent(
+            v -> where(jpql, parameters, " and r.workflowId = :workflowId", "workflowId", v));
+    filter.status().ifPresent(v -> where(jpql, parameters, " and r.status = :status", "status", v));
+    filter
+        .fromMillis()
+        .ifPresent(v -> where(jpql, parameters, " and r.startedAt >= :from", "from", v));
+    filter.toMillis().ifPresent(v -> where(jpql, parameters, " and r.startedAt < :to", "to", v));
+    filter
+        .minDurationMs()
+        .ifPresent(
+            v -> where(jpql, parameters, " and r.durationMs >= :minDuration", "minDuration", v));
+    filter
+        .maxDurationMs()
+        .ifPresent(
+            v -> where(jpql, parameters, " and r.durationMs <= :maxDuration", "maxDuration", v));
+    if (filter.attributeKey().isPresent()) {
+      where(
+          jpql,
+          parameters,
+          " and exists (select 1 from SpanAttributeRecord a where a.traceId = r.traceId"
+              + " and a.key = :attrKey and a.value = :attrValue)",
+          "attrKey",
+          filter.attributeKey().get());
+      parameters.put("attrValue", filter.attributeValue().orElse(""));
+    }
+    filter
+        .nameContains()
+        .ifPresent(
+            v ->
+                where(
+                    jpql,
+                    parameters,
+                    " and exists (select 1 from SpanRecord s where s.traceId = r.traceId"
+                        + " and lower(s.name) like :name escape '!')",
+                    "name",
+                    "%" + escapeLike(v.toLowerCase(Locale.ROOT)) + "%"));
+    after.ifPresent(
+        p -> {
+          jpql.append(
+              " and (r.startedAt < :afterStartedAt"
+                  + " or (r.startedAt = :afterStartedAt and r.runId < :afterRunId))");
+          parameters.put("afterStartedAt", p.startedAt());
+          parameters.put("afterRunId", p.runId());
+        });
+    jpql.append(" order by r.startedAt desc, r.runId desc");
+
+    TypedQuery<RunRecord> query = em.createQuery(jpql.toString(), RunRecord.class);
+    parameters.forEach(query::setParameter);
+    // One more than asked tells whether a next page exists.
+    List<RunRecord> rows = query.setMaxResults(limit + 1).getResultList();
+    boolean more = rows.size() > limit;
+    List<RunRecord> page = more ? rows.subList(0, limit) : rows;
+    return new RunPage(
+        List.copyOf(page),
+        more ? Optional.of(RunPosition.of(page.get(page.size() - 1))) : Optional.empty());
+  }
+
+  private static void where(
+      StringBuilder jpql,
+      Map<String, Object> parameters,
+      String clause,
+      String name,
+      Object value) {
+    jpql.append(clause);
+    parameters.put(name, value);
+  }
+
+  /** Makes LIKE's wildcards in user text literal ('!' is the escape character). */
+  static String escapeLike(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
 
   public List<SpanRecord> spans(String traceId) {
     return em.createNamedQuery("SpanRecord.findByTrace", SpanRecord.class)

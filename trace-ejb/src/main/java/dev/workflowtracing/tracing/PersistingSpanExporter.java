@@ -17,9 +17,9 @@ import java.util.logging.Logger;
 /**
  * Writes spans to the application database through a {@link SpanSink}.
  *
- * <p>A failed write does not lose the batch: it waits in a bounded retry buffer and is written again
- * with exponential backoff on later exports or flushes. Only when the buffer is full are the oldest
- * spans dropped, and every dropped span is counted and logged. Nothing is ever thrown to the
+ * <p>A failed write does not lose the batch: it waits in a bounded retry buffer and is written
+ * again with exponential backoff on later exports or flushes. Only when the buffer is full are the
+ * oldest spans dropped, and every dropped span is counted and logged. Nothing is ever thrown to the
  * processor, so a database outage cannot reach a workflow run.
  */
 public final class PersistingSpanExporter implements SpanExporter {
@@ -48,7 +48,8 @@ public final class PersistingSpanExporter implements SpanExporter {
     this.stats = stats;
   }
 
-  public static PersistingSpanExporter create(SpanSink sink, int bufferCapacity, ExporterStats stats) {
+  public static PersistingSpanExporter create(
+      SpanSink sink, int bufferCapacity, ExporterStats stats) {
     return new PersistingSpanExporter(sink, bufferCapacity, System::nanoTime, stats);
   }
 

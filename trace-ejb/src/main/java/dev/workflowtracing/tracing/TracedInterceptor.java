@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Opens a span around each {@link Traced} call and makes it current for the call's duration, so
- * nested traced calls become its children. Exceptions are recorded and rethrown unchanged.
- * Tracing itself must never fail the call: if the span cannot be started the call runs untraced.
+ * nested traced calls become its children. Exceptions are recorded and rethrown unchanged. Tracing
+ * itself must never fail the call: if the span cannot be started the call runs untraced.
  */
 @Traced
 @Interceptor

@@ -32,12 +32,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Builds the application's own OpenTelemetry SDK at startup from MicroProfile Config: one
  * BatchSpanProcessor per exporter (OTLP and the database), so a dead collector never starves the
- * database exporter. On undeploy or server shutdown both processors are flushed before the
- * database goes away ({@code @EJB SpanStore} keeps the store alive until this bean is destroyed).
+ * database exporter. On undeploy or server shutdown both processors are flushed before the database
+ * goes away ({@code @DependsOn} keeps the singleton SpanStore alive until this bean is destroyed).
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "SpanStore"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TracingBootstrap implements TracerHolder {
 

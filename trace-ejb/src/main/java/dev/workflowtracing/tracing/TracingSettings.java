@@ -6,8 +6,8 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The tracing configuration, read once at startup. Keys follow OpenTelemetry's own names where
- * they exist ({@code otel.*}); defaults live in {@code META-INF/microprofile-config.properties}.
+ * The tracing configuration, read once at startup. Keys follow OpenTelemetry's own names where they
+ * exist ({@code otel.*}); defaults live in {@code META-INF/microprofile-config.properties}.
  */
 public record TracingSettings(
     boolean enabled,

@@ -9,14 +9,17 @@ import io.opentelemetry.api.common.AttributeKey;
 public final class WorkflowAttributes {
 
   public static final AttributeKey<String> WORKFLOW_ID = AttributeKey.stringKey("workflow.id");
-  public static final AttributeKey<Long> WORKFLOW_VERSION = AttributeKey.longKey("workflow.version");
+  public static final AttributeKey<Long> WORKFLOW_VERSION =
+      AttributeKey.longKey("workflow.version");
   public static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("workflow.run.id");
-  public static final AttributeKey<String> RUN_STATUS = AttributeKey.stringKey("workflow.run.status");
+  public static final AttributeKey<String> RUN_STATUS =
+      AttributeKey.stringKey("workflow.run.status");
   public static final AttributeKey<String> RUN_TRIGGER =
       AttributeKey.stringKey("workflow.run.trigger");
   public static final AttributeKey<String> NODE_ID = AttributeKey.stringKey("workflow.node.id");
   public static final AttributeKey<String> NODE_TYPE = AttributeKey.stringKey("workflow.node.type");
-  public static final AttributeKey<Long> NODE_ATTEMPT = AttributeKey.longKey("workflow.node.attempt");
+  public static final AttributeKey<Long> NODE_ATTEMPT =
+      AttributeKey.longKey("workflow.node.attempt");
   public static final AttributeKey<Long> NODE_MAX_ATTEMPTS =
       AttributeKey.longKey("workflow.node.max_attempts");
   public static final AttributeKey<Long> NODE_ATTEMPTS_USED =

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads the sample workflows listed in {@code samples/index.txt} (the config module) at startup,
- * so a fresh server has something to run. A sample already stored is left alone.
+ * Loads the sample workflows listed in {@code samples/index.txt} (the config module) at startup, so
+ * a fresh server has something to run. A sample already stored is left alone.
  */
 @Singleton
 @Startup

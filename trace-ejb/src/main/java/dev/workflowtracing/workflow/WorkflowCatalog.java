@@ -20,8 +20,7 @@ public class WorkflowCatalog {
   }
 
   public Optional<WorkflowRecord> latest(String workflowId) {
-    return em
-        .createNamedQuery("WorkflowRecord.findLatest", WorkflowRecord.class)
+    return em.createNamedQuery("WorkflowRecord.findLatest", WorkflowRecord.class)
         .setParameter("workflowId", workflowId)
         .setMaxResults(1)
         .getResultStream()

@@ -37,7 +37,8 @@ public final class WorkflowDefinitionParser {
     try (var reader = Json.createReader(new StringReader(json))) {
       root = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
-      throw new InvalidWorkflowException(List.of("definition is not a JSON object: " + e.getMessage()));
+      throw new InvalidWorkflowException(
+          List.of("definition is not a JSON object: " + e.getMessage()));
     }
     return parse(root);
   }
@@ -72,7 +73,8 @@ public final class WorkflowDefinitionParser {
       return nodes;
     }
     if (array.size() > MAX_NODES) {
-      problems.add("workflow has " + array.size() + " nodes; at most " + MAX_NODES + " are allowed");
+      problems.add(
+          "workflow has " + array.size() + " nodes; at most " + MAX_NODES + " are allowed");
       return nodes;
     }
     for (int i = 0; i < array.size(); i++) {
@@ -142,7 +144,8 @@ public final class WorkflowDefinitionParser {
     if (type == NodeType.TRANSFORM
         && config.containsKey("set")
         && !(config.get("set") instanceof JsonObject)) {
-      problems.add("node \"" + id + "\" config \"set\" must be an object of output names to values");
+      problems.add(
+          "node \"" + id + "\" config \"set\" must be an object of output names to values");
     }
   }
 
@@ -159,8 +162,7 @@ public final class WorkflowDefinitionParser {
     if (backoffMs < 0 || backoffMs > 60_000) {
       problems.add(where + ".backoffMs must be between 0 and 60000");
     }
-    double multiplier =
-        retry.get("multiplier") instanceof JsonNumber n ? n.doubleValue() : 2.0;
+    double multiplier = retry.get("multiplier") instanceof JsonNumber n ? n.doubleValue() : 2.0;
     if (multiplier < 1.0 || multiplier > 10.0) {
       problems.add(where + ".multiplier must be between 1 and 10");
     }

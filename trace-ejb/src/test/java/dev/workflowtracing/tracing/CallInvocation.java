@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** An {@link InvocationContext} around a plain call, standing in for the container in unit tests. */
+/**
+ * An {@link InvocationContext} around a plain call, standing in for the container in unit tests.
+ */
 public final class CallInvocation implements InvocationContext {
 
   private final Object[] parameters;

@@ -76,7 +76,9 @@ class TracedInterceptorTest {
     SpanData span = exporter.getFinishedSpanItems().get(0);
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(span.getStatus().getDescription()).isEqualTo("boom");
-    assertThat(span.getEvents()).singleElement().satisfies(e -> assertThat(e.getName()).isEqualTo("exception"));
+    assertThat(span.getEvents())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getName()).isEqualTo("exception"));
     assertThat(span.hasEnded()).isTrue();
   }
 
@@ -86,7 +88,12 @@ class TracedInterceptorTest {
 
     interceptor.trace(new CallInvocation(() -> outcome, new Operation("with-outcome")));
 
-    assertThat(exporter.getFinishedSpanItems().get(0).getAttributes().get(AttributeKey.stringKey("outcome")))
+    assertThat(
+            exporter
+                .getFinishedSpanItems()
+                .get(0)
+                .getAttributes()
+                .get(AttributeKey.stringKey("outcome")))
         .isEqualTo("fine");
     assertThat(Span.current().getSpanContext().isValid()).isFalse();
   }

@@ -20,7 +20,9 @@ class WorkflowDefinitionParserTest {
              "edges": [{"from": "a", "to": "b"}, {"from": "b", "to": "c"}]}
             """);
 
-    assertThat(workflow.nodesInOrder()).extracting(NodeDefinition::id).containsExactly("a", "b", "c");
+    assertThat(workflow.nodesInOrder())
+        .extracting(NodeDefinition::id)
+        .containsExactly("a", "b", "c");
     assertThat(workflow.version()).isEqualTo(1);
     NodeDefinition llm = workflow.nodesById().get("b");
     assertThat(llm.retry().maxAttempts()).isEqualTo(3);
@@ -40,7 +42,9 @@ class WorkflowDefinitionParserTest {
                     """))
         .isInstanceOfSatisfying(
             InvalidWorkflowException.class,
-            e -> assertThat(e.problems()).containsExactly("workflow has a cycle through nodes [a, b]"));
+            e ->
+                assertThat(e.problems())
+                    .containsExactly("workflow has a cycle through nodes [a, b]"));
   }
 
   @Test

@@ -32,7 +32,13 @@ public record NodeAttempt(
   @Override
   public Attributes spanAttributes() {
     return Attributes.of(
-        RUN_ID, runId, NODE_ID, node.id(), NODE_TYPE, node.type().jsonName(), NODE_ATTEMPT,
+        RUN_ID,
+        runId,
+        NODE_ID,
+        node.id(),
+        NODE_TYPE,
+        node.type().jsonName(),
+        NODE_ATTEMPT,
         (long) attempt);
   }
 }

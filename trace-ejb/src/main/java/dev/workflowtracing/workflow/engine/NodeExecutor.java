@@ -44,8 +44,7 @@ public class NodeExecutor {
         sleep(node.retry().backoffBeforeAttempt(attempt));
         JsonObject output =
             attemptRunner.attempt(
-                new NodeAttempt(
-                    invocation.runId(), node, attempt, state, Deadline.after(timeout)));
+                new NodeAttempt(invocation.runId(), node, attempt, state, Deadline.after(timeout)));
         Artifacts.record(Span.current(), "output", "application/json", output.toString());
         return new NodeOutcome(output, attempt);
       } catch (NodeExecutionException e) {

@@ -30,10 +30,14 @@ public record RunRequest(
   @Override
   public Attributes spanAttributes() {
     return Attributes.of(
-        WORKFLOW_ID, workflow.id(),
-        WORKFLOW_VERSION, (long) workflow.version(),
-        RUN_ID, runId,
-        RUN_TRIGGER, trigger);
+        WORKFLOW_ID,
+        workflow.id(),
+        WORKFLOW_VERSION,
+        (long) workflow.version(),
+        RUN_ID,
+        runId,
+        RUN_TRIGGER,
+        trigger);
   }
 
   @Override

@@ -26,7 +26,9 @@ public final class Templates {
     return out.toString();
   }
 
-  /** Resolves a JSON value; a string that is exactly one placeholder keeps the value's JSON type. */
+  /**
+   * Resolves a JSON value; a string that is exactly one placeholder keeps the value's JSON type.
+   */
   public static JsonValue resolve(JsonValue value, RunState state) {
     if (value instanceof JsonString s) {
       Matcher whole = PLACEHOLDER.matcher(s.getString());

@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
+import dev.workflowtracing.trace.RunEnd;
 import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.RunStatus;
 import dev.workflowtracing.trace.RunStore;
@@ -19,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a workflow: every node in topological order, skipping nodes that no taken edge reaches
- * (the other side of a branch). The first node that fails for good ends the run as FAILED.
+ * Runs a workflow: every node in topological order, skipping nodes that no taken edge reaches (the
+ * other side of a branch). The first node that fails for good ends the run as FAILED.
  *
  * <p>No transaction around the run: it can be long, and the run record is written in short
  * transactions of its own ({@link RunStore}).
@@ -51,6 +52,7 @@ public class WorkflowRunner {
     List<String> executed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     String error = null;
+    int spans = 1;
     for (NodeDefinition node : workflow.nodesInOrder()) {
       if (!isReached(workflow, node, state)) {
         skipped.add(node.id());
@@ -59,11 +61,12 @@ public class WorkflowRunner {
       executed.add(node.id());
       try {
         NodeOutcome outcome =
-            nodeExecutor.execute(
-                new NodeInvocation(request.runId(), workflow.id(), node, state));
+            nodeExecutor.execute(new NodeInvocation(request.runId(), workflow.id(), node, state));
         state.recordOutput(node.id(), outcome.output());
+        spans += 1 + outcome.attempts();
       } catch (NodeFailedException e) {
         error = e.getMessage();
+        spans += 1 + e.attempts();
         break;
       }
     }
@@ -71,7 +74,8 @@ public class WorkflowRunner {
     RunStatus status = error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
     JsonObject outputs = terminalOutputs(workflow, state);
     long endedAt = System.currentTimeMillis();
-    runStore.finished(request.runId(), status, endedAt, outputs.toString(), error);
+    runStore.finished(
+        new RunEnd(request.runId(), status, endedAt, outputs.toString(), error, spans));
     return new RunResult(
         request.runId(),
         traceId,

@@ -113,8 +113,7 @@ public class HttpNode implements NodeHandler {
     } catch (HttpTimeoutException e) {
       throw new NodeTimeoutException(attempt.deadline().limit());
     } catch (IOException e) {
-      throw new NodeExecutionException(
-          request.method() + " " + request.uri() + " failed: " + e, e);
+      throw new NodeExecutionException(request.method() + " " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NodeExecutionException("Interrupted while calling " + request.uri(), e);

@@ -49,7 +49,8 @@ public class OpenAiCompatibleModel implements ModelProvider {
     }
     var messages = Json.createArrayBuilder();
     if (!request.system().isBlank()) {
-      messages.add(Json.createObjectBuilder().add("role", "system").add("content", request.system()));
+      messages.add(
+          Json.createObjectBuilder().add("role", "system").add("content", request.system()));
     }
     messages.add(Json.createObjectBuilder().add("role", "user").add("content", request.prompt()));
     String body =
@@ -100,7 +101,10 @@ public class OpenAiCompatibleModel implements ModelProvider {
           json.getString("model", requestedModel),
           usage == null ? 0 : usage.getJsonNumber("prompt_tokens").longValue(),
           usage == null ? 0 : usage.getJsonNumber("completion_tokens").longValue());
-    } catch (JsonException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+    } catch (JsonException
+        | ClassCastException
+        | NullPointerException
+        | IndexOutOfBoundsException e) {
       throw new NodeExecutionException("Model endpoint gave an unexpected answer: " + e, e);
     }
   }

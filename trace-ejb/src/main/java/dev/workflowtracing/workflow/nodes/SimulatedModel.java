@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * A model that needs no network: the same prompt always gets the same reply and token counts,
- * after the configured latency. Samples, tests and benchmarks use it.
+ * A model that needs no network: the same prompt always gets the same reply and token counts, after
+ * the configured latency. Samples, tests and benchmarks use it.
  */
 @ApplicationScoped
 public class SimulatedModel implements ModelProvider {

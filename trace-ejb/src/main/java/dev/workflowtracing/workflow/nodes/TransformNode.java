@@ -18,6 +18,7 @@ public class TransformNode implements NodeHandler {
 
   @Override
   public JsonObject execute(NodeAttempt attempt) {
-    return (JsonObject) Templates.resolve(attempt.node().config().getJsonObject("set"), attempt.state());
+    return (JsonObject)
+        Templates.resolve(attempt.node().config().getJsonObject("set"), attempt.state());
   }
 }

@@ -6,6 +6,7 @@ import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ATTEMPT;
 import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workflowtracing.trace.RunEnd;
 import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.RunStatus;
 import dev.workflowtracing.trace.RunStore;
@@ -40,8 +41,7 @@ class WorkflowRunnerTest {
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SdkTracerProvider provider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-  private final TracedInterceptor interceptor =
-      TracedInterceptorAccess.with(provider.get("test"));
+  private final TracedInterceptor interceptor = TracedInterceptorAccess.with(provider.get("test"));
   private final List<String> runLog = new ArrayList<>();
   private final WorkflowRunner runner = tracedRunner();
 
@@ -80,7 +80,8 @@ class WorkflowRunnerTest {
         .filteredOn(e -> e.getName().equals(Artifacts.EVENT))
         .extracting(e -> e.getAttributes().get(Artifacts.KIND))
         .containsExactly("prompt", "response");
-    assertThat(runLog).containsExactly("started " + result.runId(), "finished SUCCEEDED");
+    assertThat(runLog)
+        .containsExactly("started " + result.runId(), "finished SUCCEEDED expecting 5 spans");
   }
 
   @Test
@@ -125,7 +126,7 @@ class WorkflowRunnerTest {
     assertThat(spans.get("fail f").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(spans.get("fail f").getEvents()).anyMatch(e -> e.getName().equals("exception"));
     assertThat(spans.get("run broken").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    assertThat(runLog).last().isEqualTo("finished FAILED");
+    assertThat(runLog).last().isEqualTo("finished FAILED expecting 4 spans");
   }
 
   @Test
@@ -210,9 +211,8 @@ class WorkflowRunnerTest {
           }
 
           @Override
-          public void finished(
-              String runId, RunStatus status, long endedAt, String outputs, String error) {
-            runLog.add("finished " + status);
+          public void finished(RunEnd end) {
+            runLog.add("finished " + end.status() + " expecting " + end.expectedSpans() + " spans");
           }
         };
     return workflowRunner;

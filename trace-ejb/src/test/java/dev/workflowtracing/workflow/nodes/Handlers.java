@@ -15,6 +15,11 @@ public final class Handlers {
     llm.defaultProvider = "simulated";
     llm.defaultLatencyMs = 0;
     return List.of(
-        llm, new HttpNode(1000), new TransformNode(), new BranchNode(), new DelayNode(), new FailNode());
+        llm,
+        new HttpNode(1000),
+        new TransformNode(),
+        new BranchNode(),
+        new DelayNode(),
+        new FailNode());
   }
 }

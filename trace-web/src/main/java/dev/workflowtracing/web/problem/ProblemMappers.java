@@ -26,8 +26,7 @@ public final class ProblemMappers {
   public static class InvalidWorkflow implements ExceptionMapper<InvalidWorkflowException> {
     @Override
     public Response toResponse(InvalidWorkflowException e) {
-      return Problem.response(
-          400, "Invalid workflow definition", e.getMessage(), e.problems());
+      return Problem.response(400, "Invalid workflow definition", e.getMessage(), e.problems());
     }
   }
 

@@ -4,7 +4,12 @@ import dev.workflowtracing.trace.ArtifactRecord;
 
 /** A span's input, output, prompt or response, as stored (redacted, capped). */
 public record ArtifactView(
-    int seq, String kind, String contentType, String content, int originalLength, boolean truncated) {
+    int seq,
+    String kind,
+    String contentType,
+    String content,
+    int originalLength,
+    boolean truncated) {
 
   static ArtifactView of(ArtifactRecord a) {
     return new ArtifactView(

@@ -1,12 +1,16 @@
 package dev.workflowtracing.web.traces;
 
+import dev.workflowtracing.trace.RunPage;
+import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.SpanRecord;
+import dev.workflowtracing.trace.TraceCompleteness;
 import dev.workflowtracing.trace.TraceQueries;
 import dev.workflowtracing.trace.TraceTree;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.workflows.RunView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Stored traces: one whole trace, one span with its artifacts. */
+/** Stored traces: lists of runs, one whole trace, one span with its artifacts. */
 @Path("/traces")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,12 +26,22 @@ public class TraceResource {
 
   @EJB TraceQueries queries;
 
+  /** Runs (one trace each), newest first, filtered, a page at a time. */
+  @GET
+  public RunListView list(@BeanParam RunListParameters parameters) {
+    RunPage page = queries.runs(parameters.filter(), parameters.after(), parameters.limit());
+    return new RunListView(
+        page.runs().stream().map(RunView::of).toList(),
+        page.next().map(Cursors::encode).orElse(null));
+  }
+
   @GET
   @Path("/{traceId}")
   public TraceView trace(@PathParam("traceId") String traceId) {
     Ids.traceId(traceId);
     List<SpanRecord> spans = queries.spans(traceId);
-    RunView run = queries.runOfTrace(traceId).map(RunView::of).orElse(null);
+    RunRecord runRecord = queries.runOfTrace(traceId).orElse(null);
+    RunView run = runRecord == null ? null : RunView.of(runRecord);
     if (spans.isEmpty() && run == null) {
       throw new NotFoundProblem("No trace with id " + traceId);
     }
@@ -43,6 +57,7 @@ public class TraceResource {
         (end - start) / 1000,
         spans.size(),
         errors,
+        TraceCompleteness.of(runRecord, spans),
         views);
   }
 
@@ -55,8 +70,7 @@ public class TraceResource {
     SpanRecord span =
         queries
             .span(traceId, spanId)
-            .orElseThrow(
-                () -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
+            .orElseThrow(() -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
     var row = new TraceTree.Row(span, 0, 0);
     long traceStart = queries.traceStartNanos(traceId);
     return new SpanDetailView(

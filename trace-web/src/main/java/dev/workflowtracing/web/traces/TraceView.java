@@ -1,11 +1,12 @@
 package dev.workflowtracing.web.traces;
 
+import dev.workflowtracing.trace.TraceCompleteness;
 import dev.workflowtracing.web.workflows.RunView;
 import java.util.List;
 
 /**
- * A whole trace: its run (if it belongs to one) and its spans depth first, each with its depth,
- * so the tree is the order plus {@code parentSpanId}.
+ * A whole trace: its run (if it belongs to one) and its spans depth first, each with its depth, so
+ * the tree is the order plus {@code parentSpanId}.
  */
 public record TraceView(
     String traceId,
@@ -14,4 +15,5 @@ public record TraceView(
     long durationMicros,
     int spanCount,
     int errorCount,
+    TraceCompleteness completeness,
     List<SpanView> spans) {}

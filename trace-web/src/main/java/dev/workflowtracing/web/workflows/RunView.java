@@ -1,12 +1,15 @@
 package dev.workflowtracing.web.workflows;
 
 import dev.workflowtracing.trace.RunRecord;
-import dev.workflowtracing.workflow.engine.RunResult;
 import dev.workflowtracing.web.JsonText;
+import dev.workflowtracing.workflow.engine.RunResult;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 
-/** A run as the API shows it. {@code traceId} is null when the run was not traced. */
+/**
+ * A run as the API shows it. {@code traceId} is null when the run was not traced; {@code complete}
+ * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans).
+ */
 public record RunView(
     String runId,
     String traceId,
@@ -17,6 +20,8 @@ public record RunView(
     String startedAt,
     Long durationMs,
     int spanCount,
+    Integer expectedSpanCount,
+    boolean complete,
     String error,
     JsonValue inputs,
     JsonValue outputs) {
@@ -32,6 +37,8 @@ public record RunView(
         Instant.ofEpochMilli(result.startedAtMillis()).toString(),
         result.durationMillis(),
         0,
+        null,
+        false,
         result.error(),
         inputs,
         result.outputs());
@@ -48,6 +55,8 @@ public record RunView(
         Instant.ofEpochMilli(run.getStartedAt()).toString(),
         run.getDurationMs(),
         run.getSpanCount(),
+        run.getExpectedSpanCount(),
+        run.getExpectedSpanCount() != null && run.getSpanCount() >= run.getExpectedSpanCount(),
         run.getErrorSummary(),
         JsonText.parse(run.getInputs()),
         JsonText.parse(run.getOutputs()));

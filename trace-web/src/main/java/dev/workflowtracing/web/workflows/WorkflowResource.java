@@ -61,7 +61,8 @@ public class WorkflowResource {
     if (definition == null) {
       throw new BadRequestProblem("The request body must be a workflow definition");
     }
-    if (definition.containsKey("id") && !(definition.get("id") instanceof JsonString s && s.getString().equals(id))) {
+    if (definition.containsKey("id")
+        && !(definition.get("id") instanceof JsonString s && s.getString().equals(id))) {
       throw new BadRequestProblem("The definition's \"id\" must be \"" + id + "\" as in the path");
     }
     WorkflowRecord saved = catalog.saveNewVersion(definition);
@@ -70,13 +71,16 @@ public class WorkflowResource {
 
   /**
    * Runs the latest version and answers when the run has ended (201, also for a run that failed:
-   * the run exists, and its trace says why). A W3C {@code traceparent} header makes the run part
-   * of the caller's trace. Body (optional): {@code {"inputs": {...}, "trigger": "canvas"}}.
+   * the run exists, and its trace says why). A W3C {@code traceparent} header makes the run part of
+   * the caller's trace. Body (optional): {@code {"inputs": {...}, "trigger": "canvas"}}.
    */
   @POST
   @Path("/{id}/runs")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response run(@PathParam("id") String id, JsonObject body, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+  public Response run(
+      @PathParam("id") String id,
+      JsonObject body,
+      @jakarta.ws.rs.core.Context HttpHeaders headers) {
     JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
     JsonObject inputs = inputs(request);
     String trigger = trigger(request);

@@ -1,0 +1,57 @@
+package dev.workflowtracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Canvas in a real browser against the real server: Debian's chromium, driven by the
+ * playwright-core script {@code trace-web/src/main/frontend/e2e/trace-tab.e2e.mjs} (run a sample
+ * workflow, open the Trace tab, see spans and a span's details, follow a failed node, and check
+ * that HTML in a prompt is shown as text).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CanvasBrowserIT {
+
+  @ArquillianResource URL baseUrl;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return Deployments.builtEar();
+  }
+
+  @Test
+  void theTraceTabWorksInChromium() throws Exception {
+    File frontend = new File(System.getProperty("it.frontend.dir"));
+    Path screenshots = Path.of(System.getProperty("it.screenshots.dir"));
+    Path log = Files.createTempFile("canvas-e2e", ".log");
+
+    Process e2e =
+        new ProcessBuilder(
+                "node", "e2e/trace-tab.e2e.mjs", baseUrl.toString(), screenshots.toString())
+            .directory(frontend)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean finished = e2e.waitFor(180, TimeUnit.SECONDS);
+    String output = Files.readString(log);
+    System.out.println(output);
+
+    assertThat(finished).as("the browser test ended in time; output:%n%s", output).isTrue();
+    assertThat(e2e.exitValue()).as("browser test output:%n%s", output).isZero();
+    assertThat(screenshots.resolve("trace-tab.png")).exists();
+    assertThat(screenshots.resolve("failed-node.png")).exists();
+  }
+}

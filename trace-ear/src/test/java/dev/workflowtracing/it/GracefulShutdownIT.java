@@ -1,0 +1,102 @@
+package dev.workflowtracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Nothing is lost on a graceful undeploy or shutdown: spans still queued in the batch processors
+ * (the server's batch delay is a minute) are flushed to the database and to OTLP first.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GracefulShutdownIT {
+
+  private static final String CONTAINER = "restartable";
+  private static final String EAR = "restartable-ear";
+  private static final int SPANS_OF_HELLO_LLM = 7;
+
+  @ArquillianResource ContainerController containers;
+  @ArquillianResource Deployer deployer;
+
+  private OtlpReceiver otlp;
+  private final Api api = new Api(url("http://localhost:8180/"));
+
+  @Deployment(name = EAR, managed = false, testable = false)
+  @TargetsContainer(CONTAINER)
+  static EnterpriseArchive ear() {
+    return Deployments.builtEar();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    otlp = new OtlpReceiver(Integer.getInteger("it.otlp.port"));
+    containers.start(CONTAINER);
+    if (api.get("api/workflows").status() == 200) {
+      // Left deployed by a shutdown test: the server restored it at boot.
+      deployer.undeploy(EAR);
+    }
+    deployer.deploy(EAR);
+  }
+
+  @AfterEach
+  void stop() {
+    if (containers.isStarted(CONTAINER)) {
+      containers.stop(CONTAINER);
+    }
+    otlp.close();
+  }
+
+  @Test
+  void anUndeployFlushesQueuedSpansToTheDatabaseAndToOtlp() {
+    String traceId = runHelloLlm();
+    assertThat(api.get("api/traces/" + traceId).object().getInt("spanCount")).isZero();
+
+    deployer.undeploy(EAR);
+
+    assertThat(otlp.spansOf(traceId)).hasSize(SPANS_OF_HELLO_LLM);
+    deployer.deploy(EAR);
+    // The server's in-memory H2 (or PostgreSQL) outlived the undeploy: the spans are stored.
+    assertThat(api.get("api/traces/" + traceId).object().getInt("spanCount"))
+        .isEqualTo(SPANS_OF_HELLO_LLM);
+  }
+
+  @Test
+  void aServerShutdownFlushesQueuedSpans() {
+    String traceId = runHelloLlm();
+    assertThat(otlp.spansOf(traceId)).isEmpty();
+
+    containers.stop(CONTAINER);
+
+    assertThat(otlp.spansOf(traceId)).hasSize(SPANS_OF_HELLO_LLM);
+  }
+
+  private String runHelloLlm() {
+    Api.Answer run = api.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"Ada\"}}");
+    assertThat(run.object().getString("status")).isEqualTo("SUCCEEDED");
+    // The run has ended, but its spans wait in the processors' queues.
+    Api.sleep(Duration.ofMillis(300).toMillis());
+    return run.object().getString("traceId");
+  }
+
+  private static URL url(String url) {
+    try {
+      return java.net.URI.create(url).toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

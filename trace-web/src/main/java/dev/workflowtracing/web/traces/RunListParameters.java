@@ -1,0 +1,169 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.trace.RunFilter;
+import dev.workflowtracing.trace.RunStatus;
+import dev.workflowtracing.web.problem.BadRequestProblem;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The query parameters of {@code GET /api/traces}, checked one by one with a message each. */
+public class RunListParameters {
+
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 200;
+
+  @QueryParam("workflowId")
+  String workflowId;
+
+  @QueryParam("status")
+  String status;
+
+  @QueryParam("from")
+  String from;
+
+  @QueryParam("to")
+  String to;
+
+  @QueryParam("minDurationMs")
+  String minDurationMs;
+
+  @QueryParam("maxDurationMs")
+  String maxDurationMs;
+
+  @QueryParam("attribute")
+  String attribute;
+
+  @QueryParam("name")
+  String name;
+
+  @QueryParam("limit")
+  String limit;
+
+  @QueryParam("cursor")
+  String cursor;
+
+  RunFilter filter() {
+    Optional<Long> fromMillis = instant("from", from);
+    Optional<Long> toMillis = instant("to", to);
+    if (fromMillis.isPresent() && toMillis.isPresent() && fromMillis.get() >= toMillis.get()) {
+      throw new BadRequestProblem("\"from\" must be before \"to\"");
+    }
+    Optional<Long> min = nonNegative("minDurationMs", minDurationMs);
+    Optional<Long> max = nonNegative("maxDurationMs", maxDurationMs);
+    if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+      throw new BadRequestProblem("\"minDurationMs\" must not be more than \"maxDurationMs\"");
+    }
+    Optional<String> attributeKey = Optional.empty();
+    Optional<String> attributeValue = Optional.empty();
+    if (present(attribute)) {
+      int eq = attribute.indexOf('=');
+      if (eq <= 0 || attribute.length() > 1255) {
+        throw new BadRequestProblem(
+            "\"attribute\" must be key=value, e.g. gen_ai.request.model=sim-small (got \""
+                + attribute
+                + "\")");
+      }
+      attributeKey = Optional.of(attribute.substring(0, eq));
+      attributeValue = Optional.of(attribute.substring(eq + 1));
+    }
+    return new RunFilter(
+        text("workflowId", workflowId, 100),
+        status(),
+        fromMillis,
+        toMillis,
+        min,
+        max,
+        attributeKey,
+        attributeValue,
+        text("name", name, 200));
+  }
+
+  int limit() {
+    if (!present(limit)) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int value = Integer.parseInt(limit);
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestProblem(
+        "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + " (got \"" + limit + "\")");
+  }
+
+  Optional<dev.workflowtracing.trace.RunPosition> after() {
+    return present(cursor) ? Optional.of(Cursors.decode(cursor)) : Optional.empty();
+  }
+
+  private Optional<RunStatus> status() {
+    if (!present(status)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RunStatus.valueOf(status.trim().toUpperCase()));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestProblem(
+          "\"status\" must be one of "
+              + Arrays.toString(RunStatus.values())
+              + " (got \""
+              + status
+              + "\")");
+    }
+  }
+
+  private static Optional<Long> instant(String name, String value) {
+    if (!present(value)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value).toEpochMilli());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestProblem(
+          "\""
+              + name
+              + "\" must be an ISO-8601 instant such as 2026-11-25T10:15:30Z (got \""
+              + value
+              + "\")");
+    }
+  }
+
+  private static Optional<Long> nonNegative(String name, String value) {
+    if (!present(value)) {
+      return Optional.empty();
+    }
+    try {
+      long parsed = Long.parseLong(value);
+      if (parsed >= 0) {
+        return Optional.of(parsed);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestProblem(
+        "\""
+            + name
+            + "\" must be a whole number of milliseconds, 0 or more (got \""
+            + value
+            + "\")");
+  }
+
+  private static Optional<String> text(String name, String value, int maxLength) {
+    if (!present(value)) {
+      return Optional.empty();
+    }
+    if (value.length() > maxLength) {
+      throw new BadRequestProblem("\"" + name + "\" must be at most " + maxLength + " characters");
+    }
+    return Optional.of(value);
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+}

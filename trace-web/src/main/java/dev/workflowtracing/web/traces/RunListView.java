@@ -1,0 +1,7 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.web.workflows.RunView;
+import java.util.List;
+
+/** A page of runs (each one trace), newest first; pass {@code nextCursor} to get the next page. */
+public record RunListView(List<RunView> items, String nextCursor) {}
