@@ -1,0 +1,183 @@
+// End-to-end check of the Canvas's trace tab against a running server, in headless Chromium.
+//
+//   node e2e/trace-tab.e2e.mjs http://localhost:8080/ [screenshot-dir]
+//
+// Uses the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); it never downloads one.
+// Exits 0 when every step passes, 1 with a message naming the failed step otherwise.
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+
+const OVERALL_TIMEOUT_MS = 120_000
+const RUN_TIMEOUT_MS = 60_000
+const STEP_TIMEOUT_MS = 15_000
+
+const [baseUrl, screenshotDir] = process.argv.slice(2)
+if (!baseUrl) {
+  console.error('usage: node e2e/trace-tab.e2e.mjs <base-url> [screenshot-dir]')
+  process.exit(2)
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`e2e FAILED: no result after ${OVERALL_TIMEOUT_MS / 1000}s`)
+  process.exit(1)
+}, OVERALL_TIMEOUT_MS)
+
+let currentStep = 'starting'
+const step = (name) => {
+  currentStep = name
+  console.log(`- ${name}`)
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+async function screenshot(page, name) {
+  if (!screenshotDir) return
+  await mkdir(screenshotDir, { recursive: true })
+  const file = path.join(screenshotDir, name)
+  await page.screenshot({ path: file, fullPage: false })
+  console.log(`  saved ${file}`)
+}
+
+/** Selects a workflow, runs it with `{}` and waits for the run's final status. */
+async function runWorkflow(page, workflowId) {
+  step(`run ${workflowId}`)
+  await page.getByTestId(`workflow-item-${workflowId}`).click()
+  await page.getByTestId('run-inputs').fill('{}')
+  await page.getByTestId('run-button').click()
+  const status = page.locator('[data-testid="run-status"]:not([data-status="RUNNING"])')
+  const refused = page.locator('.run-form [data-testid="error-box"]')
+  await status.or(refused).first().waitFor({ timeout: RUN_TIMEOUT_MS })
+  if (await refused.count()) throw new Error(`the server refused the run: ${await refused.first().textContent()}`)
+  const result = await status.getAttribute('data-status')
+  console.log(`  ${workflowId} ended ${result}`)
+  return result
+}
+
+async function openTraceTab(page, workflowId) {
+  step('open the trace tab')
+  await page.getByTestId('tab-trace').click()
+  await page.getByTestId('trace-timeline').waitFor()
+  // The root span ends last, so once its row is there the Canvas has polled the whole trace in.
+  await page
+    .locator('[data-testid^="span-row-"]', { hasText: `run ${workflowId}` })
+    .first()
+    .waitFor({ timeout: RUN_TIMEOUT_MS })
+}
+
+/**
+ * Clicks the spans of workflow nodes one by one until the details show an artifact whose text
+ * passes the test; returns that text.
+ */
+async function findArtifact(page, accept = () => true) {
+  const rows = page.locator('[data-testid^="span-row-"]:not([data-node-id=""])')
+  const count = await rows.count()
+  check(count > 0, 'no span rows with a node id')
+  for (let i = 0; i < count; i++) {
+    await rows.nth(i).click()
+    await page.getByTestId('span-details').waitFor()
+    const artifacts = page.getByTestId('artifact-content')
+    try {
+      await artifacts.first().waitFor({ timeout: 3000 })
+    } catch {
+      continue // this span has no artifacts; try the next
+    }
+    for (const text of await artifacts.allTextContents()) {
+      if (accept(text)) return text
+    }
+  }
+  return null
+}
+
+async function main() {
+  step(`launch chromium (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'})`)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+  page.setDefaultTimeout(STEP_TIMEOUT_MS)
+
+  const dialogs = []
+  page.on('dialog', async (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+    await dialog.dismiss()
+  })
+  const pageErrors = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+
+  try {
+    step(`open the canvas at ${baseUrl}`)
+    await page.goto(baseUrl, { waitUntil: 'domcontentloaded' })
+    await page.getByTestId('workflow-list').waitFor()
+
+    // 1. A run with retries: span rows, a retry badge, span details with an artifact.
+    const retryStatus = await runWorkflow(page, 'retry-then-succeed')
+    check(retryStatus === 'SUCCEEDED', `retry-then-succeed ended ${retryStatus}, expected SUCCEEDED`)
+    await openTraceTab(page, 'retry-then-succeed')
+    step('check span rows and the retry badge')
+    const rowCount = await page.locator('[data-testid^="span-row-"]').count()
+    check(rowCount >= 3, `expected several span rows, saw ${rowCount}`)
+    const retryBadges = await page.locator('[data-testid^="span-row-"] .badge--retry').count()
+    check(retryBadges > 0, 'no span row has a "retry" badge')
+    step('click a span and see its details and an artifact')
+    const artifact = await findArtifact(page)
+    check(artifact !== null, 'no node span showed an artifact in its details')
+    await screenshot(page, 'trace-tab.png')
+
+    // 2. A failed run: follow the failed node to its span and its exception.
+    const failedStatus = await runWorkflow(page, 'always-fails')
+    check(failedStatus === 'FAILED', `always-fails ended ${failedStatus}, expected FAILED`)
+    await openTraceTab(page, 'always-fails')
+    step('follow the failed node')
+    await page.getByTestId('follow-failed-node').click()
+    const selected = page.locator('[data-testid^="span-row-"][aria-selected="true"]')
+    await selected.waitFor()
+    const selectedStatus = await selected.getAttribute('data-status')
+    check(selectedStatus === 'ERROR', `the followed span has status ${selectedStatus}, expected ERROR`)
+    await page.getByTestId('span-details').getByTestId('span-exception').waitFor()
+    await screenshot(page, 'failed-node.png')
+
+    // 3. A prompt with HTML: shown as text, never run.
+    const htmlStatus = await runWorkflow(page, 'html-prompt')
+    check(htmlStatus !== 'RUNNING', `html-prompt did not end (${htmlStatus})`)
+    await openTraceTab(page, 'html-prompt')
+    step('check the prompt artifact shows <script> as text')
+    const scriptText = await findArtifact(page, (text) => text.includes('<script>'))
+    check(scriptText !== null, 'no artifact text contains the literal "<script>"')
+    const scriptElements = await page.locator('[data-testid="artifact-content"] script').count()
+    check(scriptElements === 0, 'an artifact was rendered as markup: it contains a <script> element')
+    await page.waitForTimeout(500) // give a rogue alert() the chance to fire
+    check(dialogs.length === 0, `a dialog fired: ${dialogs.join('; ')}`)
+    check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`)
+
+    console.log('e2e PASSED: trace tab')
+  } catch (error) {
+    await screenshot(page, 'failure.png').catch(() => {})
+    throw error
+  } finally {
+    await browser.close()
+  }
+}
+
+main().then(
+  () => {
+    clearTimeout(watchdog)
+    process.exit(0)
+  },
+  (error) => {
+    console.error(`e2e FAILED at step "${currentStep}": ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,172 @@
+// @vitest-environment jsdom
+// A smoke test of the whole Canvas against a fake server: pick a workflow, run it, open the trace.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { App } from './App'
+import { queryCache } from './api/hooks'
+import type { Run, RunPage, Trace, WorkflowDefinition } from './api/types'
+import { initialCanvasState, useCanvasStore } from './store/canvasStore'
+import { makeSpan } from './trace/testSpans'
+
+const definition: WorkflowDefinition = {
+  id: 'hello-llm',
+  version: 1,
+  name: 'Hello LLM',
+  description: 'transform then llm',
+  nodes: [
+    { id: 'shape', type: 'transform', config: {} },
+    { id: 'ask', type: 'llm', config: {} },
+  ],
+  edges: [{ from: 'shape', to: 'ask' }],
+}
+
+const run: Run = {
+  runId: 'run-1',
+  traceId: 'trace-1',
+  workflowId: 'hello-llm',
+  workflowVersion: 1,
+  status: 'SUCCEEDED',
+  trigger: 'canvas',
+  startedAt: '2024-05-01T10:00:00Z',
+  durationMs: 12,
+  spanCount: 3,
+  expectedSpanCount: 3,
+  complete: true,
+  error: null,
+  inputs: { name: 'Ada' },
+  outputs: {},
+}
+
+const trace: Trace = {
+  traceId: 'trace-1',
+  run,
+  startTime: run.startedAt,
+  durationMicros: 12_000,
+  spanCount: 3,
+  errorCount: 0,
+  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0 },
+  spans: [
+    makeSpan({ spanId: 'root', name: 'run hello-llm', childCount: 2, durationMicros: 12_000 }),
+    makeSpan({
+      spanId: 'shape',
+      parentSpanId: 'root',
+      name: 'transform shape',
+      nodeId: 'shape',
+      depth: 1,
+      status: 'OK',
+    }),
+    makeSpan({
+      spanId: 'ask',
+      parentSpanId: 'root',
+      name: 'llm ask',
+      nodeId: 'ask',
+      depth: 1,
+      status: 'OK',
+      offsetMicros: 1000,
+    }),
+  ],
+}
+
+let runs: Run[] = []
+const posted: unknown[] = []
+
+function serve(method: string, url: string, body: string | undefined): [number, unknown] {
+  if (url === '/api/workflows') return [200, [{ id: 'hello-llm', version: 1, name: 'Hello LLM', description: null }]]
+  if (url === '/api/workflows/hello-llm') return [200, definition]
+  if (url === '/api/ui/config') return [200, { traceTabEnabled: true, monitoringLinks: [] }]
+  if (url.startsWith('/api/traces?')) return [200, { items: runs, nextCursor: null } satisfies RunPage]
+  if (url === '/api/traces/trace-1') return [200, trace]
+  if (url.startsWith('/api/traces/trace-1/spans/'))
+    return [200, { traceId: 'trace-1', span: trace.spans[0], artifacts: [] }]
+  if (method === 'POST' && url === '/api/workflows/hello-llm/runs') {
+    posted.push(JSON.parse(body ?? 'null'))
+    runs = [run]
+    return [201, run]
+  }
+  return [404, { title: 'Not Found', status: 404, detail: `No ${url}` }]
+}
+
+beforeAll(() => {
+  // xyflow measures nodes with ResizeObserver, which jsdom lacks.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  )
+})
+
+beforeEach(() => {
+  runs = []
+  posted.length = 0
+  useCanvasStore.setState(initialCanvasState)
+  queryCache.clear()
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const [status, body] = serve(init?.method ?? 'GET', url, init?.body as string | undefined)
+      return new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': status < 300 ? 'application/json' : 'application/problem+json' },
+      })
+    }),
+  )
+})
+
+afterEach(cleanup)
+
+describe('App', () => {
+  it('runs a workflow and shows its graph, run history and trace', async () => {
+    render(<App />)
+    fireEvent.click(await screen.findByTestId('workflow-item-hello-llm'))
+    expect(await screen.findByTestId('graph-node-ask')).toBeTruthy()
+    expect(screen.getByTestId('graph-node-ask').getAttribute('data-state')).toBe('idle')
+    expect(await screen.findByText('No runs yet — run the workflow.')).toBeTruthy()
+
+    const inputs = screen.getByTestId('run-inputs')
+    fireEvent.change(inputs, { target: { value: '{"name": ' } })
+    expect(screen.getByText(/Inputs are not valid JSON/)).toBeTruthy()
+    expect((screen.getByTestId('run-button') as HTMLButtonElement).disabled).toBe(true)
+
+    fireEvent.change(inputs, { target: { value: '{"name": "Ada"}' } })
+    fireEvent.click(screen.getByTestId('run-button'))
+    const status = await screen.findByText('SUCCEEDED', { selector: '[data-testid="run-status"] *' })
+    expect(status).toBeTruthy()
+    expect(posted).toEqual([{ inputs: { name: 'Ada' }, trigger: 'canvas' }])
+
+    const history = screen.getByTestId('run-history')
+    expect(await within(history).findByTestId('run-item-run-1')).toBeTruthy()
+    expect(useCanvasStore.getState().selectedRunId).toBe('run-1')
+    await vi.waitFor(() => expect(screen.getByTestId('graph-node-ask').getAttribute('data-state')).toBe('succeeded'))
+
+    fireEvent.click(screen.getByTestId('tab-trace'))
+    fireEvent.click(await screen.findByTestId('span-row-ask'))
+    expect(screen.getByTestId('span-details').textContent).toContain('llm ask')
+    expect(await screen.findByText('No artifacts recorded for this span.')).toBeTruthy()
+
+    // Back on the graph, the selected span's node is highlighted.
+    fireEvent.click(screen.getByTestId('tab-graph'))
+    expect(screen.getByTestId('graph-node-ask').className).toContain('wf-node--highlighted')
+  })
+
+  it('hides the trace tab when the server turns it off', async () => {
+    const original = serve
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body =
+          url === '/api/ui/config'
+            ? { traceTabEnabled: false, monitoringLinks: [] }
+            : original('GET', url, undefined)[1]
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
+      }),
+    )
+    useCanvasStore.setState({ ...initialCanvasState, selectedWorkflowId: 'hello-llm', activeTab: 'trace' })
+    render(<App />)
+    expect(await screen.findByText('The trace view is turned off on this server.')).toBeTruthy()
+    expect(screen.queryByTestId('tab-trace')).toBeNull()
+    expect(screen.getByTestId('tab-graph').getAttribute('aria-selected')).toBe('true')
+  })
+})

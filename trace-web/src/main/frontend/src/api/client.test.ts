@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError, api } from './client'
+
+function respond(status: number, body: unknown, contentType = 'application/json') {
+  const fetchMock = vi.fn(
+    async () =>
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        statusText: status === 404 ? 'Not Found' : '',
+        headers: { 'content-type': contentType },
+      }),
+  )
+  vi.stubGlobal('fetch', fetchMock)
+  return fetchMock
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof ApiError) return error
+    throw error
+  }
+  throw new Error('expected the call to fail')
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+describe('api client', () => {
+  it('returns typed JSON on success', async () => {
+    const fetchMock = respond(200, [{ id: 'hello-llm', version: 1, name: 'Hello', description: null }])
+    const workflows = await api.listWorkflows()
+    expect(workflows[0].id).toBe('hello-llm')
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/workflows',
+      expect.objectContaining({ headers: { Accept: 'application/json' } }),
+    )
+  })
+
+  it('turns problem+json into an ApiError with title, detail, status and errors', async () => {
+    respond(
+      400,
+      {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The workflow definition is invalid',
+        errors: ['node x: unknown type', 'edge y->z: unknown node'],
+      },
+      'application/problem+json',
+    )
+    const error = await caught(api.getWorkflow('broken'))
+    expect(error.status).toBe(400)
+    expect(error.title).toBe('Bad Request')
+    expect(error.detail).toBe('The workflow definition is invalid')
+    expect(error.errors).toEqual(['node x: unknown type', 'edge y->z: unknown node'])
+    expect(error.message).toBe('The workflow definition is invalid')
+  })
+
+  it('copes with problems that lack fields or errors that are objects', async () => {
+    respond(404, { title: 'Not Found', errors: [{ message: 'no such trace' }] }, 'application/problem+json')
+    const error = await caught(api.getTrace('t1'))
+    expect(error.status).toBe(404)
+    expect(error.detail).toBe('Not Found')
+    expect(error.errors).toEqual(['no such trace'])
+  })
+
+  it('describes errors that are not JSON', async () => {
+    respond(502, '<html>Bad gateway</html>', 'text/html')
+    const error = await caught(api.getUiConfig())
+    expect(error.status).toBe(502)
+    expect(error.detail).toBe('GET /api/ui/config failed with status 502.')
+  })
+
+  it('reports network failures as an ApiError with status 0', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    const error = await caught(api.listWorkflows())
+    expect(error.status).toBe(0)
+    expect(error.detail).toContain('Failed to fetch')
+  })
+
+  it('posts run inputs with the canvas trigger and encodes ids', async () => {
+    const fetchMock = respond(201, { runId: 'r1', status: 'SUCCEEDED' })
+    await api.runWorkflow('a/b', { q: 1 })
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/workflows/a%2Fb/runs')
+    expect(init.method).toBe('POST')
+    expect(JSON.parse(init.body as string)).toEqual({ inputs: { q: 1 }, trigger: 'canvas' })
+  })
+
+  it('builds the run list query from the filter, skipping empty values', async () => {
+    const fetchMock = respond(200, { items: [], nextCursor: null })
+    await api.listRuns({ workflowId: 'hello-llm', status: 'FAILED', limit: 20, cursor: undefined })
+    const [url] = fetchMock.mock.calls[0] as unknown as [string]
+    expect(url).toBe('/api/traces?workflowId=hello-llm&status=FAILED&limit=20')
+  })
+})

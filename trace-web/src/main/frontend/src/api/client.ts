@@ -1,0 +1,131 @@
+// The one module that talks to the server. Every call returns typed data or throws an ApiError.
+import type {
+  JsonValue,
+  ProblemDetails,
+  Run,
+  RunFilter,
+  RunPage,
+  SpanDetail,
+  Trace,
+  UiConfig,
+  WorkflowDefinition,
+  WorkflowSummary,
+} from './types'
+
+const API_BASE = '/api'
+
+/** A failed call, carrying the problem details the server sent (or ones made up for it). */
+export class ApiError extends Error {
+  readonly status: number
+  readonly title: string
+  readonly detail: string
+  readonly errors: string[]
+  readonly type: string
+
+  constructor(problem: { status: number; title: string; detail: string; errors?: string[]; type?: string }) {
+    super(problem.detail || problem.title)
+    this.name = 'ApiError'
+    this.status = problem.status
+    this.title = problem.title
+    this.detail = problem.detail
+    this.errors = problem.errors ?? []
+    this.type = problem.type ?? 'about:blank'
+  }
+}
+
+function describeError(item: unknown): string {
+  if (typeof item === 'string') return item
+  if (item && typeof item === 'object') {
+    const { message, detail } = item as { message?: unknown; detail?: unknown }
+    if (typeof message === 'string') return message
+    if (typeof detail === 'string') return detail
+  }
+  return JSON.stringify(item)
+}
+
+/** Builds an ApiError from a non-2xx response, reading problem+json (or any JSON) when there is some. */
+export async function problemFromResponse(response: Response, what: string): Promise<ApiError> {
+  const fallbackTitle = response.statusText || `HTTP ${response.status}`
+  const fallbackDetail = `${what} failed with status ${response.status}.`
+  const contentType = response.headers.get('content-type') ?? ''
+  if (contentType.includes('json')) {
+    try {
+      const problem = (await response.json()) as ProblemDetails
+      return new ApiError({
+        status: typeof problem.status === 'number' ? problem.status : response.status,
+        title: problem.title || fallbackTitle,
+        detail: problem.detail || problem.title || fallbackDetail,
+        errors: Array.isArray(problem.errors) ? problem.errors.map(describeError) : [],
+        type: problem.type,
+      })
+    } catch {
+      // A body that claims JSON but is not: fall through to the generic error.
+    }
+  }
+  return new ApiError({ status: response.status, title: fallbackTitle, detail: fallbackDetail })
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const method = init.method ?? 'GET'
+  const what = `${method} ${API_BASE}${path}`
+  let response: Response
+  try {
+    response = await fetch(API_BASE + path, {
+      ...init,
+      headers: { Accept: 'application/json', ...init.headers },
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: `Could not reach the server (${what}): ${cause instanceof Error ? cause.message : String(cause)}`,
+    })
+  }
+  if (!response.ok) throw await problemFromResponse(response, what)
+  return (await response.json()) as T
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value))
+  }
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+const segment = encodeURIComponent
+
+export const api = {
+  listWorkflows: () => request<WorkflowSummary[]>('/workflows'),
+
+  getWorkflow: (id: string) => request<WorkflowDefinition>(`/workflows/${segment(id)}`),
+
+  /** Answers once the run has ended, which can take seconds. */
+  runWorkflow: (id: string, inputs: Record<string, JsonValue>) =>
+    request<Run>(`/workflows/${segment(id)}/runs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ inputs, trigger: 'canvas' }),
+    }),
+
+  listRuns: (filter: RunFilter) =>
+    request<RunPage>(
+      `/traces${query({
+        workflowId: filter.workflowId,
+        status: filter.status,
+        limit: filter.limit,
+        cursor: filter.cursor,
+      })}`,
+    ),
+
+  getTrace: (traceId: string) => request<Trace>(`/traces/${segment(traceId)}`),
+
+  getSpanDetail: (traceId: string, spanId: string) =>
+    request<SpanDetail>(`/traces/${segment(traceId)}/spans/${segment(spanId)}`),
+
+  getUiConfig: () => request<UiConfig>('/ui/config'),
+}
+
+export type Api = typeof api

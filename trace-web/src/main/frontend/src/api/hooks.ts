@@ -1,0 +1,142 @@
+// Typed hooks over the API client. Each returns a QueryState: loading, error or success.
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { api } from './client'
+import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
+import type { Run, RunPage, RunStatus, SpanDetail, Trace, UiConfig, WorkflowDefinition, WorkflowSummary } from './types'
+
+export const queryCache = new QueryCache()
+
+export const RUNS_PAGE_SIZE = 20
+
+/** Reads a query from the shared cache, loading it when first needed; a null query stays loading. */
+export function useQuery<T>(query: Query<T> | null): QueryState<T> {
+  const key = query?.key ?? null
+  const subscribe = useCallback((listener: () => void) => queryCache.subscribe(listener, key), [key])
+  const state = useSyncExternalStore(subscribe, () => (key ? queryCache.get<T>(key) : LOADING))
+  useEffect(() => {
+    if (query) queryCache.ensure(query)
+  }, [query])
+  return state
+}
+
+export const queries = {
+  workflows: (): Query<WorkflowSummary[]> => ({ key: 'workflows', load: api.listWorkflows }),
+  workflow: (id: string): Query<WorkflowDefinition> => ({ key: `workflow:${id}`, load: () => api.getWorkflow(id) }),
+  runs: (workflowId: string, status?: RunStatus): Query<RunPage> => ({
+    key: `${runsKeyPrefix(workflowId)}${status ?? ''}`,
+    load: () => api.listRuns({ workflowId, status, limit: RUNS_PAGE_SIZE }),
+  }),
+  trace: (traceId: string): Query<Trace> => ({ key: `trace:${traceId}`, load: () => api.getTrace(traceId) }),
+  spanDetail: (traceId: string, spanId: string): Query<SpanDetail> => ({
+    key: `span:${traceId}:${spanId}`,
+    load: () => api.getSpanDetail(traceId, spanId),
+  }),
+  uiConfig: (): Query<UiConfig> => ({ key: 'ui-config', load: api.getUiConfig }),
+}
+
+export function runsKeyPrefix(workflowId: string): string {
+  return `runs:${workflowId}:`
+}
+
+export function useWorkflows(): QueryState<WorkflowSummary[]> {
+  return useQuery(useMemo(() => queries.workflows(), []))
+}
+
+export function useWorkflow(id: string | null): QueryState<WorkflowDefinition> {
+  return useQuery(useMemo(() => (id ? queries.workflow(id) : null), [id]))
+}
+
+export function useTrace(traceId: string | null): QueryState<Trace> {
+  return useQuery(useMemo(() => (traceId ? queries.trace(traceId) : null), [traceId]))
+}
+
+/** How often, and how many times, an incomplete trace is fetched again. */
+export const TRACE_POLL_MS = 500
+export const TRACE_POLL_LIMIT = 40
+
+/**
+ * Fetches a trace again while it is incomplete: its spans reach the database a moment after the
+ * run ends (they are exported in batches), so the first read right after a run can be partial.
+ * Call it once per view; every useTrace of the same trace sees the refreshed data.
+ */
+export function useRefreshTraceUntilComplete(traceId: string | null): void {
+  const state = useTrace(traceId)
+  const [polls, setPolls] = useState({ traceId, count: 0 })
+  const count = polls.traceId === traceId ? polls.count : 0
+  const incomplete = state.status === 'success' && !isSettled(state.data)
+  useEffect(() => {
+    if (!traceId || !incomplete || count >= TRACE_POLL_LIMIT) return
+    const timer = setTimeout(() => {
+      setPolls({ traceId, count: count + 1 })
+      queryCache.invalidate(`trace:${traceId}`)
+    }, TRACE_POLL_MS)
+    return () => clearTimeout(timer)
+  }, [traceId, incomplete, count])
+}
+
+/** Complete, or a trace that will not change any more (no run behind it, or not traced whole). */
+export function isSettled(trace: Trace): boolean {
+  return trace.completeness?.complete ?? true
+}
+
+export function useSpanDetail(traceId: string | null, spanId: string | null): QueryState<SpanDetail> {
+  return useQuery(useMemo(() => (traceId && spanId ? queries.spanDetail(traceId, spanId) : null), [traceId, spanId]))
+}
+
+export function useUiConfig(): QueryState<UiConfig> {
+  return useQuery(useMemo(() => queries.uiConfig(), []))
+}
+
+export interface RunsResult {
+  state: QueryState<RunPage>
+  /** The first page plus every page loaded with loadMore. */
+  runs: Run[]
+  hasMore: boolean
+  loadingMore: boolean
+  loadMoreError: Error | null
+  loadMore: () => void
+}
+
+interface ExtraPages {
+  /** The first page these follow; a reloaded first page drops them. */
+  after: RunPage | undefined
+  items: Run[]
+  nextCursor: string | null
+  loading: boolean
+  error: Error | null
+}
+
+/** The newest runs of a workflow, optionally of one status, with "load more" through the cursor. */
+export function useRuns(workflowId: string | null, status?: RunStatus): RunsResult {
+  const state = useQuery(useMemo(() => (workflowId ? queries.runs(workflowId, status) : null), [workflowId, status]))
+  const firstPage = state.data
+  const [extra, setExtra] = useState<ExtraPages | null>(null)
+  const current = extra && extra.after === firstPage ? extra : null
+  const nextCursor = current ? current.nextCursor : (firstPage?.nextCursor ?? null)
+
+  const loadMore = useCallback(() => {
+    if (!workflowId || !nextCursor || current?.loading) return
+    const base: ExtraPages = current ?? { after: firstPage, items: [], nextCursor, loading: false, error: null }
+    setExtra({ ...base, loading: true, error: null })
+    api.listRuns({ workflowId, status, limit: RUNS_PAGE_SIZE, cursor: nextCursor }).then(
+      (page) =>
+        setExtra({ ...base, items: [...base.items, ...page.items], nextCursor: page.nextCursor, loading: false }),
+      (error: Error) => setExtra({ ...base, loading: false, error }),
+    )
+  }, [workflowId, status, nextCursor, current, firstPage])
+
+  const runs = useMemo(() => [...(firstPage?.items ?? []), ...(current?.items ?? [])], [firstPage, current])
+  return {
+    state,
+    runs,
+    hasMore: nextCursor !== null,
+    loadingMore: current?.loading ?? false,
+    loadMoreError: current?.error ?? null,
+    loadMore,
+  }
+}
+
+/** Reloads the run lists of a workflow, e.g. after a new run. */
+export function refreshRuns(workflowId: string): void {
+  queryCache.invalidate(runsKeyPrefix(workflowId))
+}

@@ -1,0 +1,162 @@
+// Types of the REST API under /api, as the back end sends them.
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+export interface WorkflowSummary {
+  id: string
+  version: number
+  name: string
+  description: string | null
+}
+
+export type NodeType = 'llm' | 'http' | 'transform' | 'branch' | 'delay' | 'fail'
+
+export interface RetryPolicy {
+  maxAttempts: number
+  backoffMs: number
+  multiplier: number
+}
+
+export interface WorkflowNodeDefinition {
+  id: string
+  /** One of {@link NodeType}; kept open so a node type added on the server still draws. */
+  type: NodeType | (string & {})
+  label?: string | null
+  config: Record<string, JsonValue>
+  retry?: RetryPolicy | null
+  timeoutMs?: number | null
+}
+
+export interface WorkflowEdgeDefinition {
+  from: string
+  to: string
+  /** "true" or "false", only on edges leaving a branch node. */
+  when?: string | null
+}
+
+export interface WorkflowDefinition extends WorkflowSummary {
+  nodes: WorkflowNodeDefinition[]
+  edges: WorkflowEdgeDefinition[]
+}
+
+export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED'
+
+export interface Run {
+  runId: string
+  /** Null when the run was not traced. */
+  traceId: string | null
+  workflowId: string
+  workflowVersion: number
+  status: RunStatus
+  trigger: string
+  /** ISO-8601 instant. */
+  startedAt: string
+  durationMs: number | null
+  spanCount: number
+  /** Spans the run produced (root + nodes + attempts); null while running or untraced. */
+  expectedSpanCount: number | null
+  /** True once all expectedSpanCount spans are stored. */
+  complete: boolean
+  error: string | null
+  inputs: JsonValue
+  outputs: JsonValue
+}
+
+export interface RunPage {
+  items: Run[]
+  nextCursor: string | null
+}
+
+export interface RunFilter {
+  workflowId?: string
+  status?: RunStatus
+  limit?: number
+  cursor?: string
+}
+
+export type SpanStatus = 'UNSET' | 'OK' | 'ERROR'
+
+export type AttributeValue = string | number | boolean | Array<string | number | boolean>
+
+export interface SpanEvent {
+  name: string
+  /** Epoch nanoseconds; beyond Number's exact range, so only good to about a microsecond. */
+  timeNanos: number
+  attributes: Record<string, AttributeValue>
+}
+
+export interface Span {
+  spanId: string
+  parentSpanId: string | null
+  name: string
+  kind: string
+  status: SpanStatus
+  statusMessage: string | null
+  nodeId: string | null
+  /** ISO-8601 instant. */
+  startTime: string
+  /** Microseconds from the trace's start. */
+  offsetMicros: number
+  durationMicros: number
+  depth: number
+  childCount: number
+  attributes: Record<string, AttributeValue>
+  events: SpanEvent[]
+}
+
+/** Whether every span of the run is stored: spans reach the database a moment after a run ends. */
+export interface TraceCompleteness {
+  complete: boolean
+  expectedSpans: number | null
+  storedSpans: number
+  rootPresent: boolean
+  orphanSpans: number
+}
+
+export interface Trace {
+  traceId: string
+  run: Run | null
+  startTime: string
+  durationMicros: number
+  spanCount: number
+  errorCount: number
+  completeness: TraceCompleteness
+  /** Already in depth-first display order. */
+  spans: Span[]
+}
+
+export type ArtifactKind = 'input' | 'output' | 'prompt' | 'response' | 'request'
+
+export interface Artifact {
+  seq: number
+  kind: ArtifactKind | (string & {})
+  contentType: string
+  content: string
+  originalLength: number
+  truncated: boolean
+}
+
+export interface SpanDetail {
+  traceId: string
+  span: Span
+  artifacts: Artifact[]
+}
+
+export interface MonitoringLink {
+  name: string
+  urlTemplate: string
+}
+
+export interface UiConfig {
+  traceTabEnabled: boolean
+  monitoringLinks: MonitoringLink[]
+}
+
+/** RFC 9457 problem details, as the server sends them with application/problem+json. */
+export interface ProblemDetails {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  errors?: unknown[]
+}

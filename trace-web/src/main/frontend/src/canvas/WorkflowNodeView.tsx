@@ -1,0 +1,54 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import type { BranchNode, StepNode, WorkflowNodeData } from './graphModel'
+
+const typeIcons: Record<string, string> = {
+  llm: '✦',
+  http: '⇄',
+  transform: 'ƒ',
+  branch: '◇',
+  delay: '⏱',
+  fail: '✕',
+}
+
+const stateLabels = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  skipped: 'not run',
+  running: 'running',
+  idle: '',
+} as const
+
+function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
+  const { definition, state, highlighted } = data
+  const retry =
+    definition.retry && definition.retry.maxAttempts > 1 ? `up to ${definition.retry.maxAttempts} attempts` : null
+  return (
+    <div
+      className={`wf-node wf-node--${state}${highlighted ? ' wf-node--highlighted' : ''}`}
+      data-testid={`graph-node-${definition.id}`}
+      data-state={state}
+      title={`${definition.type} ${definition.id}${stateLabels[state] ? ` — ${stateLabels[state]}` : ''}`}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="wf-node__type">
+        <span aria-hidden="true">{typeIcons[definition.type] ?? '•'}</span> {definition.type}
+        {stateLabels[state] && <span className="wf-node__state">{stateLabels[state]}</span>}
+      </div>
+      <div className="wf-node__label">{definition.label || definition.id}</div>
+      {extra && <div className="wf-node__meta">{extra}</div>}
+      {retry && <div className="wf-node__meta">{retry}</div>}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  )
+}
+
+export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepNode>) {
+  return <NodeBody data={data} />
+})
+
+export const BranchNodeView = memo(function BranchNodeView({ data }: NodeProps<BranchNode>) {
+  const { condition, expression } = data.definition.config
+  const test = typeof condition === 'string' ? condition : typeof expression === 'string' ? expression : undefined
+  return <NodeBody data={data} extra={test ? `if ${test}` : undefined} />
+})

@@ -1,0 +1,47 @@
+// The workflow definition as xyflow nodes and edges. Two node kinds: branch nodes (which label
+// their outgoing edges with `when`) and every other step.
+import type { Edge, Node } from '@xyflow/react'
+import type { WorkflowDefinition, WorkflowNodeDefinition } from '../api/types'
+import type { Position } from './layout'
+import type { NodeRunState } from './nodeStates'
+
+export interface WorkflowNodeData extends Record<string, unknown> {
+  definition: WorkflowNodeDefinition
+  state: NodeRunState
+  /** The node of the selected span. */
+  highlighted: boolean
+}
+
+export type StepNode = Node<WorkflowNodeData, 'step'>
+export type BranchNode = Node<WorkflowNodeData, 'branch'>
+export type CanvasNode = StepNode | BranchNode
+
+export const isBranchNode = (node: CanvasNode): node is BranchNode => node.type === 'branch'
+export const isStepNode = (node: CanvasNode): node is StepNode => node.type === 'step'
+
+export function toCanvasNodes(
+  definition: WorkflowDefinition,
+  positions: ReadonlyMap<string, Position>,
+  states: ReadonlyMap<string, NodeRunState>,
+  highlightedNodeId: string | null,
+): CanvasNode[] {
+  return definition.nodes.map((node): CanvasNode => {
+    const common = {
+      id: node.id,
+      position: positions.get(node.id) ?? { x: 0, y: 0 },
+      data: { definition: node, state: states.get(node.id) ?? 'idle', highlighted: node.id === highlightedNodeId },
+    }
+    return node.type === 'branch' ? { ...common, type: 'branch' } : { ...common, type: 'step' }
+  })
+}
+
+export function toCanvasEdges(definition: WorkflowDefinition): Edge[] {
+  return definition.edges.map((edge, index) => ({
+    // Index too: nothing forbids two edges between the same nodes.
+    id: `${edge.from}->${edge.to}#${index}`,
+    source: edge.from,
+    target: edge.to,
+    label: edge.when ?? undefined,
+    className: edge.when ? `wf-edge wf-edge--${edge.when}` : 'wf-edge',
+  }))
+}

@@ -1,0 +1,105 @@
+// The Canvas's UI state in one place: what is selected, which tab is open, how the trace is folded.
+// Server data lives in the query cache (src/api/hooks.ts), not here.
+import { create } from 'zustand'
+
+export type CanvasTab = 'graph' | 'trace'
+
+export interface ScrollRequest {
+  spanId: string
+  seq: number
+}
+
+export interface CanvasState {
+  selectedWorkflowId: string | null
+  selectedRunId: string | null
+  /** The trace of the selected run; null when none is selected or the run was not traced. */
+  selectedTraceId: string | null
+  selectedSpanId: string | null
+  activeTab: CanvasTab
+  collapsedSpanIds: ReadonlySet<string>
+  traceSearch: string
+  /** Set when a span should be scrolled into view; `seq` tells one request from the next. */
+  scrollRequest: ScrollRequest | null
+}
+
+export interface CanvasActions {
+  selectWorkflow(workflowId: string | null): void
+  selectRun(runId: string | null, traceId: string | null): void
+  selectSpan(spanId: string | null): void
+  /** Selects a span (or only reveals it), expanding its collapsed ancestors and scrolling to it. */
+  revealSpan(spanId: string, ancestorIds: readonly string[], options?: { select?: boolean }): void
+  setActiveTab(tab: CanvasTab): void
+  toggleCollapsed(spanId: string): void
+  expandAll(): void
+  collapseAll(spanIds: readonly string[]): void
+  setTraceSearch(text: string): void
+}
+
+export type CanvasStore = CanvasState & CanvasActions
+
+const EMPTY_SET: ReadonlySet<string> = new Set()
+
+export const initialCanvasState: CanvasState = {
+  selectedWorkflowId: null,
+  selectedRunId: null,
+  selectedTraceId: null,
+  selectedSpanId: null,
+  activeTab: 'graph',
+  collapsedSpanIds: EMPTY_SET,
+  traceSearch: '',
+  scrollRequest: null,
+}
+
+// Everything that belongs to one trace is dropped when the trace changes.
+const traceViewReset = {
+  selectedSpanId: null,
+  collapsedSpanIds: EMPTY_SET,
+  traceSearch: '',
+} satisfies Partial<CanvasState>
+
+export const createCanvasStore = () =>
+  create<CanvasStore>()((set, get) => ({
+    ...initialCanvasState,
+
+    selectWorkflow: (workflowId) => {
+      if (workflowId === get().selectedWorkflowId) return
+      set({ selectedWorkflowId: workflowId, selectedRunId: null, selectedTraceId: null, ...traceViewReset })
+    },
+
+    selectRun: (runId, traceId) => {
+      const state = get()
+      if (runId === state.selectedRunId && traceId === state.selectedTraceId) return
+      set({ selectedRunId: runId, selectedTraceId: runId ? traceId : null, ...traceViewReset })
+    },
+
+    selectSpan: (spanId) => set({ selectedSpanId: spanId }),
+
+    revealSpan: (spanId, ancestorIds, options = {}) =>
+      set((state) => {
+        const collapsed = new Set(state.collapsedSpanIds)
+        for (const id of ancestorIds) collapsed.delete(id)
+        return {
+          selectedSpanId: options.select === false ? state.selectedSpanId : spanId,
+          collapsedSpanIds: collapsed.size === state.collapsedSpanIds.size ? state.collapsedSpanIds : collapsed,
+          scrollRequest: { spanId, seq: (state.scrollRequest?.seq ?? 0) + 1 },
+        }
+      }),
+
+    setActiveTab: (tab) => set({ activeTab: tab }),
+
+    toggleCollapsed: (spanId) =>
+      set((state) => {
+        const collapsed = new Set(state.collapsedSpanIds)
+        if (!collapsed.delete(spanId)) collapsed.add(spanId)
+        return { collapsedSpanIds: collapsed }
+      }),
+
+    expandAll: () => set({ collapsedSpanIds: EMPTY_SET }),
+
+    collapseAll: (spanIds) => set({ collapsedSpanIds: new Set(spanIds) }),
+
+    setTraceSearch: (text) => set({ traceSearch: text }),
+  }))
+
+/** The app's one store. Tests make their own with createCanvasStore. */
+export const useCanvasStore = createCanvasStore()

@@ -1,0 +1,103 @@
+import { memo } from 'react'
+import { formatMicros } from '../ui/format'
+import { attemptCount, isRetryAttempt } from './spanFacts'
+import type { TimelineRow } from './spanRows'
+import { barGeometry } from './timelineScale'
+
+export const ROW_HEIGHT = 28
+const INDENT_PX = 14
+
+interface SpanRowProps {
+  row: TimelineRow
+  index: number
+  traceDurationMicros: number
+  selected: boolean
+  matched: boolean
+  currentMatch: boolean
+  onSelect: (spanId: string) => void
+  onToggle: (spanId: string) => void
+}
+
+/** One span of the waterfall: name column (indented by depth) and its bar on the time axis. */
+export const SpanRow = memo(function SpanRow({
+  row,
+  index,
+  traceDurationMicros,
+  selected,
+  matched,
+  currentMatch,
+  onSelect,
+  onToggle,
+}: SpanRowProps) {
+  const { span, collapsed } = row
+  const isError = span.status === 'ERROR'
+  const attempts = attemptCount(span)
+  const bar = barGeometry(span.offsetMicros, span.durationMicros, traceDurationMicros)
+  const barEnd = bar.leftPercent + bar.widthPercent
+  // Near the right edge the duration label goes left of the bar, so it stays readable.
+  const labelStyle =
+    barEnd > 80 ? { right: `calc(${100 - bar.leftPercent}% + 4px)` } : { left: `calc(${barEnd}% + 4px)` }
+  const className = [
+    'span-row',
+    selected && 'span-row--selected',
+    isError && 'span-row--error',
+    matched && 'span-row--match',
+    currentMatch && 'span-row--current-match',
+  ]
+    .filter(Boolean)
+    .join(' ')
+
+  return (
+    <div
+      className={className}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={selected}
+      aria-expanded={span.childCount > 0 ? !collapsed : undefined}
+      aria-level={span.depth + 1}
+      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+      data-testid={`span-row-${span.spanId}`}
+      data-status={span.status}
+      data-node-id={span.nodeId ?? ''}
+      onClick={() => onSelect(span.spanId)}
+    >
+      <div className="span-row__name" role="gridcell" style={{ paddingLeft: 4 + span.depth * INDENT_PX }}>
+        {span.childCount > 0 ? (
+          <button
+            type="button"
+            className="span-toggle"
+            aria-label={collapsed ? `Expand ${span.name}` : `Collapse ${span.name}`}
+            onClick={(event) => {
+              event.stopPropagation()
+              onToggle(span.spanId)
+            }}
+          >
+            {collapsed ? '▸' : '▾'}
+          </button>
+        ) : (
+          <span className="span-toggle span-toggle--leaf" aria-hidden="true" />
+        )}
+        {isError && (
+          <span className="span-error-icon" role="img" aria-label="error" title={span.statusMessage ?? 'error'}>
+            ⚠
+          </span>
+        )}
+        <span className="span-row__title" title={span.name}>
+          {span.name}
+        </span>
+        {isRetryAttempt(span) && <span className="badge badge--retry">retry</span>}
+        {attempts !== null && attempts > 1 && <span className="badge badge--attempts">{attempts} attempts</span>}
+        {collapsed && <span className="badge">+{span.childCount}</span>}
+      </div>
+      <div className="span-row__track" role="gridcell">
+        <div
+          className={`span-bar${isError ? ' span-bar--error' : ''}`}
+          style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
+        />
+        <span className="span-row__duration" style={labelStyle}>
+          {formatMicros(span.durationMicros)}
+        </span>
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,23 @@
+import { memo } from 'react'
+import { timeTicks } from './timelineScale'
+
+/** The time axis, outside the scrolled list so it stays put. */
+export const TimelineHeader = memo(function TimelineHeader({ durationMicros }: { durationMicros: number }) {
+  const ticks = timeTicks(durationMicros)
+  return (
+    <div className="timeline-header" role="presentation">
+      <div className="timeline-header__name">Span</div>
+      <div className="timeline-header__axis">
+        {ticks.map((tick) => (
+          <span
+            key={tick.micros}
+            className={`timeline-tick${tick.percent > 90 ? ' timeline-tick--end' : ''}`}
+            style={{ left: `${tick.percent}%` }}
+          >
+            {tick.label}
+          </span>
+        ))}
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,36 @@
+import { ApiError } from '../api/client'
+
+interface ErrorBoxProps {
+  error: unknown
+  /** What was being done, e.g. "Could not load the trace". */
+  title?: string
+  onRetry?: () => void
+}
+
+/** Shows a failed call: the server's problem detail and its list of individual errors. */
+export function ErrorBox({ error, title, onRetry }: ErrorBoxProps) {
+  const apiError = error instanceof ApiError ? error : null
+  const detail = apiError ? apiError.detail : error instanceof Error ? error.message : String(error)
+  const heading = title ?? apiError?.title ?? 'Something went wrong'
+  return (
+    <div className="error-box" role="alert" data-testid="error-box">
+      <strong className="error-box__title">
+        {heading}
+        {apiError && apiError.status > 0 && <span className="error-box__status"> ({apiError.status})</span>}
+      </strong>
+      <p className="error-box__detail">{detail}</p>
+      {apiError && apiError.errors.length > 0 && (
+        <ul className="error-box__errors">
+          {apiError.errors.map((item, index) => (
+            <li key={index}>{item}</li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="button button--small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  )
+}
