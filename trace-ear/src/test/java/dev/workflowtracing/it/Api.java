@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 /** A small HTTP client for the REST API, as a user of the API would call it. */
 final class Api {
 
-  /** A response: status, content type and parsed JSON body. */
-  record Answer(int status, String contentType, JsonStructure body) {
+  /** A response: status, content type, the body as text and, for JSON, parsed. */
+  record Answer(int status, String contentType, String text, JsonStructure body) {
     JsonObject object() {
       return (JsonObject) body;
     }
@@ -86,9 +86,9 @@ final class Api {
           response.body().isBlank() || !type.contains("json")
               ? null
               : Json.createReader(new StringReader(response.body())).read();
-      return new Answer(response.statusCode(), type, body);
+      return new Answer(response.statusCode(), type, response.body(), body);
     } catch (java.net.ConnectException e) {
-      return new Answer(0, "", null);
+      return new Answer(0, "", "", null);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

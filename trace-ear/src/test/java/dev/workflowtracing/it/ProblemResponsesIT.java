@@ -93,6 +93,17 @@ class ProblemResponsesIT {
     assertProblem(api().get("api/no-such-resource"), 404);
   }
 
+  @Test
+  void theApiServesItsOpenApiDocument() {
+    Api.Answer answer = api().get("api/openapi.yaml");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.contentType()).startsWith("application/yaml");
+    assertThat(answer.text())
+        .startsWith("openapi: 3")
+        .contains("/workflows/{id}/runs:", "/traces:", "/traces/{traceId}/spans/{spanId}:");
+  }
+
   private Api api() {
     return new Api(baseUrl);
   }
