@@ -25,9 +25,34 @@ final class Api {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final URI base;
+  private final String authorization;
 
+  /** Logged in as the demo admin (config/cli/add-users.sh). */
   Api(URL base) {
+    this(base, "admin", "admin-password");
+  }
+
+  private Api(URL base, String user, String password) {
     this.base = URI.create(base.toString().replaceAll("/?$", "/"));
+    this.authorization =
+        user == null
+            ? null
+            : "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static Api as(URL base, String user, String password) {
+    return new Api(base, user, password);
+  }
+
+  static Api anonymous(URL base) {
+    return new Api(base, null, null);
+  }
+
+  Answer delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
   }
 
   Answer get(String path) {
@@ -76,6 +101,9 @@ final class Api {
   }
 
   private Answer send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
           client.send(

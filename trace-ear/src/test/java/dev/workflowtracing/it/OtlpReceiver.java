@@ -17,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real OTLP/HTTP receiver: decodes the protobuf {@code ExportTraceServiceRequest} the server's
- * exporter posts to {@code /v1/traces}. Also records the headers of calls to {@code /echo}, for
- * checking the traceparent an http node sends.
+ * exporter posts to {@code /v1/traces}. Also plays two more peers of the server: {@code /echo}
+ * records request headers (the traceparent an http node sends), and {@code /v1/chat/completions}
+ * answers like an OpenAI-compatible model.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -29,13 +30,20 @@ final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> echoHeaders = new CopyOnWriteArrayList<>();
+  private final List<String> exportHeaders = new CopyOnWriteArrayList<>();
   private volatile boolean accepting = true;
 
   OtlpReceiver(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
     server.createContext("/v1/traces", this::traces);
     server.createContext("/echo", this::echo);
+    server.createContext("/v1/chat/completions", this::chatCompletion);
     server.start();
+  }
+
+  /** The x-collector-key header of each export request (set by otel.exporter.otlp.headers). */
+  List<String> exportHeaders() {
+    return exportHeaders;
   }
 
   List<ReceivedSpan> allSpans() {
@@ -57,6 +65,7 @@ final class OtlpReceiver implements AutoCloseable {
 
   private void traces(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    exportHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("x-collector-key")));
     if (!accepting) {
       exchange.sendResponseHeaders(503, -1);
       exchange.close();
@@ -95,6 +104,22 @@ final class OtlpReceiver implements AutoCloseable {
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
     echoHeaders.add(headers);
     byte[] body = "{\"echo\":true}".getBytes();
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  private void chatCompletion(HttpExchange exchange) throws IOException {
+    Map<String, String> headers = new ConcurrentHashMap<>();
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+    headers.put("body", new String(exchange.getRequestBody().readAllBytes()));
+    echoHeaders.add(headers);
+    byte[] body =
+        ("{\"id\": \"chatcmpl-1\", \"model\": \"gpt-test-0613\", \"choices\": [{\"index\": 0,"
+                + " \"message\": {\"role\": \"assistant\", \"content\": \"Hello from the fake model\"}}],"
+                + " \"usage\": {\"prompt_tokens\": 11, \"completion_tokens\": 7}}")
+            .getBytes();
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();

@@ -179,6 +179,40 @@ class WorkflowTracingIT {
         .isEqualTo(200);
   }
 
+  @Test
+  void anLlmNodeCanCallAnOpenAiCompatibleEndpointWithoutRecordingItsKey() {
+    Api api = new Api(baseUrl);
+    String id = "it-openai";
+    api.put(
+        "api/workflows/" + id,
+        "{\"id\": \""
+            + id
+            + "\", \"nodes\": [{\"id\": \"ask\", \"type\": \"llm\", \"config\":"
+            + " {\"provider\": \"openai\", \"model\": \"gpt-test\", \"prompt\": \"Say hi\"}}]}");
+
+    Api.Answer run = api.post("api/workflows/" + id + "/runs", "{}");
+
+    assertThat(run.object().getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(run.object().getJsonObject("outputs").getJsonObject("ask").getString("text"))
+        .isEqualTo("Hello from the fake model");
+    Map<String, String> request =
+        otlp.echoHeaders().stream()
+            .filter(h -> h.containsKey("body"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(request.get("authorization")).isEqualTo("Bearer sk-test-secret-123");
+    assertThat(request.get("body")).contains("\"model\":\"gpt-test\"", "Say hi");
+    String traceId = run.object().getString("traceId");
+    JsonObject attempt = byName(awaitSpans(api, traceId, 3)).get("ask attempt 1");
+    JsonObject attributes = attempt.getJsonObject("attributes");
+    assertThat(attributes.getString("gen_ai.system")).isEqualTo("openai");
+    assertThat(attributes.getString("gen_ai.response.model")).isEqualTo("gpt-test-0613");
+    assertThat(attributes.getInt("gen_ai.usage.input_tokens")).isEqualTo(11);
+    assertThat(attributes.getInt("gen_ai.usage.output_tokens")).isEqualTo(7);
+    assertThat(api.get("api/traces/" + traceId).text()).doesNotContain("sk-test-secret-123");
+    assertThat(otlp.spansOf(traceId).toString()).doesNotContain("sk-test-secret-123");
+  }
+
   private static JsonObject awaitSpans(Api api, String traceId, int count) {
     return api.await(
             "api/traces/" + traceId,

@@ -54,14 +54,15 @@ public class ArtifactRecord {
       String kind,
       String contentType,
       String content,
+      int originalLength,
       int maxLength) {
     this.traceId = traceId;
     this.spanId = spanId;
     this.seq = seq;
     this.kind = kind;
     this.contentType = contentType;
-    this.originalLength = content.length();
-    this.truncated = content.length() > maxLength;
+    this.originalLength = Math.max(originalLength, content.length());
+    this.truncated = this.originalLength > content.length() || content.length() > maxLength;
     this.content = truncated ? content.substring(0, maxLength) : content;
   }
 

@@ -37,6 +37,8 @@ public record SpanRows(
                 orDefault(a.get(Artifacts.KIND), "artifact"),
                 orDefault(a.get(Artifacts.CONTENT_TYPE), "text/plain"),
                 orDefault(a.get(Artifacts.CONTENT), ""),
+                // Set by the redactor when it already cut the content.
+                Math.toIntExact(orDefault(a.get(Artifacts.ORIGINAL_LENGTH), 0L)),
                 maxArtifactLength));
       } else {
         events.add(
@@ -122,7 +124,7 @@ public record SpanRows(
     return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 
-  private static String orDefault(String value, String defaultValue) {
+  private static <T> T orDefault(T value, T defaultValue) {
     return value == null ? defaultValue : value;
   }
 }

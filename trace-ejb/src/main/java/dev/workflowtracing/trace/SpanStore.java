@@ -32,7 +32,7 @@ public class SpanStore {
   @PersistenceContext EntityManager em;
 
   @Inject
-  @ConfigProperty(name = "tracing.artifacts.max-length")
+  @ConfigProperty(name = "tracing.redaction.max-artifact-length")
   int maxArtifactLength;
 
   public void store(Collection<SpanData> spans) {

@@ -15,6 +15,8 @@ public final class Artifacts {
   public static final AttributeKey<String> CONTENT_TYPE =
       AttributeKey.stringKey("artifact.content_type");
   public static final AttributeKey<String> CONTENT = AttributeKey.stringKey("artifact.content");
+  public static final AttributeKey<Long> ORIGINAL_LENGTH =
+      AttributeKey.longKey("artifact.original_length");
 
   private Artifacts() {}
 

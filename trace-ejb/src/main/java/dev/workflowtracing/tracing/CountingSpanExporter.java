@@ -18,6 +18,7 @@ final class CountingSpanExporter implements SpanExporter {
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
+    stats.received(spans.size());
     CompletableResultCode result = delegate.export(spans);
     result.whenComplete(
         () -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ExporterStats {
 
   private final String name;
+  private final AtomicLong received = new AtomicLong();
   private final AtomicLong exported = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
@@ -16,6 +17,15 @@ public final class ExporterStats {
 
   public ExporterStats(String name) {
     this.name = name;
+  }
+
+  /** Spans the exporter was given by its processor. */
+  public void received(long spans) {
+    received.addAndGet(spans);
+  }
+
+  public long received() {
+    return received.get();
   }
 
   public void exported(long spans) {

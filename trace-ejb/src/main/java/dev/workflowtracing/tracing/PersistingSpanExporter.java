@@ -61,6 +61,7 @@ public final class PersistingSpanExporter implements SpanExporter {
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
+    stats.received(spans.size());
     if (isShutdown.get()) {
       stats.dropped(spans.size());
       return CompletableResultCode.ofFailure();

@@ -1,13 +1,15 @@
 package dev.workflowtracing.tracing;
 
 import dev.workflowtracing.trace.SpanStore;
+import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor;
+import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor.Downstream;
+import dev.workflowtracing.tracing.redaction.Redactor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -18,11 +20,16 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +43,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * goes away ({@code @DependsOn} keeps the singleton SpanStore alive until this bean is destroyed).
  */
 @Singleton
+@LocalBean
+@Local(TracerHolder.class)
 @Startup
 @DependsOn({"SchemaMigration", "SpanStore"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -46,6 +55,7 @@ public class TracingBootstrap implements TracerHolder {
   private static final long SHUTDOWN_TIMEOUT_SECONDS = 30;
 
   @EJB SpanStore spanStore;
+  @Inject Redactor redactor;
 
   @jakarta.annotation.Resource(authenticationType = AuthenticationType.CONTAINER)
   ManagedScheduledExecutorService scheduler;
@@ -56,6 +66,8 @@ public class TracingBootstrap implements TracerHolder {
   private volatile PersistingSpanExporter persistingExporter;
   private volatile ScheduledFuture<?> retryTimer;
   private final List<ExporterStats> exporterStats = new ArrayList<>();
+  private final Map<String, Integer> queueCapacities = new LinkedHashMap<>();
+  private volatile List<Downstream> downstreams = List.of();
 
   @PostConstruct
   void start() {
@@ -64,15 +76,20 @@ public class TracingBootstrap implements TracerHolder {
       LOG.info("Tracing is disabled (tracing.enabled=false): workflows run untraced");
       return;
     }
-    SdkTracerProviderBuilder builder =
-        SdkTracerProvider.builder().setResource(resource()).setSampler(sampler());
+    List<Downstream> processors = new ArrayList<>();
     if (settings.otlpEnabled()) {
-      addOtlp(builder);
+      addOtlp(processors);
     }
     if (settings.persistenceEnabled()) {
-      addPersistence(builder);
+      addPersistence(processors);
     }
-    tracerProvider = builder.build();
+    tracerProvider =
+        SdkTracerProvider.builder()
+            .setResource(resource())
+            .setSampler(sampler())
+            .addSpanProcessor(new RedactingSpanProcessor(redactor, processors))
+            .build();
+    downstreams = List.copyOf(processors);
     tracer = tracerProvider.get(INSTRUMENTATION_SCOPE);
     LOG.info(
         () ->
@@ -113,6 +130,20 @@ public class TracingBootstrap implements TracerHolder {
     return List.copyOf(exporterStats);
   }
 
+  /** Per processor: spans handed to it, and how many its queue can hold. */
+  public List<QueueState> queues() {
+    Map<String, Long> received = new LinkedHashMap<>();
+    exporterStats.forEach(s -> received.put(s.name(), s.received()));
+    return downstreams.stream()
+        .map(
+            d ->
+                new QueueState(
+                    d.name(),
+                    Math.max(0, d.handed().get() - received.getOrDefault(d.name(), 0L)),
+                    queueCapacities.getOrDefault(d.name(), 0)))
+        .toList();
+  }
+
   public int pendingRetrySpans() {
     return persistingExporter == null ? 0 : persistingExporter.pendingSpans();
   }
@@ -123,18 +154,19 @@ public class TracingBootstrap implements TracerHolder {
         || tracerProvider.forceFlush().join(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).isSuccess();
   }
 
-  private void addOtlp(SdkTracerProviderBuilder builder) {
+  private void addOtlp(List<Downstream> processors) {
     try {
       ExporterStats stats = new ExporterStats("otlp");
       SpanExporter exporter = new CountingSpanExporter(OtlpExporterFactory.create(settings), stats);
-      builder.addSpanProcessor(batchProcessor(exporter, settings.maxQueueSize()));
+      processors.add(new Downstream("otlp", batchProcessor(exporter, settings.maxQueueSize())));
+      queueCapacities.put("otlp", settings.maxQueueSize());
       exporterStats.add(stats);
     } catch (IllegalArgumentException e) {
       LOG.log(Level.SEVERE, "OTLP export is off: " + e.getMessage());
     }
   }
 
-  private void addPersistence(SdkTracerProviderBuilder builder) {
+  private void addPersistence(List<Downstream> processors) {
     var config = ConfigProvider.getConfig();
     ExporterStats stats = new ExporterStats("database");
     persistingExporter =
@@ -143,7 +175,8 @@ public class TracingBootstrap implements TracerHolder {
             config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
             stats);
     int queueSize = config.getValue("tracing.persistence.max.queue.size", Integer.class);
-    builder.addSpanProcessor(batchProcessor(persistingExporter, queueSize));
+    processors.add(new Downstream("database", batchProcessor(persistingExporter, queueSize)));
+    queueCapacities.put("database", queueSize);
     exporterStats.add(stats);
     // Retries buffered batches even when no new spans arrive to trigger an export.
     retryTimer =

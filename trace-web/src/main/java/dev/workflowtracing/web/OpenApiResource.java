@@ -1,5 +1,7 @@
 package dev.workflowtracing.web;
 
+import dev.workflowtracing.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Path("/openapi.yaml")
 @RequestScoped
+@RolesAllowed({Roles.VIEWER, Roles.RUNNER, Roles.ADMIN})
 public class OpenApiResource {
 
   @GET

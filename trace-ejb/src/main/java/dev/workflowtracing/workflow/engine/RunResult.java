@@ -13,6 +13,7 @@ import java.util.List;
  * happened, and its trace says why it failed.
  *
  * @param traceId null when tracing is disabled or the run was not sampled
+ * @param inputs the run's inputs, redacted as its spans are
  */
 public record RunResult(
     String runId,
@@ -22,6 +23,7 @@ public record RunResult(
     RunStatus status,
     long startedAtMillis,
     long durationMillis,
+    JsonObject inputs,
     JsonObject outputs,
     String error,
     List<String> executedNodes,

@@ -5,6 +5,7 @@ import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.RunStatus;
 import dev.workflowtracing.trace.RunStore;
 import dev.workflowtracing.tracing.Traced;
+import dev.workflowtracing.tracing.redaction.Redactor;
 import dev.workflowtracing.workflow.EdgeDefinition;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowDefinition;
@@ -14,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ public class WorkflowRunner {
 
   @EJB NodeExecutor nodeExecutor;
   @EJB RunStore runStore;
+  @Inject Redactor redactor;
 
   public RunResult run(RunRequest request) {
     WorkflowDefinition workflow = request.workflow();
@@ -46,7 +49,7 @@ public class WorkflowRunner {
             workflow.version(),
             request.trigger(),
             startedAt,
-            request.inputs().toString()));
+            redactor.json(request.inputs()).toString()));
 
     RunState state = new RunState(request.inputs());
     List<String> executed = new ArrayList<>();
@@ -72,7 +75,9 @@ public class WorkflowRunner {
     }
 
     RunStatus status = error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
-    JsonObject outputs = terminalOutputs(workflow, state);
+    // What the run stores and answers passes the same redaction as its spans.
+    JsonObject outputs = (JsonObject) redactor.json(terminalOutputs(workflow, state));
+    error = redactor.text(error);
     long endedAt = System.currentTimeMillis();
     runStore.finished(
         new RunEnd(request.runId(), status, endedAt, outputs.toString(), error, spans));
@@ -84,6 +89,7 @@ public class WorkflowRunner {
         status,
         startedAt,
         endedAt - startedAt,
+        (JsonObject) redactor.json(request.inputs()),
         outputs,
         error,
         executed,

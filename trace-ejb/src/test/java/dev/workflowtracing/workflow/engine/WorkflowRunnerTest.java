@@ -14,6 +14,8 @@ import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.tracing.CallInvocation;
 import dev.workflowtracing.tracing.TracedInterceptor;
 import dev.workflowtracing.tracing.TracedInterceptorAccess;
+import dev.workflowtracing.tracing.redaction.RedactionSettings;
+import dev.workflowtracing.tracing.redaction.Redactor;
 import dev.workflowtracing.workflow.WorkflowDefinitionParser;
 import dev.workflowtracing.workflow.nodes.Handlers;
 import io.opentelemetry.api.trace.StatusCode;
@@ -203,6 +205,7 @@ class WorkflowRunnerTest {
           }
         };
     workflowRunner.nodeExecutor = executor;
+    workflowRunner.redactor = new Redactor(RedactionSettings.builtIns(4096, 65536));
     workflowRunner.runStore =
         new RunStore() {
           @Override

@@ -57,11 +57,23 @@ public final class ProblemMappers {
     }
   }
 
+  /** 413 for a body over the size limit. */
+  @Provider
+  public static class PayloadTooLarge implements ExceptionMapper<PayloadTooLargeProblem> {
+    @Override
+    public Response toResponse(PayloadTooLargeProblem e) {
+      return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+    }
+  }
+
   /** 400 for a body that is not valid JSON. */
   @Provider
   public static class MalformedJson implements ExceptionMapper<JsonException> {
     @Override
     public Response toResponse(JsonException e) {
+      if (e.getCause() instanceof PayloadTooLargeProblem tooLarge) {
+        return new PayloadTooLarge().toResponse(tooLarge);
+      }
       return Problem.response(
           Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getMessage());
     }
@@ -84,6 +96,9 @@ public final class ProblemMappers {
     public Response toResponse(WebApplicationException e) {
       Response.StatusType status = e.getResponse().getStatusInfo();
       Throwable cause = e.getCause();
+      if (cause instanceof PayloadTooLargeProblem tooLarge) {
+        return new PayloadTooLarge().toResponse(tooLarge);
+      }
       String detail =
           cause instanceof JsonException || cause instanceof JsonbException
               ? "The request body is not valid JSON: " + cause.getMessage()

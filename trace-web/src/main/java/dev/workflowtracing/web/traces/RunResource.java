@@ -2,7 +2,9 @@ package dev.workflowtracing.web.traces;
 
 import dev.workflowtracing.trace.TraceQueries;
 import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.web.workflows.RunView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 /** A run by its id, with the id of its trace. */
 @Path("/runs")
 @RequestScoped
+@RolesAllowed({Roles.VIEWER, Roles.RUNNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 

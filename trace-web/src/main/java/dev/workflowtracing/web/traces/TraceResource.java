@@ -4,27 +4,34 @@ import dev.workflowtracing.trace.RunPage;
 import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.SpanRecord;
 import dev.workflowtracing.trace.TraceCompleteness;
+import dev.workflowtracing.trace.TracePurge;
 import dev.workflowtracing.trace.TraceQueries;
 import dev.workflowtracing.trace.TraceTree;
 import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.web.workflows.RunView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Stored traces: lists of runs, one whole trace, one span with its artifacts. */
+/** Stored traces: lists of runs, one whole trace, one span with its artifacts; delete. */
 @Path("/traces")
 @RequestScoped
+@RolesAllowed({Roles.VIEWER, Roles.RUNNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class TraceResource {
 
   @EJB TraceQueries queries;
+  @EJB TracePurge purge;
 
   /** Runs (one trace each), newest first, filtered, a page at a time. */
   @GET
@@ -59,6 +66,18 @@ public class TraceResource {
         errors,
         TraceCompleteness.of(runRecord, spans),
         views);
+  }
+
+  /** Deletes a trace and its run (admins only). */
+  @DELETE
+  @Path("/{traceId}")
+  @RolesAllowed(Roles.ADMIN)
+  public Response delete(@PathParam("traceId") String traceId) {
+    Ids.traceId(traceId);
+    if (!purge.deleteTrace(traceId)) {
+      throw new NotFoundProblem("No trace with id " + traceId);
+    }
+    return Response.noContent().build();
   }
 
   @GET

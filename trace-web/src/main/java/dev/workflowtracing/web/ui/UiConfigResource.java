@@ -1,5 +1,7 @@
 package dev.workflowtracing.web.ui;
 
+import dev.workflowtracing.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("/ui/config")
 @RequestScoped
+@RolesAllowed({Roles.VIEWER, Roles.RUNNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class UiConfigResource {
 

@@ -26,7 +26,7 @@ public record RunView(
     JsonValue inputs,
     JsonValue outputs) {
 
-  public static RunView of(RunResult result, String trigger, JsonValue inputs) {
+  public static RunView of(RunResult result, String trigger) {
     return new RunView(
         result.runId(),
         result.traceId(),
@@ -40,7 +40,7 @@ public record RunView(
         null,
         false,
         result.error(),
-        inputs,
+        result.inputs(),
         result.outputs());
   }
 

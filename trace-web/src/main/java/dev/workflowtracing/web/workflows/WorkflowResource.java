@@ -2,6 +2,7 @@ package dev.workflowtracing.web.workflows;
 
 import dev.workflowtracing.web.JsonText;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import dev.workflowtracing.workflow.WorkflowRecord;
@@ -10,6 +11,7 @@ import dev.workflowtracing.workflow.engine.RunResult;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -31,6 +33,7 @@ import java.util.List;
 /** Workflows: list, read, save a new version, and run. */
 @Path("/workflows")
 @RequestScoped
+@RolesAllowed({Roles.VIEWER, Roles.RUNNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowResource {
 
@@ -54,6 +57,7 @@ public class WorkflowResource {
   }
 
   /** Saves the body as the next version of workflow {@code id}. */
+  @RolesAllowed(Roles.ADMIN)
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +78,7 @@ public class WorkflowResource {
    * the run exists, and its trace says why). A W3C {@code traceparent} header makes the run part of
    * the caller's trace. Body (optional): {@code {"inputs": {...}, "trigger": "canvas"}}.
    */
+  @RolesAllowed({Roles.RUNNER, Roles.ADMIN})
   @POST
   @Path("/{id}/runs")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -86,7 +91,7 @@ public class WorkflowResource {
     String trigger = trigger(request);
     RunResult result = workflows.run(id, inputs, trigger, parentContext(headers));
     return Response.created(uriInfo.getBaseUriBuilder().path("runs").path(result.runId()).build())
-        .entity(RunView.of(result, trigger, inputs))
+        .entity(RunView.of(result, trigger))
         .build();
   }
 

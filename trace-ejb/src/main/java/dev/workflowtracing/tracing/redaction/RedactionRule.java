@@ -1,0 +1,34 @@
+package dev.workflowtracing.tracing.redaction;
+
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pattern of sensitive text, replaced by {@code [REDACTED:name]}. A rule may also check each
+ * match (the credit-card rule keeps only numbers that pass the Luhn check).
+ */
+public record RedactionRule(String name, Pattern pattern, Predicate<String> confirms) {
+
+  public static RedactionRule of(String name, String regex) {
+    return new RedactionRule(name, Pattern.compile(regex), match -> true);
+  }
+
+  public String marker() {
+    return "[REDACTED:" + name + "]";
+  }
+
+  String apply(String text) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      String replacement = confirms.test(matcher.group()) ? marker() : matcher.group();
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    } while (matcher.find());
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}

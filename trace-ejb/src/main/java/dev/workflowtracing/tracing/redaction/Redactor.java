@@ -1,0 +1,168 @@
+package dev.workflowtracing.tracing.redaction;
+
+import dev.workflowtracing.tracing.Artifacts;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributeType;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Applies the redaction rules: drops and masks attributes by key, replaces sensitive text by {@code
+ * [REDACTED:rule]} markers, and caps the length of attribute values and artifacts. Pure and
+ * thread-safe.
+ */
+public final class Redactor {
+
+  public static final String MASK = "[REDACTED]";
+
+  private final RedactionSettings settings;
+
+  public Redactor(RedactionSettings settings) {
+    this.settings = settings;
+  }
+
+  public RedactionSettings settings() {
+    return settings;
+  }
+
+  /** Text with every sensitive match replaced (no length cap). */
+  public String text(String text) {
+    if (text == null || !settings.enabled()) {
+      return text;
+    }
+    String result = text;
+    for (RedactionRule rule : settings.rules()) {
+      result = rule.apply(result);
+    }
+    return result;
+  }
+
+  public SpanData span(SpanData span) {
+    return new RedactedSpanData(
+        span,
+        attributes(span.getAttributes(), settings.maxAttributeLength()),
+        span.getEvents().stream().map(this::event).toList(),
+        span.getLinks().stream()
+            .map(
+                l ->
+                    LinkData.create(
+                        l.getSpanContext(),
+                        attributes(l.getAttributes(), settings.maxAttributeLength()),
+                        l.getTotalAttributeCount()))
+            .toList(),
+        StatusData.create(
+            span.getStatus().getStatusCode(),
+            cap(text(span.getStatus().getDescription()), settings.maxAttributeLength())));
+  }
+
+  /** JSON (run inputs and outputs) with sensitive text replaced and masked keys masked. */
+  public JsonValue json(JsonValue value) {
+    if (value instanceof JsonString s) {
+      return Json.createValue(text(s.getString()));
+    }
+    if (value instanceof JsonObject object) {
+      var builder = Json.createObjectBuilder();
+      object.forEach((k, v) -> builder.add(k, isMasked(k) ? Json.createValue(MASK) : json(v)));
+      return builder.build();
+    }
+    if (value instanceof JsonArray array) {
+      var builder = Json.createArrayBuilder();
+      array.forEach(v -> builder.add(json(v)));
+      return builder.build();
+    }
+    return value;
+  }
+
+  private EventData event(EventData event) {
+    int max =
+        Artifacts.EVENT.equals(event.getName())
+            ? settings.maxArtifactLength()
+            : settings.maxAttributeLength();
+    Attributes attributes = attributes(event.getAttributes(), max);
+    String content = event.getAttributes().get(Artifacts.CONTENT);
+    if (content != null && content.length() > max) {
+      attributes =
+          attributes.toBuilder().put(Artifacts.ORIGINAL_LENGTH, (long) content.length()).build();
+    }
+    return EventData.create(
+        event.getEpochNanos(), event.getName(), attributes, event.getTotalAttributeCount());
+  }
+
+  @SuppressWarnings("unchecked")
+  Attributes attributes(Attributes attributes, int maxLength) {
+    AttributesBuilder builder = Attributes.builder();
+    attributes.forEach(
+        (key, value) -> {
+          String name = key.getKey();
+          if (isDropped(name)) {
+            return;
+          }
+          if (key.getType() == AttributeType.STRING) {
+            String text = isMasked(name) ? MASK : cap(text((String) value), maxLength);
+            builder.put((AttributeKey<String>) key, text);
+          } else if (key.getType() == AttributeType.STRING_ARRAY) {
+            List<String> texts =
+                ((List<String>) value)
+                    .stream().map(v -> isMasked(name) ? MASK : cap(text(v), maxLength)).toList();
+            builder.put((AttributeKey<List<String>>) key, texts);
+          } else {
+            builder.put((AttributeKey<Object>) key, value);
+          }
+        });
+    return builder.build();
+  }
+
+  private boolean isDropped(String key) {
+    if (!settings.enabled()) {
+      return false;
+    }
+    for (String drop : settings.dropKeys()) {
+      if (drop.endsWith("*")
+          ? key.startsWith(drop.substring(0, drop.length() - 1))
+          : key.equals(drop)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isMasked(String key) {
+    if (!settings.enabled()) {
+      return false;
+    }
+    String lower = key.toLowerCase(Locale.ROOT);
+    return settings.maskKeys().stream().anyMatch(lower::contains);
+  }
+
+  /**
+   * Cuts at maxLength, but never through a redaction marker: a marker cut in half is kept whole.
+   */
+  static String cap(String text, int maxLength) {
+    if (text == null || text.length() <= maxLength) {
+      return text;
+    }
+    int cut = maxLength;
+    int markerStart = text.lastIndexOf("[REDACTED", maxLength - 1);
+    if (markerStart >= 0) {
+      int markerEnd = text.indexOf(']', markerStart);
+      if (markerEnd >= maxLength) {
+        cut = markerEnd + 1;
+      }
+    }
+    if (cut >= text.length()) {
+      return text;
+    }
+    return text.substring(0, cut) + "…[truncated " + (text.length() - cut) + " chars]";
+  }
+}

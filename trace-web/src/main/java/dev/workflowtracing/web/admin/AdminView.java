@@ -1,0 +1,7 @@
+package dev.workflowtracing.web.admin;
+
+import dev.workflowtracing.tracing.EffectiveSettings.Setting;
+import java.util.List;
+
+/** The admin page: settings in force and the pipeline's health. */
+public record AdminView(List<Setting> settings, PipelineView pipeline) {}
