@@ -2,6 +2,9 @@
 //
 //   node e2e/trace-tab.e2e.mjs http://localhost:8080/ [screenshot-dir]
 //
+// Logs in with HTTP BASIC as E2E_USER / E2E_PASSWORD (default admin / admin-password), who must be
+// allowed to run workflows and see the admin page, then checks a viewer (E2E_VIEWER_USER /
+// E2E_VIEWER_PASSWORD, default viewer / viewer-password) cannot run workflows.
 // Uses the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); it never downloads one.
 // Exits 0 when every step passes, 1 with a message naming the failed step otherwise.
 import { mkdir } from 'node:fs/promises'
@@ -11,6 +14,15 @@ import { chromium } from 'playwright-core'
 const OVERALL_TIMEOUT_MS = 120_000
 const RUN_TIMEOUT_MS = 60_000
 const STEP_TIMEOUT_MS = 15_000
+const VIEWPORT = { width: 1600, height: 1000 }
+const ADMIN_CREDENTIALS = {
+  username: process.env.E2E_USER ?? 'admin',
+  password: process.env.E2E_PASSWORD ?? 'admin-password',
+}
+const VIEWER_CREDENTIALS = {
+  username: process.env.E2E_VIEWER_USER ?? 'viewer',
+  password: process.env.E2E_VIEWER_PASSWORD ?? 'viewer-password',
+}
 
 const [baseUrl, screenshotDir] = process.argv.slice(2)
 if (!baseUrl) {
@@ -91,6 +103,39 @@ async function findArtifact(page, accept = () => true) {
   return null
 }
 
+/** In a second context, logged in as a viewer: the Run button is disabled or absent. */
+async function checkViewer(browser) {
+  step(`open the canvas as ${VIEWER_CREDENTIALS.username}`)
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    httpCredentials: { username: VIEWER_CREDENTIALS.username, password: VIEWER_CREDENTIALS.password },
+  })
+  try {
+    const page = await context.newPage()
+    page.setDefaultTimeout(STEP_TIMEOUT_MS)
+    await page.goto(baseUrl, { waitUntil: 'domcontentloaded' })
+    await page.getByTestId('workflow-list').waitFor()
+    await page.getByTestId('workflow-item-retry-then-succeed').click()
+    // The user's name shows once /api/me has answered; from then on the roles decide.
+    await page.getByTestId('current-user').waitFor()
+    step('check the Run button is disabled or absent for the viewer')
+    const locked = await page
+      .waitForFunction(() => {
+        const button = document.querySelector('[data-testid="run-button"]')
+        return !button || button.disabled
+      })
+      .then(
+        () => true,
+        () => false,
+      )
+    check(locked, `the Run button is enabled for ${VIEWER_CREDENTIALS.username}`)
+    check((await page.getByTestId('nav-admin').count()) === 0, `${VIEWER_CREDENTIALS.username} sees the Admin entry`)
+    await screenshot(page, 'viewer.png')
+  } finally {
+    await context.close()
+  }
+}
+
 async function main() {
   step(`launch chromium (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'})`)
   const browser = await chromium.launch({
@@ -106,7 +151,12 @@ async function main() {
       '--disable-sync',
     ],
   })
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+  // Same-origin fetches of the Canvas carry the context's credentials, as a browser's after its login dialog.
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    httpCredentials: { username: ADMIN_CREDENTIALS.username, password: ADMIN_CREDENTIALS.password },
+  })
+  const page = await context.newPage()
   page.setDefaultTimeout(STEP_TIMEOUT_MS)
 
   const dialogs = []
@@ -118,7 +168,7 @@ async function main() {
   page.on('pageerror', (error) => pageErrors.push(error.message))
 
   try {
-    step(`open the canvas at ${baseUrl}`)
+    step(`open the canvas at ${baseUrl} as ${ADMIN_CREDENTIALS.username}`)
     await page.goto(baseUrl, { waitUntil: 'domcontentloaded' })
     await page.getByTestId('workflow-list').waitFor()
 
@@ -161,6 +211,26 @@ async function main() {
     await page.waitForTimeout(500) // give a rogue alert() the chance to fire
     check(dialogs.length === 0, `a dialog fired: ${dialogs.join('; ')}`)
     check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`)
+
+    // 4. The admin page: secrets arrive masked, and the exporters are listed.
+    step('open the admin page')
+    await page.getByTestId('nav-admin').click()
+    await page.getByTestId('settings-table').waitFor()
+    step('check a secret setting shows ****')
+    const secretValues = await page
+      .locator('[data-testid="setting-row"][data-secret="true"] [data-testid="setting-value"]')
+      .allTextContents()
+    check(
+      secretValues.includes('****'),
+      `no secret setting shows "****" (secret values: ${JSON.stringify(secretValues)})`,
+    )
+    step('check the exporters table lists database')
+    await page.getByTestId('exporters-table').getByTestId('exporter-row-database').waitFor()
+    await screenshot(page, 'admin.png')
+    check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`)
+
+    // 5. A viewer may read, but not run workflows or see the admin page.
+    await checkViewer(browser)
 
     console.log('e2e PASSED: trace tab')
   } catch (error) {

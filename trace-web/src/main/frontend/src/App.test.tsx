@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { App } from './App'
 import { queryCache } from './api/hooks'
-import type { Run, RunPage, Trace, WorkflowDefinition } from './api/types'
+import type { Me, Run, RunPage, Trace, TracingAdmin, WorkflowDefinition } from './api/types'
 import { initialCanvasState, useCanvasStore } from './store/canvasStore'
 import { makeSpan } from './trace/testSpans'
 
@@ -67,10 +67,26 @@ const trace: Trace = {
   ],
 }
 
+const tracingAdmin: TracingAdmin = {
+  settings: [{ key: 'otel.exporter.otlp.headers', value: '****', secret: true }],
+  pipeline: {
+    enabled: true,
+    exporters: [{ name: 'database', exported: 3, failed: 0, dropped: 0, lastError: null, lastErrorAt: null }],
+    queues: [{ name: 'database', size: 0, capacity: 65536 }],
+    retryBufferSpans: 0,
+  },
+}
+
+const ADMIN: Me = { user: 'root', roles: ['viewer', 'runner', 'admin'] }
+const VIEWER: Me = { user: 'vic', roles: ['viewer'] }
+
 let runs: Run[] = []
+let me: Me = ADMIN
 const posted: unknown[] = []
 
 function serve(method: string, url: string, body: string | undefined): [number, unknown] {
+  if (url === '/api/me') return [200, me]
+  if (url === '/api/admin/tracing') return [200, tracingAdmin]
   if (url === '/api/workflows') return [200, [{ id: 'hello-llm', version: 1, name: 'Hello LLM', description: null }]]
   if (url === '/api/workflows/hello-llm') return [200, definition]
   if (url === '/api/ui/config') return [200, { traceTabEnabled: true, monitoringLinks: [] }]
@@ -100,6 +116,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   runs = []
+  me = ADMIN
   posted.length = 0
   useCanvasStore.setState(initialCanvasState)
   queryCache.clear()
@@ -149,6 +166,66 @@ describe('App', () => {
     // Back on the graph, the selected span's node is highlighted.
     fireEvent.click(screen.getByTestId('tab-graph'))
     expect(screen.getByTestId('graph-node-ask').className).toContain('wf-node--highlighted')
+  })
+
+  it('lets a viewer read but not run, and shows no admin controls', async () => {
+    me = VIEWER
+    runs = [run]
+    render(<App />)
+    fireEvent.click(await screen.findByTestId('workflow-item-hello-llm'))
+    expect(await screen.findByTestId('run-denied')).toBeTruthy()
+    const runButton = screen.getByTestId('run-button') as HTMLButtonElement
+    expect(runButton.disabled).toBe(true)
+    expect(runButton.title).toBe('Your account may read traces but not run workflows (role runner needed).')
+    expect(screen.getByTestId('current-user').textContent).toContain('vic')
+    expect(screen.queryByTestId('nav-admin')).toBeNull()
+
+    fireEvent.click(await screen.findByTestId('run-item-run-1'))
+    fireEvent.click(screen.getByTestId('tab-trace'))
+    expect(await screen.findByTestId('span-row-ask')).toBeTruthy()
+    expect(screen.queryByTestId('delete-trace')).toBeNull()
+    expect(posted).toEqual([])
+  })
+
+  it('leaves the decision to the server when it cannot tell the roles, and explains its 403', async () => {
+    const original = serve
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        const [status, body]: [number, unknown] =
+          url === '/api/me'
+            ? [500, { title: 'Server Error', status: 500 }]
+            : init?.method === 'POST'
+              ? [403, { title: 'Forbidden', status: 403, detail: 'Access denied' }]
+              : original('GET', url, undefined)
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { 'content-type': status < 300 ? 'application/json' : 'application/problem+json' },
+        })
+      }),
+    )
+    render(<App />)
+    fireEvent.click(await screen.findByTestId('workflow-item-hello-llm'))
+    await screen.findByText('No runs yet — run the workflow.')
+    expect((screen.getByTestId('run-button') as HTMLButtonElement).disabled).toBe(false)
+    fireEvent.click(screen.getByTestId('run-button'))
+    expect((await screen.findByTestId('access-problem')).textContent).toBe(
+      'Your account may read traces but not run workflows (role runner needed).',
+    )
+  })
+
+  it('takes an admin to the admin page and back to the workflows', async () => {
+    render(<App />)
+    fireEvent.click(await screen.findByTestId('nav-admin'))
+    expect(useCanvasStore.getState().view).toBe('admin')
+    expect(screen.getByTestId('nav-admin').getAttribute('aria-current')).toBe('page')
+    expect(await screen.findByTestId('exporter-row-database')).toBeTruthy()
+    expect(screen.queryByTestId('run-history')).toBeNull()
+
+    fireEvent.click(screen.getByTestId('workflow-item-hello-llm'))
+    expect(await screen.findByTestId('graph-node-ask')).toBeTruthy()
+    expect(screen.queryByTestId('admin-page')).toBeNull()
+    expect(screen.getByTestId('run-history')).toBeTruthy()
   })
 
   it('hides the trace tab when the server turns it off', async () => {

@@ -1,16 +1,20 @@
+import { AdminPage } from './admin/AdminPage'
 import { RunPanel } from './runs/RunPanel'
+import { useCanvasStore } from './store/canvasStore'
 import { WorkflowSidebar } from './workflows/WorkflowSidebar'
 import { WorkflowView } from './workflows/WorkflowView'
 
-/** The Canvas: workflows on the left, the selected one in the middle, its runs on the right. */
+/**
+ * The Canvas: workflows on the left, the selected one in the middle, its runs on the right; or,
+ * for admins, the tracing administration in place of the workflow and its runs.
+ */
 export function App() {
+  const view = useCanvasStore((s) => s.view)
   return (
     <div className="app">
       <WorkflowSidebar />
-      <main className="main">
-        <WorkflowView />
-      </main>
-      <RunPanel />
+      <main className="main">{view === 'admin' ? <AdminPage /> : <WorkflowView />}</main>
+      {view === 'workflows' && <RunPanel />}
     </div>
   )
 }

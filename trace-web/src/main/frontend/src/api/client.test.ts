@@ -91,6 +91,39 @@ describe('api client', () => {
     expect(JSON.parse(init.body as string)).toEqual({ inputs: { q: 1 }, trigger: 'canvas' })
   })
 
+  it('deletes a trace and accepts the empty 204 answer', async () => {
+    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }))
+    vi.stubGlobal('fetch', fetchMock)
+    await expect(api.deleteTrace('t 1')).resolves.toBeUndefined()
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/traces/t%201')
+    expect(init.method).toBe('DELETE')
+  })
+
+  it('reports a missing role as a 403 ApiError', async () => {
+    respond(403, { title: 'Forbidden', status: 403, detail: 'role admin required' }, 'application/problem+json')
+    const error = await caught(api.deleteTrace('t1'))
+    expect(error.status).toBe(403)
+    expect(error.detail).toBe('role admin required')
+  })
+
+  it('reads who is logged in and the tracing administration', async () => {
+    const fetchMock = respond(200, { user: 'ada', roles: ['viewer', 'runner'] })
+    expect(await api.getMe()).toEqual({ user: 'ada', roles: ['viewer', 'runner'] })
+    await api.getTracingAdmin()
+    expect(fetchMock.mock.calls.map((call) => (call as unknown as [string])[0])).toEqual([
+      '/api/me',
+      '/api/admin/tracing',
+    ])
+  })
+
+  it('reads an odd /api/me answer as a user without roles', async () => {
+    respond(200, { user: 'ada', roles: 'admin' })
+    expect(await api.getMe()).toEqual({ user: 'ada', roles: [] })
+    respond(200, { roles: ['runner', 7] })
+    expect(await api.getMe()).toEqual({ user: '', roles: ['runner'] })
+  })
+
   it('builds the run list query from the filter, skipping empty values', async () => {
     const fetchMock = respond(200, { items: [], nextCursor: null })
     await api.listRuns({ workflowId: 'hello-llm', status: 'FAILED', limit: 20, cursor: undefined })

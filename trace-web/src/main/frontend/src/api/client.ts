@@ -1,12 +1,14 @@
 // The one module that talks to the server. Every call returns typed data or throws an ApiError.
 import type {
   JsonValue,
+  Me,
   ProblemDetails,
   Run,
   RunFilter,
   RunPage,
   SpanDetail,
   Trace,
+  TracingAdmin,
   UiConfig,
   WorkflowDefinition,
   WorkflowSummary,
@@ -83,6 +85,8 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     })
   }
   if (!response.ok) throw await problemFromResponse(response, what)
+  // 204 No Content (e.g. after DELETE) has no body to parse.
+  if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }
 
@@ -126,6 +130,20 @@ export const api = {
     request<SpanDetail>(`/traces/${segment(traceId)}/spans/${segment(spanId)}`),
 
   getUiConfig: () => request<UiConfig>('/ui/config'),
+
+  /** Roles decide what the Canvas shows, so an odd answer must not break it: no list means no roles. */
+  getMe: async (): Promise<Me> => {
+    const me = await request<Partial<Me>>('/me')
+    return {
+      user: typeof me.user === 'string' ? me.user : '',
+      roles: Array.isArray(me.roles) ? me.roles.filter((role) => typeof role === 'string') : [],
+    }
+  },
+
+  getTracingAdmin: () => request<TracingAdmin>('/admin/tracing'),
+
+  /** Deletes the run's spans, attributes and artifacts and the run itself (role admin). */
+  deleteTrace: (traceId: string) => request<void>(`/traces/${segment(traceId)}`, { method: 'DELETE' }),
 }
 
 export type Api = typeof api

@@ -1,8 +1,20 @@
 // Typed hooks over the API client. Each returns a QueryState: loading, error or success.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { isAccessProblem } from '../auth/access'
 import { api } from './client'
 import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
-import type { Run, RunPage, RunStatus, SpanDetail, Trace, UiConfig, WorkflowDefinition, WorkflowSummary } from './types'
+import type {
+  Me,
+  Run,
+  RunPage,
+  RunStatus,
+  SpanDetail,
+  Trace,
+  TracingAdmin,
+  UiConfig,
+  WorkflowDefinition,
+  WorkflowSummary,
+} from './types'
 
 export const queryCache = new QueryCache()
 
@@ -28,14 +40,30 @@ export const queries = {
   }),
   trace: (traceId: string): Query<Trace> => ({ key: `trace:${traceId}`, load: () => api.getTrace(traceId) }),
   spanDetail: (traceId: string, spanId: string): Query<SpanDetail> => ({
-    key: `span:${traceId}:${spanId}`,
+    key: `${spanKeyPrefix(traceId)}${spanId}`,
     load: () => api.getSpanDetail(traceId, spanId),
   }),
   uiConfig: (): Query<UiConfig> => ({ key: 'ui-config', load: api.getUiConfig }),
+  me: (): Query<Me> => ({ key: 'me', load: api.getMe }),
+  tracingAdmin: (): Query<Received<TracingAdmin>> => ({
+    key: 'admin:tracing',
+    load: async () => ({ data: await api.getTracingAdmin(), receivedAt: Date.now() }),
+  }),
+}
+
+/** Data with the time it arrived, for pages that say how fresh they are. */
+export interface Received<T> {
+  data: T
+  /** Epoch milliseconds. */
+  receivedAt: number
 }
 
 export function runsKeyPrefix(workflowId: string): string {
   return `runs:${workflowId}:`
+}
+
+function spanKeyPrefix(traceId: string): string {
+  return `span:${traceId}:`
 }
 
 export function useWorkflows(): QueryState<WorkflowSummary[]> {
@@ -85,6 +113,45 @@ export function useSpanDetail(traceId: string | null, spanId: string | null): Qu
 
 export function useUiConfig(): QueryState<UiConfig> {
   return useQuery(useMemo(() => queries.uiConfig(), []))
+}
+
+/** Who is logged in and their roles; read once per page load. */
+export function useMe(): QueryState<Me> {
+  return useQuery(useMemo(() => queries.me(), []))
+}
+
+export const ADMIN_REFRESH_MS = 5000
+
+/** The tracing settings and pipeline health, reloaded every ADMIN_REFRESH_MS while in use. */
+export function useTracingAdmin(): QueryState<Received<TracingAdmin>> {
+  const query = useMemo(() => queries.tracingAdmin(), [])
+  const state = useQuery(query)
+  useAutoRefresh(query.key, ADMIN_REFRESH_MS)
+  return state
+}
+
+export function refreshTracingAdmin(): void {
+  queryCache.invalidate(queries.tracingAdmin().key)
+}
+
+/**
+ * Reloads a query every `intervalMs` while the component is mounted, and at once when it mounts
+ * with data cached from an earlier visit. Skips a tick while a load is under way (no pile-up on a
+ * slow server), while the browser tab is hidden, and after a 401 or 403, which a retry won't fix.
+ * Call it after the useQuery of the same key, so that query is already loading at mount.
+ */
+export function useAutoRefresh(key: string, intervalMs: number): void {
+  useEffect(() => {
+    const refresh = () => {
+      const state = queryCache.get(key)
+      if (state.status === 'loading' || document.hidden) return
+      if (state.status === 'error' && isAccessProblem(state.error)) return
+      queryCache.invalidate(key)
+    }
+    refresh()
+    const timer = setInterval(refresh, intervalMs)
+    return () => clearInterval(timer)
+  }, [key, intervalMs])
 }
 
 export interface RunsResult {
@@ -139,4 +206,10 @@ export function useRuns(workflowId: string | null, status?: RunStatus): RunsResu
 /** Reloads the run lists of a workflow, e.g. after a new run. */
 export function refreshRuns(workflowId: string): void {
   queryCache.invalidate(runsKeyPrefix(workflowId))
+}
+
+/** Drops a deleted trace and its span details from the cache. */
+export function forgetTrace(traceId: string): void {
+  queryCache.remove(queries.trace(traceId).key)
+  queryCache.remove(spanKeyPrefix(traceId))
 }

@@ -27,6 +27,29 @@ describe('QueryCache', () => {
     expect(cache.get('runs:x')).toEqual({ status: 'success', data: 2 })
   })
 
+  it('forgets removed entries, and ignores their loads still under way', async () => {
+    const cache = new QueryCache()
+    let notified = 0
+    cache.subscribe(() => notified++)
+    cache.ensure({ key: 'trace:t1', load: async () => 'trace' })
+    cache.ensure({ key: 'span:t1:s1', load: async () => 'span' })
+    cache.ensure({ key: 'trace:t2', load: async () => 'other' })
+    await flush()
+    cache.ensure({ key: 'trace:t1', load: async () => 'reloading' })
+    cache.invalidate('trace:t1')
+    const before = notified
+    cache.remove('trace:t1')
+    cache.remove('span:t1:')
+    expect(notified).toBe(before + 2)
+    await flush()
+    // Absent keys read as loading.
+    expect(cache.get('trace:t1').status).toBe('loading')
+    expect(cache.get('span:t1:s1').status).toBe('loading')
+    expect(cache.get('trace:t2')).toEqual({ status: 'success', data: 'other' })
+    cache.remove('nothing')
+    expect(notified).toBe(before + 2)
+  })
+
   it('records errors and retries them on the next ensure', async () => {
     const cache = new QueryCache()
     let fail = true

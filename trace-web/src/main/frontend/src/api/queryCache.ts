@@ -66,6 +66,15 @@ export class QueryCache {
     }
   }
 
+  /** Forgets every query whose key starts with the prefix, e.g. a deleted trace and its spans. */
+  remove(prefix: string): void {
+    let removed = false
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(prefix)) removed = this.entries.delete(key) || removed
+    }
+    if (removed) this.notify()
+  }
+
   /** Forgets everything (tests start from an empty cache). */
   clear(): void {
     this.entries.clear()

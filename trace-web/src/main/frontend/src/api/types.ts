@@ -160,3 +160,50 @@ export interface ProblemDetails {
   detail?: string
   errors?: unknown[]
 }
+
+/** Roles of the server's accounts; a user holds every role it acts in (a runner is also a viewer). */
+export type Role = 'viewer' | 'runner' | 'admin'
+
+/** GET /api/me: who is logged in. Role names are kept open, so a role added on the server still parses. */
+export interface Me {
+  user: string
+  roles: Array<Role | (string & {})>
+}
+
+/** One tracing setting; a secret's value arrives masked (e.g. "****"), never in clear. */
+export interface TracingSetting {
+  key: string
+  /** Null when the key is not set. */
+  value: string | null
+  secret: boolean
+}
+
+export interface ExporterHealth {
+  name: string
+  exported: number
+  failed: number
+  dropped: number
+  lastError: string | null
+  /** ISO-8601 instant. */
+  lastErrorAt: string | null
+}
+
+export interface QueueHealth {
+  name: string
+  size: number
+  capacity: number
+}
+
+export interface TracingPipeline {
+  enabled: boolean
+  exporters: ExporterHealth[]
+  queues: QueueHealth[]
+  /** Spans held for another export attempt. */
+  retryBufferSpans: number
+}
+
+/** GET /api/admin/tracing (role admin). */
+export interface TracingAdmin {
+  settings: TracingSetting[]
+  pipeline: TracingPipeline
+}

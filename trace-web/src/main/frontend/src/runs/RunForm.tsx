@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { api } from '../api/client'
-import { refreshRuns } from '../api/hooks'
+import { refreshRuns, useMe } from '../api/hooks'
 import type { Run } from '../api/types'
+import { accessTo, deniedMessage } from '../auth/access'
 import { useCanvasStore } from '../store/canvasStore'
 import { ErrorBox } from '../ui/ErrorBox'
 import { StatusBadge } from '../ui/StatusBadge'
@@ -30,9 +31,11 @@ export function RunForm({ workflowId }: { workflowId: string }) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const parsed = useMemo(() => parseInputs(inputsText), [inputsText])
   const running = outcome.kind === 'running'
+  // Only a known lack of the role locks the button; otherwise the server decides (and says why).
+  const runDenied = accessTo(useMe().data, 'run') === 'denied'
 
   const run = () => {
-    if (!parsed.ok || running) return
+    if (!parsed.ok || running || runDenied) return
     setOutcome({ kind: 'running', startedAt: Date.now() })
     api.runWorkflow(workflowId, parsed.inputs).then(
       (result) => {
@@ -83,11 +86,18 @@ export function RunForm({ workflowId }: { workflowId: string }) {
       <button
         type="submit"
         className="button button--primary"
-        disabled={!parsed.ok || running}
+        disabled={!parsed.ok || running || runDenied}
+        title={runDenied ? deniedMessage('run') : undefined}
+        aria-describedby={runDenied ? 'run-denied' : undefined}
         data-testid="run-button"
       >
         {running ? 'Running…' : 'Run'}
       </button>
+      {runDenied && (
+        <p id="run-denied" className="note" data-testid="run-denied">
+          {deniedMessage('run')}
+        </p>
+      )}
 
       {outcome.kind === 'running' && (
         <div className="run-result" data-testid="run-status" data-status="RUNNING" role="status">
@@ -100,7 +110,9 @@ export function RunForm({ workflowId }: { workflowId: string }) {
           {outcome.run.error && <p className="run-result__error">{outcome.run.error}</p>}
         </div>
       )}
-      {outcome.kind === 'failed' && <ErrorBox error={outcome.error} title="The run could not be started" />}
+      {outcome.kind === 'failed' && (
+        <ErrorBox error={outcome.error} action="run" title="The run could not be started" />
+      )}
     </form>
   )
 }

@@ -19,6 +19,7 @@ describe('canvas store', () => {
     expect(state.selectedRunId).toBeNull()
     expect(state.selectedSpanId).toBeNull()
     expect(state.activeTab).toBe('graph')
+    expect(state.view).toBe('workflows')
     expect(state.collapsedSpanIds.size).toBe(0)
   })
 
@@ -50,6 +51,30 @@ describe('canvas store', () => {
     expect(state.selectedTraceId).toBe('trace-2')
     expect(state.selectedSpanId).toBeNull()
     expect(state.collapsedSpanIds.size).toBe(0)
+  })
+
+  it('opens the admin page keeping the selection, and any workflow click leads back', () => {
+    const store = storeWithSelection()
+    store.getState().showView('admin')
+    expect(store.getState().view).toBe('admin')
+    expect(store.getState().selectedRunId).toBe('run-1')
+    store.getState().selectWorkflow('hello-llm')
+    expect(store.getState().view).toBe('workflows')
+    expect(store.getState().selectedRunId).toBe('run-1')
+    store.getState().showView('admin')
+    store.getState().selectWorkflow('branching')
+    expect(store.getState().view).toBe('workflows')
+    expect(store.getState().selectedWorkflowId).toBe('branching')
+  })
+
+  it('clearing the run selection drops the trace and span, as after deleting a trace', () => {
+    const store = storeWithSelection()
+    store.getState().selectRun(null, null)
+    const state = store.getState()
+    expect(state.selectedWorkflowId).toBe('hello-llm')
+    expect(state.selectedRunId).toBeNull()
+    expect(state.selectedTraceId).toBeNull()
+    expect(state.selectedSpanId).toBeNull()
   })
 
   it('switches tabs without touching the selection', () => {

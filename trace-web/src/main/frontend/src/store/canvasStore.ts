@@ -4,12 +4,16 @@ import { create } from 'zustand'
 
 export type CanvasTab = 'graph' | 'trace'
 
+/** The top-level page: the workflows (graph, trace, runs) or the tracing administration. */
+export type CanvasView = 'workflows' | 'admin'
+
 export interface ScrollRequest {
   spanId: string
   seq: number
 }
 
 export interface CanvasState {
+  view: CanvasView
   selectedWorkflowId: string | null
   selectedRunId: string | null
   /** The trace of the selected run; null when none is selected or the run was not traced. */
@@ -23,6 +27,8 @@ export interface CanvasState {
 }
 
 export interface CanvasActions {
+  showView(view: CanvasView): void
+  /** Selects a workflow and shows the workflows page. */
   selectWorkflow(workflowId: string | null): void
   selectRun(runId: string | null, traceId: string | null): void
   selectSpan(spanId: string | null): void
@@ -40,6 +46,7 @@ export type CanvasStore = CanvasState & CanvasActions
 const EMPTY_SET: ReadonlySet<string> = new Set()
 
 export const initialCanvasState: CanvasState = {
+  view: 'workflows',
   selectedWorkflowId: null,
   selectedRunId: null,
   selectedTraceId: null,
@@ -61,9 +68,17 @@ export const createCanvasStore = () =>
   create<CanvasStore>()((set, get) => ({
     ...initialCanvasState,
 
+    showView: (view) => set({ view }),
+
     selectWorkflow: (workflowId) => {
-      if (workflowId === get().selectedWorkflowId) return
-      set({ selectedWorkflowId: workflowId, selectedRunId: null, selectedTraceId: null, ...traceViewReset })
+      if (workflowId === get().selectedWorkflowId) return set({ view: 'workflows' })
+      set({
+        view: 'workflows',
+        selectedWorkflowId: workflowId,
+        selectedRunId: null,
+        selectedTraceId: null,
+        ...traceViewReset,
+      })
     },
 
     selectRun: (runId, traceId) => {

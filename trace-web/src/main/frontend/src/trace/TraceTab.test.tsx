@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { queryCache } from '../api/hooks'
-import type { Run, SpanDetail, Trace, UiConfig } from '../api/types'
+import { queries, queryCache } from '../api/hooks'
+import type { Me, Run, SpanDetail, Trace, UiConfig } from '../api/types'
 import { initialCanvasState, useCanvasStore } from '../store/canvasStore'
 import { TraceTab } from './TraceTab'
 import { makeSpan } from './testSpans'
@@ -77,7 +77,12 @@ function detailOf(spanId: string): SpanDetail {
   }
 }
 
+let me: Me
+let deleteStatus: number
+const deleted: string[] = []
+
 function serve(url: string): unknown {
+  if (url === '/api/me') return me
   if (url === '/api/traces/trace-1') return trace
   if (url === '/api/ui/config') return uiConfig
   const span = url.match(/^\/api\/traces\/trace-1\/spans\/(\w+)$/)
@@ -86,14 +91,30 @@ function serve(url: string): unknown {
 }
 
 beforeEach(() => {
+  me = { user: 'ada', roles: ['viewer', 'runner'] }
+  deleteStatus = 204
+  deleted.length = 0
   queryCache.clear()
-  useCanvasStore.setState({ ...initialCanvasState, selectedRunId: 'run-1', selectedTraceId: 'trace-1' })
+  useCanvasStore.setState({
+    ...initialCanvasState,
+    selectedWorkflowId: 'always-fails',
+    selectedRunId: 'run-1',
+    selectedTraceId: 'trace-1',
+  })
   vi.stubGlobal(
     'fetch',
-    vi.fn(
-      async (url: string) =>
-        new Response(JSON.stringify(serve(url)), { headers: { 'content-type': 'application/json' } }),
-    ),
+    vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') {
+        deleted.push(url)
+        return deleteStatus === 204
+          ? new Response(null, { status: 204 })
+          : new Response(JSON.stringify({ title: 'Forbidden', status: deleteStatus, detail: 'admin only' }), {
+              status: deleteStatus,
+              headers: { 'content-type': 'application/problem+json' },
+            })
+      }
+      return new Response(JSON.stringify(serve(url)), { headers: { 'content-type': 'application/json' } })
+    }),
   )
 })
 
@@ -134,6 +155,47 @@ describe('TraceTab', () => {
     expect(link.getAttribute('href')).toBe('https://logs.example/?trace=trace-1&from=1714557600000')
     expect(link.getAttribute('target')).toBe('_blank')
     expect(link.getAttribute('rel')).toBe('noopener')
+  })
+
+  it('offers no delete button to users who are not admins', async () => {
+    render(<TraceTab />)
+    await screen.findByTestId('trace-search')
+    await waitFor(() => expect(queryCache.get('me').status).toBe('success'))
+    expect(screen.queryByTestId('delete-trace')).toBeNull()
+  })
+
+  it('deletes the trace after confirmation, clears the selection and reloads the run history', async () => {
+    me = { user: 'root', roles: ['admin'] }
+    const runsQuery = { key: 'runs:always-fails:', load: vi.fn(async () => ({ items: [], nextCursor: null })) }
+    queryCache.ensure(runsQuery)
+    render(<TraceTab />)
+    fireEvent.click(await screen.findByTestId('delete-trace'))
+    expect(screen.getByTestId('confirm-delete').textContent).toContain('3 spans')
+    expect(deleted).toEqual([])
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    fireEvent.click(screen.getByTestId('delete-trace'))
+    fireEvent.click(screen.getByTestId('confirm-delete-trace'))
+    await screen.findByText(/Pick a run from the history/)
+    expect(deleted).toEqual(['/api/traces/trace-1'])
+    const state = useCanvasStore.getState()
+    expect([state.selectedRunId, state.selectedTraceId, state.selectedSpanId]).toEqual([null, null, null])
+    expect(state.selectedWorkflowId).toBe('always-fails')
+    expect(runsQuery.load).toHaveBeenCalledTimes(2)
+    expect(queryCache.get(queries.trace('trace-1').key).status).toBe('loading') // gone from the cache
+  })
+
+  it('explains a refused delete and keeps the trace', async () => {
+    me = { user: 'root', roles: ['admin'] }
+    deleteStatus = 403
+    render(<TraceTab />)
+    fireEvent.click(await screen.findByTestId('delete-trace'))
+    fireEvent.click(screen.getByTestId('confirm-delete-trace'))
+    expect((await screen.findByTestId('access-problem')).textContent).toBe(
+      'Your account may not delete traces (role admin needed).',
+    )
+    expect(useCanvasStore.getState().selectedTraceId).toBe('trace-1')
+    expect(screen.getByTestId('span-row-root')).toBeTruthy()
   })
 
   it('asks for a run when none is selected', async () => {

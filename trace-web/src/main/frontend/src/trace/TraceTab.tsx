@@ -1,12 +1,14 @@
 import { useCallback, useMemo, useState } from 'react'
-import { queries, queryCache, useTrace, useUiConfig } from '../api/hooks'
+import { queries, queryCache, useMe, useTrace, useUiConfig } from '../api/hooks'
 import type { Trace } from '../api/types'
+import { accessTo } from '../auth/access'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatMicros } from '../ui/format'
+import { DeleteTraceButton } from './DeleteTraceButton'
 import { MonitoringLinks } from './MonitoringLinks'
 import { SelectedSpanPanel } from './SelectedSpanPanel'
 import { TraceSearch } from './TraceSearch'
@@ -43,6 +45,7 @@ function TraceView({ trace, reloading }: { trace: Trace; reloading: boolean }) {
   const expandAll = useCanvasStore((s) => s.expandAll)
   const collapseAll = useCanvasStore((s) => s.collapseAll)
   const uiConfig = useUiConfig()
+  const mayDelete = accessTo(useMe().data, 'deleteTrace') === 'allowed'
 
   const matches = useMemo(() => findMatches(trace.spans, search), [trace.spans, search])
   const matchSet = useMemo(() => new Set(matches), [matches])
@@ -127,6 +130,7 @@ function TraceView({ trace, reloading }: { trace: Trace; reloading: boolean }) {
           >
             Reload
           </button>
+          {mayDelete && <DeleteTraceButton trace={trace} />}
         </div>
         {uiConfig.data && <MonitoringLinks links={uiConfig.data.monitoringLinks} trace={trace} />}
       </div>

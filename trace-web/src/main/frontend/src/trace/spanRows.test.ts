@@ -94,6 +94,13 @@ describe('findMatches', () => {
     expect(findMatches(spans, 'nowhere')).toEqual([])
   })
 
+  it('answers a repeated search from memory, per trace', () => {
+    const first = findMatches(spans, 'attempt')
+    expect(findMatches(spans, ' ATTEMPT ')).toBe(first)
+    expect(findMatches([...spans], 'attempt')).not.toBe(first)
+    expect(findMatches(spans, 'shape')).toEqual(['shape'])
+  })
+
   it('does not match attribute keys', () => {
     expect(findMatches(spans, 'gen_ai.request')).toEqual([])
   })

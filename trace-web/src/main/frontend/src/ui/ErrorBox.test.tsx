@@ -24,6 +24,22 @@ describe('ErrorBox', () => {
     ])
   })
 
+  it('explains a missing role for what the user tried', () => {
+    const error = new ApiError({ status: 403, title: 'Forbidden', detail: 'Access denied' })
+    render(<ErrorBox error={error} action="run" title="The run could not be started" />)
+    expect(screen.getByTestId('access-problem').textContent).toBe(
+      'Your account may read traces but not run workflows (role runner needed).',
+    )
+    expect(screen.getByTestId('error-box').textContent).toContain('Access denied')
+  })
+
+  it('tells a logged-out user to log in again, and says nothing extra for other errors', () => {
+    const { rerender } = render(<ErrorBox error={new ApiError({ status: 401, title: 'Unauthorized', detail: '' })} />)
+    expect(screen.getByTestId('access-problem').textContent).toContain('reload the page to log in again')
+    rerender(<ErrorBox error={new ApiError({ status: 500, title: 'Server Error', detail: 'boom' })} />)
+    expect(screen.queryByTestId('access-problem')).toBeNull()
+  })
+
   it('shows plain errors too', () => {
     render(<ErrorBox error={new Error('offline')} title="Could not load" />)
     expect(screen.getByRole('alert').textContent).toContain('offline')

@@ -1,4 +1,6 @@
+import { AdminNavButton } from '../admin/AdminNavButton'
 import { useWorkflows } from '../api/hooks'
+import { CurrentUser } from '../auth/CurrentUser'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -6,12 +8,15 @@ import { Spinner } from '../ui/Spinner'
 
 export function WorkflowSidebar() {
   const workflows = useWorkflows()
-  const selectedId = useCanvasStore((s) => s.selectedWorkflowId)
+  // On the admin page no workflow is the current page.
+  const selectedId = useCanvasStore((s) => (s.view === 'workflows' ? s.selectedWorkflowId : null))
   const selectWorkflow = useCanvasStore((s) => s.selectWorkflow)
 
   return (
     <nav className="sidebar" aria-label="Workflows">
       <h1 className="sidebar__title">Workflow Tracing</h1>
+      <CurrentUser />
+      <AdminNavButton />
       <h2 className="sidebar__heading">Workflows</h2>
       {workflows.status === 'loading' && <Spinner label="Loading workflows…" />}
       {workflows.status === 'error' && <ErrorBox error={workflows.error} title="Could not load the workflows" />}

@@ -116,7 +116,19 @@ class RedactionAndAdminIT {
   void adminsSeeTheConfigurationWithSecretsMaskedAndThePipelineHealth() throws Exception {
     Api api = new Api(baseUrl);
     api.post("api/workflows/hello-llm/runs", "{}");
-    Api.Answer answer = api.get("api/admin/tracing");
+    // Counters move when the batch processor exports (every 100 ms in the tests).
+    Api.Answer answer =
+        api.await(
+            "api/admin/tracing",
+            a ->
+                a.object()
+                        .getJsonObject("pipeline")
+                        .getJsonArray("exporters")
+                        .getJsonObject(1)
+                        .getJsonNumber("exported")
+                        .longValue()
+                    > 0,
+            Duration.ofSeconds(30));
 
     assertThat(answer.status()).isEqualTo(200);
     Map<String, JsonObject> settings =

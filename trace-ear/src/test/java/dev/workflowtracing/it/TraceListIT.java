@@ -85,6 +85,21 @@ class TraceListIT {
     assertThat(runIds(api, "status=SUCCEEDED&workflowId=always-fails")).doesNotContain(failedRun);
     assertThat(runIds(api, "attribute=" + enc("workflow.node.id=charge-card"))).contains(failedRun);
     assertThat(runIds(api, "attribute=" + enc("workflow.node.id=no-such-node"))).isEmpty();
+    // Keys not in tracing.persistence.indexed-attributes are found in the spans' JSON.
+    assertThat(
+            runIds(
+                api, "attribute=" + enc("workflow.run.trigger=api") + "&workflowId=always-fails"))
+        .contains(failedRun);
+    assertThat(
+            runIds(
+                api,
+                "attribute=" + enc("workflow.node.max_attempts=3") + "&workflowId=always-fails"))
+        .contains(failedRun);
+    assertThat(
+            runIds(
+                api,
+                "attribute=" + enc("workflow.node.max_attempts=4") + "&workflowId=always-fails"))
+        .doesNotContain(failedRun);
     assertThat(runIds(api, "name=CHARGE-card&workflowId=always-fails")).contains(failedRun);
     assertThat(runIds(api, "name=" + enc("100%_sure"))).isEmpty();
     assertThat(

@@ -40,6 +40,14 @@ public class SpanAttributeRecord {
     this.value = value;
   }
 
+  public String getKey() {
+    return key;
+  }
+
+  public String getValue() {
+    return value;
+  }
+
   /** Composite key. */
   public static class Key implements Serializable {
     private String traceId;

@@ -21,6 +21,10 @@ public record SpanRows(
     SpanRecord span, List<SpanAttributeRecord> attributes, List<ArtifactRecord> artifacts) {
 
   public static SpanRows of(SpanData data, int maxArtifactLength) {
+    return of(data, maxArtifactLength, IndexedAttributes.parse("*"));
+  }
+
+  public static SpanRows of(SpanData data, int maxArtifactLength, IndexedAttributes indexed) {
     String traceId = data.getTraceId();
     String spanId = data.getSpanId();
     var parent = data.getParentSpanContext();
@@ -71,7 +75,8 @@ public record SpanRows(
             json(data.getAttributes()).build().toString(),
             events.build().toString(),
             links.build().toString());
-    return new SpanRows(span, attributeRows(traceId, spanId, data.getAttributes()), artifacts);
+    return new SpanRows(
+        span, attributeRows(traceId, spanId, data.getAttributes(), indexed), artifacts);
   }
 
   /** The root span of a workflow run carries the run id but no node id. */
@@ -81,11 +86,11 @@ public record SpanRows(
   }
 
   private static List<SpanAttributeRecord> attributeRows(
-      String traceId, String spanId, Attributes attributes) {
-    List<SpanAttributeRecord> rows = new ArrayList<>(attributes.size());
+      String traceId, String spanId, Attributes attributes, IndexedAttributes indexed) {
+    List<SpanAttributeRecord> rows = new ArrayList<>();
     attributes.forEach(
         (key, value) -> {
-          if (!(value instanceof List<?>)) {
+          if (!(value instanceof List<?>) && indexed.contains(key.getKey())) {
             rows.add(
                 new SpanAttributeRecord(
                     traceId,

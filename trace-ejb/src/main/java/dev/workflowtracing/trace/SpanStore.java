@@ -1,6 +1,7 @@
 package dev.workflowtracing.trace;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -10,8 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
-import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,22 +34,18 @@ public class SpanStore {
   @ConfigProperty(name = "tracing.redaction.max-artifact-length")
   int maxArtifactLength;
 
+  @Inject
+  @ConfigProperty(name = "tracing.persistence.indexed-attributes")
+  String indexedAttributes;
+
+  private IndexedAttributes indexed;
+
+  @PostConstruct
+  void readIndexedAttributes() {
+    indexed = IndexedAttributes.parse(indexedAttributes);
+  }
+
   public void store(Collection<SpanData> spans) {
-    Set<String> traceIds = new TreeSet<>();
-    for (SpanData data : spans) {
-      SpanRows rows = SpanRows.of(data, maxArtifactLength);
-      em.persist(rows.span());
-      rows.attributes().forEach(em::persist);
-      rows.artifacts().forEach(em::persist);
-      traceIds.add(data.getTraceId());
-    }
-    em.flush();
-    // Children end (and arrive) before their root, but a retried batch can arrive later: recount.
-    em.createNativeQuery(
-            "update runs set span_count ="
-                + " (select count(*) from spans s where s.trace_id = runs.trace_id)"
-                + " where trace_id in (:traceIds)")
-        .setParameter("traceIds", traceIds)
-        .executeUpdate();
+    SpanWriter.write(em, spans, maxArtifactLength, indexed);
   }
 }

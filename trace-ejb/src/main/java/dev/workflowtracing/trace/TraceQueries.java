@@ -1,6 +1,9 @@
 package dev.workflowtracing.trace;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -9,12 +12,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads stored traces: one trace as a tree, one span with its artifacts, lists of runs. */
 @Stateless
 public class TraceQueries {
 
   @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "tracing.persistence.indexed-attributes")
+  String indexedAttributes;
+
+  public TraceQueries() {}
+
+  /** Outside the container (the benchmark), with an EntityManager of one's own. */
+  public TraceQueries(EntityManager em, String indexedAttributes) {
+    this.em = em;
+    this.indexedAttributes = indexedAttributes;
+  }
 
   /**
    * Runs matching the filter, newest first, at most {@code limit}, after {@code after}. Built from
@@ -41,14 +57,29 @@ public class TraceQueries {
         .ifPresent(
             v -> where(jpql, parameters, " and r.durationMs <= :maxDuration", "maxDuration", v));
     if (filter.attributeKey().isPresent()) {
-      where(
-          jpql,
-          parameters,
-          " and exists (select 1 from SpanAttributeRecord a where a.traceId = r.traceId"
-              + " and a.key = :attrKey and a.value = :attrValue)",
-          "attrKey",
-          filter.attributeKey().get());
-      parameters.put("attrValue", filter.attributeValue().orElse(""));
+      String key = filter.attributeKey().get();
+      String value = filter.attributeValue().orElse("");
+      if (IndexedAttributes.parse(indexedAttributes).contains(key)) {
+        where(
+            jpql,
+            parameters,
+            " and exists (select 1 from SpanAttributeRecord a where a.traceId = r.traceId"
+                + " and a.key = :attrKey and a.value = :attrValue)",
+            "attrKey",
+            key);
+        parameters.put("attrValue", value);
+      } else {
+        // Not indexed: match the attribute as it is written in the span's JSON (string or not).
+        where(
+            jpql,
+            parameters,
+            " and exists (select 1 from SpanRecord s where s.traceId = r.traceId"
+                + " and (s.attributes like :attrText escape '!'"
+                + " or s.attributes like :attrLiteral escape '!'))",
+            "attrText",
+            "%" + escapeLike(jsonPair(key, Json.createValue(value))) + "%");
+        parameters.put("attrLiteral", "%" + escapeLike(jsonPair(key, null) + value) + "%");
+      }
     }
     filter
         .nameContains()
@@ -90,6 +121,20 @@ public class TraceQueries {
       Object value) {
     jpql.append(clause);
     parameters.put(name, value);
+  }
+
+  /**
+   * {@code "key":value} exactly as the span's attribute JSON writes it; no value: {@code "key":}.
+   */
+  static String jsonPair(String key, JsonValue value) {
+    String pair =
+        Json.createObjectBuilder()
+            .add(key, value == null ? JsonValue.NULL : value)
+            .build()
+            .toString();
+    // {"key":value} without the braces; without a value, up to and including the colon.
+    String inner = pair.substring(1, pair.length() - 1);
+    return value == null ? inner.substring(0, inner.length() - "null".length()) : inner;
   }
 
   /** Makes LIKE's wildcards in user text literal ('!' is the escape character). */

@@ -11,6 +11,8 @@ import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowDefinition;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +22,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a workflow: every node in topological order, skipping nodes that no taken edge reaches (the
@@ -36,6 +43,13 @@ public class WorkflowRunner {
   @EJB NodeExecutor nodeExecutor;
   @EJB RunStore runStore;
   @Inject Redactor redactor;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "workflow.parallelism")
+  int parallelism;
 
   public RunResult run(RunRequest request) {
     WorkflowDefinition workflow = request.workflow();
@@ -56,20 +70,20 @@ public class WorkflowRunner {
     List<String> skipped = new ArrayList<>();
     String error = null;
     int spans = 1;
-    for (NodeDefinition node : workflow.nodesInOrder()) {
-      if (!isReached(workflow, node, state)) {
-        skipped.add(node.id());
-        continue;
+    for (List<NodeDefinition> wave : workflow.waves()) {
+      List<NodeDefinition> reached = new ArrayList<>();
+      for (NodeDefinition node : wave) {
+        if (isReached(workflow, node, state)) {
+          reached.add(node);
+        } else {
+          skipped.add(node.id());
+        }
       }
-      executed.add(node.id());
-      try {
-        NodeOutcome outcome =
-            nodeExecutor.execute(new NodeInvocation(request.runId(), workflow.id(), node, state));
-        state.recordOutput(node.id(), outcome.output());
-        spans += 1 + outcome.attempts();
-      } catch (NodeFailedException e) {
-        error = e.getMessage();
-        spans += 1 + e.attempts();
+      reached.forEach(node -> executed.add(node.id()));
+      WaveResult result = runWave(request, reached, state);
+      spans += result.spans();
+      if (result.error() != null) {
+        error = result.error();
         break;
       }
     }
@@ -94,6 +108,67 @@ public class WorkflowRunner {
         error,
         executed,
         skipped);
+  }
+
+  /** What a wave of nodes produced: spans, and the first failure if any. */
+  private record WaveResult(int spans, String error) {}
+
+  /**
+   * Runs the nodes of one wave: one by one when there is a single node, otherwise at most {@code
+   * workflow.parallelism} at a time on the managed executor, each carrying the run's trace context
+   * so its spans stay children of the root.
+   */
+  private WaveResult runWave(RunRequest request, List<NodeDefinition> nodes, RunState state) {
+    if (nodes.size() == 1) {
+      return runNode(request, nodes.get(0), state);
+    }
+    int spans = 0;
+    String error = null;
+    Context context = Context.current();
+    for (int from = 0; from < nodes.size(); from += parallelism) {
+      List<Callable<WaveResult>> tasks =
+          nodes.subList(from, Math.min(nodes.size(), from + parallelism)).stream()
+              .map(node -> context.wrap(() -> runNode(request, node, state)))
+              .toList();
+      for (Future<WaveResult> done : invokeAll(tasks)) {
+        WaveResult result = resultOf(done);
+        spans += result.spans();
+        error = error == null ? result.error() : error;
+      }
+    }
+    return new WaveResult(spans, error);
+  }
+
+  private WaveResult runNode(RunRequest request, NodeDefinition node, RunState state) {
+    try {
+      NodeOutcome outcome =
+          nodeExecutor.execute(
+              new NodeInvocation(request.runId(), request.workflow().id(), node, state));
+      state.recordOutput(node.id(), outcome.output());
+      return new WaveResult(1 + outcome.attempts(), null);
+    } catch (NodeFailedException e) {
+      return new WaveResult(1 + e.attempts(), e.getMessage());
+    }
+  }
+
+  private List<Future<WaveResult>> invokeAll(List<Callable<WaveResult>> tasks) {
+    try {
+      return executor.invokeAll(tasks);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running a wave of nodes", e);
+    }
+  }
+
+  private static WaveResult resultOf(Future<WaveResult> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      return new WaveResult(0, "Node failed unexpectedly: " + e.getCause());
+    }
   }
 
   /** A start node is always reached; any other node when at least one incoming edge was taken. */

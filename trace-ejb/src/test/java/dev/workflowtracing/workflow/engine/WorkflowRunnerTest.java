@@ -44,12 +44,54 @@ class WorkflowRunnerTest {
   private final SdkTracerProvider provider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
   private final TracedInterceptor interceptor = TracedInterceptorAccess.with(provider.get("test"));
+  private final java.util.concurrent.ExecutorService pool =
+      java.util.concurrent.Executors.newFixedThreadPool(4);
   private final List<String> runLog = new ArrayList<>();
   private final WorkflowRunner runner = tracedRunner();
 
   @AfterEach
   void closeProvider() {
     provider.close();
+    pool.shutdownNow();
+  }
+
+  @Test
+  void aFanOutRunsItsWaveInParallelWithEverySpanUnderTheRoot() {
+    StringBuilder nodes =
+        new StringBuilder(
+            "{\"id\": \"start\", \"type\": \"transform\", \"config\": {\"set\": {}}}");
+    StringBuilder edges = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      nodes
+          .append(", {\"id\": \"n")
+          .append(i)
+          .append("\", \"type\": \"delay\", \"config\": {\"ms\": 20}}");
+      edges
+          .append(i == 0 ? "" : ", ")
+          .append("{\"from\": \"start\", \"to\": \"n")
+          .append(i)
+          .append("\"}");
+      edges.append(", {\"from\": \"n").append(i).append("\", \"to\": \"end\"}");
+    }
+    nodes.append(", {\"id\": \"end\", \"type\": \"transform\", \"config\": {\"set\": {}}}");
+
+    long start = System.nanoTime();
+    RunResult result =
+        run("{\"id\": \"fan\", \"nodes\": [" + nodes + "], \"edges\": [" + edges + "]}");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(result.executedNodes()).hasSize(42).startsWith("start").endsWith("end");
+    // 40 nodes of 20 ms, 4 at a time: about 200 ms, not the 800 ms of one at a time.
+    assertThat(millis).isLessThan(700);
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(spans).hasSize(1 + 42 * 2);
+    String root = byName().get("run fan").getSpanId();
+    assertThat(spans)
+        .filteredOn(s -> s.getName().startsWith("delay "))
+        .hasSize(40)
+        .allSatisfy(s -> assertThat(s.getParentSpanId()).isEqualTo(root));
+    assertThat(runLog).last().isEqualTo("finished SUCCEEDED expecting 85 spans");
   }
 
   @Test
@@ -205,6 +247,8 @@ class WorkflowRunnerTest {
           }
         };
     workflowRunner.nodeExecutor = executor;
+    workflowRunner.executor = pool;
+    workflowRunner.parallelism = 4;
     workflowRunner.redactor = new Redactor(RedactionSettings.builtIns(4096, 65536));
     workflowRunner.runStore =
         new RunStore() {

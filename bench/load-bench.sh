@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Workflow throughput with tracing on vs off (same run), server startup time, and a soak that
+# reports the share of complete trace trees. Starts its own WildFly (ports +200, H2, tracing
+# defaults) from the built EAR; figures go to docs/performance.md.
+#   bench/load-bench.sh [throughput-seconds=60] [clients=8] [soak-seconds=300] [soak-runs-per-second=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+secs=${1:-60} clients=${2:-8} soak_secs=${3:-300} rate=${4:-5}
+mvn -B -q install -DskipTests -Dspotless.check.skip=true
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
+base="$root/target/bench-server"
+url="http://localhost:8280/"
+
+start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
+  rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data
+  config/cli/add-users.sh "$wildfly" "$base/configuration" >/dev/null
+  cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
+  local t0=$(date +%s%N)
+  env "$@" "$wildfly/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+    -Djboss.socket.binding.port-offset=200 -Dotel.traces.exporter=none >"$base.out" 2>&1 &
+  server=$!
+  until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
+    [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed"; exit 1; }
+    sleep 0.2
+  done
+  echo "startup (process start to EAR deployed, $*): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+}
+stop_server() { kill -TERM "$server"; wait "$server" || true; }
+
+echo "| tracing | clients | runs | runs/s | p50 ms | p95 ms | p99 ms |"
+echo "|---|---|---|---|---|---|---|"
+start_server TRACING_ENABLED=true
+java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "on"
+stop_server
+start_server TRACING_ENABLED=false
+java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "off"
+stop_server
+start_server TRACING_ENABLED=true
+java -cp "$cp" dev.workflowtracing.bench.LoadDriver soak "$url" "$soak_secs" "$rate"
+stop_server

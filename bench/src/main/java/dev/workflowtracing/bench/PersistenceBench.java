@@ -1,0 +1,385 @@
+package dev.workflowtracing.bench;
+
+import dev.workflowtracing.trace.IndexedAttributes;
+import dev.workflowtracing.trace.RunFilter;
+import dev.workflowtracing.trace.RunStatus;
+import dev.workflowtracing.trace.SpanWriter;
+import dev.workflowtracing.trace.TraceQueries;
+import dev.workflowtracing.trace.TraceTree;
+import dev.workflowtracing.tracing.ExporterStats;
+import dev.workflowtracing.tracing.PersistingSpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The persistence benchmark (issue: persistence and trace API), on PostgreSQL:
+ *
+ * <ol>
+ *   <li>spans/s through the application's own write path — PersistingSpanExporter, SpanWriter, JPA
+ *       with JDBC batching — in batches of 512 as the batch span processor hands them, and the
+ *       spans it dropped;
+ *   <li>the same rows with raw JDBC batches, in the same run;
+ *   <li>trace-by-id (the trace query and the depth-first ordering) p50/p99 for 1k and 10k spans;
+ *   <li>filtered run-list p95 with 10k and with 1M spans stored.
+ * </ol>
+ *
+ * Usage: {@code PersistenceBench jdbc-url user password [spansForThroughput]}. Wipes the schema of
+ * the database it is given: point it at a database of its own.
+ */
+public final class PersistenceBench {
+
+  private static final int BATCH = 512;
+  private static final int MAX_ARTIFACT = 65_536;
+  private static final int SPANS_PER_RUN = 101;
+
+  /** The application's default, read from its own configuration file. */
+  private static final String INDEXED_KEYS =
+      applicationDefault("tracing.persistence.indexed-attributes");
+
+  private static final IndexedAttributes INDEXED = IndexedAttributes.parse(INDEXED_KEYS);
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private long nextTrace;
+
+  private PersistenceBench(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  public static void main(String[] args) throws Exception {
+    var bench = new PersistenceBench(args[0], args[1], args[2]);
+    int spans = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
+    bench.run(spans);
+  }
+
+  private void run(int throughputSpans) throws Exception {
+    System.out.printf("Indexed attribute keys: %s%n", INDEXED_KEYS);
+    System.out.printf(
+        "PostgreSQL %s, %d CPUs, Java %s%n",
+        url, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    resetSchema();
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory(
+            "bench",
+            Map.of(
+                "jakarta.persistence.jdbc.url",
+                url,
+                "jakarta.persistence.jdbc.user",
+                user,
+                "jakarta.persistence.jdbc.password",
+                password));
+
+    // Warm-up of both paths (JIT, connection, statement caches), then a clean table.
+    throughputJpa(emf, 20_000);
+    throughputJdbc(20_000);
+    truncate();
+
+    double jpa = throughputJpa(emf, throughputSpans);
+    truncate();
+    double jdbc = throughputJdbc(throughputSpans);
+    truncate();
+    System.out.printf("%n| write path | spans | spans/s |%n|---|---|---|%n");
+    System.out.printf(
+        "| application (PersistingSpanExporter -> SpanWriter -> JPA batch) | %,d | %,.0f |%n",
+        throughputSpans, jpa);
+    System.out.printf(
+        "| raw JDBC batch insert, same rows | %,d | %,.0f |%n", throughputSpans, jdbc);
+
+    seedRuns(10_000 / SPANS_PER_RUN);
+    String small = seedTrace(1_000);
+    String large = seedTrace(10_000);
+    analyze();
+    report(emf, "10k", small, large);
+
+    seedRuns((1_000_000 - countSpans()) / SPANS_PER_RUN);
+    analyze();
+    report(emf, "1M", small, large);
+    emf.close();
+  }
+
+  private double throughputJpa(EntityManagerFactory emf, int spans) {
+    EntityManager em = emf.createEntityManager();
+    ExporterStats stats = new ExporterStats("database");
+    PersistingSpanExporter exporter =
+        PersistingSpanExporter.create(
+            batch -> {
+              em.getTransaction().begin();
+              SpanWriter.write(em, batch, MAX_ARTIFACT, INDEXED);
+              em.getTransaction().commit();
+              em.clear();
+            },
+            100_000,
+            stats);
+    List<List<SpanData>> batches = batches(spans);
+    long start = System.nanoTime();
+    for (List<SpanData> batch : batches) {
+      exporter.export(batch);
+    }
+    exporter.shutdown();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    em.close();
+    if (stats.dropped() > 0 || stats.failed() > 0) {
+      System.out.printf(
+          "JPA path: %d dropped, %d failed (%s)%n",
+          stats.dropped(), stats.failed(), stats.lastError());
+    } else {
+      System.out.printf("JPA path: %,d spans stored, 0 dropped, 0 failed%n", stats.exported());
+    }
+    return stats.exported() / seconds;
+  }
+
+  private double throughputJdbc(int spans) throws SQLException {
+    List<List<SpanData>> batches = batches(spans);
+    try (JdbcRows rows = new JdbcRows(connect(), INDEXED)) {
+      long start = System.nanoTime();
+      for (List<SpanData> batch : batches) {
+        rows.write(batch, MAX_ARTIFACT);
+      }
+      return spans / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** Spans of whole traces, cut into processor-sized batches (generated before timing). */
+  private List<List<SpanData>> batches(int spans) {
+    List<SpanData> all = new ArrayList<>(spans);
+    while (all.size() < spans) {
+      all.addAll(
+          SyntheticTraces.trace(
+              nextTrace++, SPANS_PER_RUN, System.currentTimeMillis() * 1_000_000));
+    }
+    List<List<SpanData>> batches = new ArrayList<>();
+    for (int i = 0; i < spans; i += BATCH) {
+      batches.add(all.subList(i, Math.min(spans, i + BATCH)));
+    }
+    return batches;
+  }
+
+  private void seedRuns(long runs) throws SQLException {
+    long start = System.nanoTime();
+    try (JdbcRows rows = new JdbcRows(connect(), INDEXED)) {
+      List<SpanData> pending = new ArrayList<>();
+      for (long i = 0; i < runs; i++) {
+        long n = nextTrace++;
+        long startedAt = 1_700_000_000_000L + n * 1000;
+        pending.addAll(SyntheticTraces.trace(n, SPANS_PER_RUN, startedAt * 1_000_000));
+        rows.addRun(n, startedAt, SPANS_PER_RUN);
+        if (pending.size() >= 5_000) {
+          rows.write(pending, MAX_ARTIFACT);
+          rows.flushRuns();
+          pending.clear();
+        }
+      }
+      rows.write(pending, MAX_ARTIFACT);
+      rows.flushRuns();
+    }
+    System.out.printf(
+        "seeded %,d runs (%,d spans stored now) in %.0f s%n",
+        runs, countSpans(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private String seedTrace(int spans) throws SQLException {
+    long n = nextTrace++;
+    long startedAt = 1_700_000_000_000L + n * 1000;
+    try (JdbcRows rows = new JdbcRows(connect(), INDEXED)) {
+      List<SpanData> trace = SyntheticTraces.trace(n, spans + 1, startedAt * 1_000_000);
+      for (int i = 0; i < trace.size(); i += 5_000) {
+        rows.write(trace.subList(i, Math.min(trace.size(), i + 5_000)), MAX_ARTIFACT);
+      }
+      rows.addRun(n, startedAt, trace.size());
+      rows.flushRuns();
+    }
+    return SyntheticTraces.traceId(n);
+  }
+
+  private void report(EntityManagerFactory emf, String label, String small, String large) {
+    EntityManager em = emf.createEntityManager();
+    TraceQueries queries = new TraceQueries(em, INDEXED_KEYS);
+    Supplier<Integer> byId1k = () -> TraceTree.depthFirst(queries.spans(small)).size();
+    Supplier<Integer> byId10k = () -> TraceTree.depthFirst(queries.spans(large)).size();
+    long[] t1k = time(em, byId1k, 20, 200);
+    long[] t10k = time(em, byId10k, 5, 50);
+    RunFilter none = RunFilter.none();
+    RunFilter byWorkflowAndStatus =
+        new RunFilter(
+            Optional.of("bench-3"),
+            Optional.of(RunStatus.FAILED),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    RunFilter byAttribute =
+        new RunFilter(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("gen_ai.request.model"),
+            Optional.of("sim-large"),
+            Optional.empty());
+    RunFilter byUnindexedAttribute =
+        new RunFilter(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("gen_ai.usage.input_tokens"),
+            Optional.of("125"),
+            Optional.empty());
+    RunFilter byUnindexed =
+        new RunFilter(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("gen_ai.usage.input_tokens"),
+            Optional.of("125"),
+            Optional.empty());
+    RunFilter byDuration =
+        new RunFilter(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(400L),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    System.out.printf(
+        "%n#### %s spans stored (%,d)%n%n| query | p50 ms | p95 ms | p99 ms |%n|---|---|---|---|%n",
+        label, countSpansQuietly());
+    row("trace by id, 1k spans", t1k);
+    row("trace by id, 10k spans", t10k);
+    row(
+        "list newest 20, no filter",
+        time(em, () -> queries.runs(none, Optional.empty(), 20).runs().size(), 20, 200));
+    row(
+        "list 20, workflow + status",
+        time(
+            em,
+            () -> queries.runs(byWorkflowAndStatus, Optional.empty(), 20).runs().size(),
+            20,
+            200));
+    row(
+        "list 20, attribute key=value (indexed key)",
+        time(em, () -> queries.runs(byAttribute, Optional.empty(), 20).runs().size(), 20, 200));
+    row(
+        "list 20, attribute key=value (key not indexed)",
+        time(em, () -> queries.runs(byUnindexed, Optional.empty(), 20).runs().size(), 20, 200));
+    row(
+        "list 20, minDurationMs",
+        time(em, () -> queries.runs(byDuration, Optional.empty(), 20).runs().size(), 20, 200));
+    em.close();
+  }
+
+  private static String applicationDefault(String key) {
+    try (var in =
+        PersistenceBench.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      var properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty(key);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long[] time(EntityManager em, Supplier<Integer> query, int warmup, int runs) {
+    for (int i = 0; i < warmup; i++) {
+      query.get();
+      em.clear();
+    }
+    long[] nanos = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      query.get();
+      nanos[i] = System.nanoTime() - start;
+      em.clear();
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static void row(String name, long[] sorted) {
+    System.out.printf(
+        "| %s | %.1f | %.1f | %.1f |%n", name, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+  }
+
+  private static double pct(long[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", user, password);
+  }
+
+  private void resetSchema() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("drop schema public cascade");
+      s.execute("create schema public");
+    }
+    Flyway.configure()
+        .dataSource(url, user, password)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  private void truncate() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("truncate spans, span_attributes, artifacts, runs");
+    }
+  }
+
+  private void analyze() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("vacuum analyze");
+    }
+  }
+
+  private long countSpans() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("select count(*) from spans")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private long countSpansQuietly() {
+    try {
+      return countSpans();
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+}

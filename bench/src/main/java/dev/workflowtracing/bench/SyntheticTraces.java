@@ -1,0 +1,144 @@
+package dev.workflowtracing.bench;
+
+import dev.workflowtracing.tracing.Artifacts;
+import dev.workflowtracing.tracing.WorkflowAttributes;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Spans shaped like a workflow run's: a root, node spans under it, an attempt span under each node;
+ * six attributes on node and attempt spans, a 500-character prompt artifact on every attempt, one
+ * attempt in ten an error.
+ */
+final class SyntheticTraces {
+
+  private static final String PROMPT = "Summarise the order history of the customer. ".repeat(11);
+
+  private SyntheticTraces() {}
+
+  static String traceId(long n) {
+    return String.format("%032x", n + 1);
+  }
+
+  static String runId(long n) {
+    return String.format("00000000-0000-4000-8000-%012x", n);
+  }
+
+  /** One trace of {@code spans} spans (odd counts round down to root + node/attempt pairs). */
+  static List<SpanData> trace(long n, int spans, long startNanos) {
+    String traceId = traceId(n);
+    List<SpanData> out = new ArrayList<>(spans);
+    String rootId = spanId(n, 0);
+    long t = startNanos;
+    int nodes = (spans - 1) / 2;
+    for (int i = 0; i < nodes; i++) {
+      String nodeId = spanId(n, 1 + 2 * i);
+      String attemptId = spanId(n, 2 + 2 * i);
+      Attributes attributes =
+          Attributes.builder()
+              .put(WorkflowAttributes.WORKFLOW_ID, "bench-" + (n % 10))
+              .put(WorkflowAttributes.RUN_ID, runId(n))
+              .put(WorkflowAttributes.NODE_ID, "node-" + i)
+              .put(WorkflowAttributes.NODE_TYPE, "llm")
+              .put(WorkflowAttributes.GEN_AI_REQUEST_MODEL, i % 2 == 0 ? "sim-small" : "sim-large")
+              .put(WorkflowAttributes.GEN_AI_INPUT_TOKENS, 120L + i)
+              .build();
+      boolean error = i % 10 == 9;
+      out.add(
+          span(
+              traceId,
+              attemptId,
+              nodeId,
+              "node-" + i + " attempt 1",
+              t + 1000,
+              t + 900_000,
+              attributes,
+              List.of(
+                  EventData.create(
+                      t + 2000,
+                      Artifacts.EVENT,
+                      Attributes.of(
+                          Artifacts.KIND,
+                          "prompt",
+                          Artifacts.CONTENT_TYPE,
+                          "text/plain",
+                          Artifacts.CONTENT,
+                          PROMPT))),
+              error));
+      out.add(
+          span(
+              traceId,
+              nodeId,
+              rootId,
+              "llm node-" + i,
+              t,
+              t + 1_000_000,
+              attributes,
+              List.of(),
+              error));
+      t += 1_000_000;
+    }
+    out.add(
+        span(
+            traceId,
+            rootId,
+            null,
+            "run bench-" + (n % 10),
+            startNanos,
+            t,
+            Attributes.of(
+                WorkflowAttributes.WORKFLOW_ID,
+                "bench-" + (n % 10),
+                WorkflowAttributes.RUN_ID,
+                runId(n)),
+            List.of(),
+            false));
+    return out;
+  }
+
+  private static SpanData span(
+      String traceId,
+      String spanId,
+      String parentId,
+      String name,
+      long start,
+      long end,
+      Attributes attributes,
+      List<EventData> events,
+      boolean error) {
+    return TestSpanData.builder()
+        .setSpanContext(
+            SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault()))
+        .setParentSpanContext(
+            parentId == null
+                ? SpanContext.getInvalid()
+                : SpanContext.create(
+                    traceId, parentId, TraceFlags.getSampled(), TraceState.getDefault()))
+        .setName(name)
+        .setKind(SpanKind.INTERNAL)
+        .setStartEpochNanos(start)
+        .setEndEpochNanos(end)
+        .setAttributes(attributes)
+        .setEvents(events)
+        .setTotalRecordedEvents(events.size())
+        .setStatus(
+            error
+                ? StatusData.create(io.opentelemetry.api.trace.StatusCode.ERROR, "boom")
+                : StatusData.unset())
+        .setHasEnded(true)
+        .build();
+  }
+
+  private static String spanId(long trace, int index) {
+    return String.format("%08x%08x", trace + 1, index + 1);
+  }
+}

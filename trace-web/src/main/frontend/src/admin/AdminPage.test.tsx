@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { queryCache } from '../api/hooks'
+import type { Me, TracingAdmin } from '../api/types'
+import { AdminPage } from './AdminPage'
+
+const tracingAdmin: TracingAdmin = {
+  settings: [
+    { key: 'otel.exporter.otlp.headers', value: '****', secret: true },
+    { key: 'tracing.enabled', value: 'true', secret: false },
+    { key: 'otel.exporter.otlp.endpoint', value: null, secret: false },
+  ],
+  pipeline: {
+    enabled: true,
+    exporters: [
+      { name: 'otlp', exported: 120, failed: 0, dropped: 0, lastError: null, lastErrorAt: null },
+      {
+        name: 'database',
+        exported: 98,
+        failed: 2,
+        dropped: 5,
+        lastError: 'connection refused',
+        lastErrorAt: '2024-05-01T10:00:00Z',
+      },
+    ],
+    queues: [
+      { name: 'otlp', size: 0, capacity: 8192 },
+      { name: 'database', size: 61440, capacity: 65536 },
+    ],
+    retryBufferSpans: 17,
+  },
+}
+
+let me: Me
+let adminStatus: number
+const fetchMock = vi.fn(async (url: string) => {
+  const [status, body] =
+    url === '/api/me'
+      ? [200, me]
+      : url === '/api/admin/tracing'
+        ? [adminStatus, adminStatus === 200 ? tracingAdmin : { title: 'Forbidden', status: adminStatus }]
+        : [404, { title: 'Not Found', status: 404 }]
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status === 200 ? 'application/json' : 'application/problem+json' },
+  })
+})
+const adminCalls = () => fetchMock.mock.calls.filter(([url]) => url === '/api/admin/tracing').length
+
+beforeEach(() => {
+  me = { user: 'root', roles: ['admin'] }
+  adminStatus = 200
+  fetchMock.mockClear()
+  queryCache.clear()
+  vi.stubGlobal('fetch', fetchMock)
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+const settingRow = (key: string) => document.querySelector(`[data-testid="setting-row"][data-key="${key}"]`)!
+
+describe('AdminPage', () => {
+  it('shows secret settings masked exactly as received, with a secret badge', async () => {
+    render(<AdminPage />)
+    await screen.findByTestId('settings-table')
+    const secret = settingRow('otel.exporter.otlp.headers')
+    expect(within(secret as HTMLElement).getByTestId('setting-value').textContent).toBe('****')
+    expect(secret.getAttribute('data-secret')).toBe('true')
+    expect(secret.querySelector('.badge--secret')?.textContent).toBe('secret')
+
+    const plain = settingRow('tracing.enabled')
+    expect(within(plain as HTMLElement).getByTestId('setting-value').textContent).toBe('true')
+    expect(plain.querySelector('.badge--secret')).toBeNull()
+    expect(settingRow('otel.exporter.otlp.endpoint').textContent).toContain('not set')
+  })
+
+  it('shows each exporter with its counters and last error', async () => {
+    render(<AdminPage />)
+    const otlp = await screen.findByTestId('exporter-row-otlp')
+    expect([...otlp.querySelectorAll('td')].slice(0, 3).map((cell) => cell.textContent)).toEqual(['120', '0', '0'])
+    expect(otlp.getAttribute('data-state')).toBe('healthy')
+
+    const database = screen.getByTestId('exporter-row-database')
+    expect([...database.querySelectorAll('td')].slice(0, 3).map((cell) => cell.textContent)).toEqual(['98', '2', '5'])
+    expect(database.getAttribute('data-state')).toBe('degraded')
+    expect(database.textContent).toContain('connection refused')
+    expect(database.querySelector('time')?.getAttribute('dateTime')).toBe('2024-05-01T10:00:00Z')
+    expect(screen.getByTestId('retry-buffer').textContent).toContain('17 spans')
+  })
+
+  it('draws each queue fill as a bar', async () => {
+    render(<AdminPage />)
+    const empty = within(await screen.findByTestId('queue-otlp')).getByRole('meter')
+    expect(empty.getAttribute('aria-valuenow')).toBe('0')
+    const busy = within(screen.getByTestId('queue-database')).getByRole('meter')
+    expect(busy.getAttribute('aria-valuenow')).toBe('94')
+    expect(busy.querySelector('.queue__fill--full')).not.toBeNull()
+  })
+
+  it('reloads when Refresh is clicked', async () => {
+    render(<AdminPage />)
+    await screen.findByTestId('settings-table')
+    expect(adminCalls()).toBe(1)
+    fireEvent.click(screen.getByTestId('admin-refresh'))
+    await waitFor(() => expect(adminCalls()).toBe(2))
+    expect(screen.getByTestId('admin-updated').textContent).toMatch(/^Updated .+ · refreshes every 5 s$/)
+  })
+
+  it('explains a refusal by the server', async () => {
+    adminStatus = 403
+    render(<AdminPage />)
+    expect((await screen.findByTestId('access-problem')).textContent).toContain('role admin needed')
+  })
+
+  it('does not ask for the administration when the user is known not to be an admin', async () => {
+    me = { user: 'ada', roles: ['viewer', 'runner'] }
+    render(<AdminPage />)
+    expect(await screen.findByText(/may not see the tracing settings/)).toBeTruthy()
+    expect(adminCalls()).toBe(0)
+  })
+
+  it('still asks the server when it cannot tell who is logged in', async () => {
+    fetchMock.mockImplementationOnce(async () => new Response('oops', { status: 500 }))
+    render(<AdminPage />)
+    expect(await screen.findByTestId('exporter-row-otlp')).toBeTruthy()
+  })
+})

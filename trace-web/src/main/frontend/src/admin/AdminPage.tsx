@@ -1,0 +1,62 @@
+import { ADMIN_REFRESH_MS, refreshTracingAdmin, useMe, useTracingAdmin } from '../api/hooks'
+import { accessTo, deniedMessage } from '../auth/access'
+import { EmptyState } from '../ui/EmptyState'
+import { ErrorBox } from '../ui/ErrorBox'
+import { Spinner } from '../ui/Spinner'
+import { PipelineHealth } from './PipelineHealth'
+import { SettingsTable } from './SettingsTable'
+
+/** The tracing administration (role admin): settings and pipeline health, kept fresh while open. */
+export function AdminPage() {
+  const me = useMe()
+  // Wait for the user, so a non-admin never asks; if /api/me fails, the server has the last word.
+  const access = me.status === 'loading' && !me.data ? 'checking' : accessTo(me.data, 'admin')
+  return (
+    <section className="admin-page" data-testid="admin-page" aria-labelledby="admin-title">
+      {access === 'checking' || access === 'denied' ? (
+        <>
+          <h2 id="admin-title">Tracing administration</h2>
+          {access === 'checking' ? <Spinner /> : <EmptyState>{deniedMessage('admin')}</EmptyState>}
+        </>
+      ) : (
+        <TracingAdminView />
+      )}
+    </section>
+  )
+}
+
+// Separate, so that only users who may see the page ask (and keep asking) the server.
+function TracingAdminView() {
+  const state = useTracingAdmin()
+  const snapshot = state.data
+  return (
+    <>
+      <header className="admin-header">
+        <h2 id="admin-title">Tracing administration</h2>
+        <span className="muted" data-testid="admin-updated">
+          {snapshot && `Updated ${new Date(snapshot.receivedAt).toLocaleTimeString()} · `}
+          refreshes every {ADMIN_REFRESH_MS / 1000} s
+        </span>
+        {state.status === 'loading' && snapshot && <Spinner label="Refreshing…" />}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={refreshTracingAdmin}
+          data-testid="admin-refresh"
+        >
+          Refresh
+        </button>
+      </header>
+      {state.status === 'error' && (
+        <ErrorBox error={state.error} action="admin" title="Could not load the tracing administration" />
+      )}
+      {state.status === 'loading' && !snapshot && <Spinner label="Loading the tracing administration…" />}
+      {snapshot && (
+        <div className="admin-body">
+          <PipelineHealth pipeline={snapshot.data.pipeline} />
+          <SettingsTable settings={snapshot.data.settings} />
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+import { useMe } from '../api/hooks'
+import { NOT_LOGGED_IN, isAccessProblem } from './access'
+
+/** Who is logged in, with their roles; the browser's own dialog does the logging in. */
+export function CurrentUser() {
+  const me = useMe()
+  if (me.status === 'error') {
+    // Other failures (e.g. a server without accounts) are not the user's concern here.
+    return isAccessProblem(me.error) ? <p className="note text-error">{NOT_LOGGED_IN}</p> : null
+  }
+  if (me.status !== 'success') return null
+  return (
+    <div className="current-user" data-testid="current-user">
+      <span className="current-user__name">{me.data.user}</span>
+      <span className="current-user__roles">{me.data.roles.join(', ') || 'no roles'}</span>
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+package dev.workflowtracing.web.admin;
+
+import dev.workflowtracing.tracing.ExporterStats;
+import dev.workflowtracing.tracing.QueueState;
+import dev.workflowtracing.tracing.TracingBootstrap;
+import dev.workflowtracing.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+/** The tracing pipeline's counters in the Prometheus text format (docs/monitoring.md). */
+@Path("/metrics")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+public class MetricsResource {
+
+  @EJB TracingBootstrap tracing;
+
+  @GET
+  @Produces("text/plain; version=0.0.4")
+  public String metrics() {
+    StringBuilder out = new StringBuilder();
+    metric(out, "workflow_tracing_enabled", "gauge", "1 when tracing is on");
+    sample(out, "workflow_tracing_enabled", "", tracing.settings().enabled() ? 1 : 0);
+    counter(out, "exported", "spans the exporter delivered", ExporterStats::exported);
+    counter(out, "failed", "spans in failed export attempts", ExporterStats::failed);
+    counter(out, "dropped", "spans given up", ExporterStats::dropped);
+    metric(out, "workflow_tracing_queue_spans", "gauge", "spans waiting in a batch processor");
+    for (QueueState q : tracing.queues()) {
+      sample(out, "workflow_tracing_queue_spans", label("processor", q.name()), q.size());
+    }
+    metric(out, "workflow_tracing_queue_capacity_spans", "gauge", "a batch processor's queue size");
+    for (QueueState q : tracing.queues()) {
+      sample(
+          out, "workflow_tracing_queue_capacity_spans", label("processor", q.name()), q.capacity());
+    }
+    metric(out, "workflow_tracing_retry_buffer_spans", "gauge", "spans waiting for the database");
+    sample(out, "workflow_tracing_retry_buffer_spans", "", tracing.pendingRetrySpans());
+    return out.toString();
+  }
+
+  private void counter(
+      StringBuilder out,
+      String what,
+      String help,
+      java.util.function.ToLongFunction<ExporterStats> value) {
+    String name = "workflow_tracing_spans_" + what + "_total";
+    metric(out, name, "counter", help);
+    for (ExporterStats stats : tracing.exporterStats()) {
+      sample(out, name, label("exporter", stats.name()), value.applyAsLong(stats));
+    }
+  }
+
+  private static void metric(StringBuilder out, String name, String type, String help) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+  }
+
+  private static void sample(StringBuilder out, String name, String labels, long value) {
+    out.append(name).append(labels).append(' ').append(value).append('\n');
+  }
+
+  private static String label(String name, String value) {
+    return "{" + name + "=\"" + value + "\"}";
+  }
+}
