@@ -15,7 +15,7 @@ base="$root/target/bench-server"
 url="http://localhost:8280/"
 
 start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
-  rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data
+  rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
   config/cli/add-users.sh "$wildfly" "$base/configuration" >/dev/null
   cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
   local t0=$(date +%s%N)
@@ -23,12 +23,18 @@ start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
     -Djboss.socket.binding.port-offset=200 -Dotel.traces.exporter=none >"$base.out" 2>&1 &
   server=$!
   until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
-    [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed"; exit 1; }
+    [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed: see $base.out"; exit 1; }
     sleep 0.2
   done
   echo "startup (process start to EAR deployed, $*): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 }
-stop_server() { kill -TERM "$server"; wait "$server" || true; }
+server=""
+trap '[[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null' EXIT
+stop_server() {
+  kill -TERM "$server"
+  wait "$server" || true
+  while (echo >/dev/tcp/localhost/8280) 2>/dev/null; do sleep 0.5; done
+}
 
 echo "| tracing | clients | runs | runs/s | p50 ms | p95 ms | p99 ms |"
 echo "|---|---|---|---|---|---|---|"

@@ -149,7 +149,7 @@ public final class LoadDriver {
     System.out.printf(
         "soak: %d s at %.1f runs/s: %d runs sent, %d answered with a trace, %d requests failed%n",
         seconds, perSecond, sent.get(), traceIds.size(), failedRequests.get());
-    Thread.sleep(10_000); // the batch delay and the database's queue, with margin
+    Thread.sleep(20_000); // the batch delay, the database queue and retry backoff, with margin
     long complete = 0;
     List<String> incomplete = new ArrayList<>();
     for (String traceId : traceIds) {

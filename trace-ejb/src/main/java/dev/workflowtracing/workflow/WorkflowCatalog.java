@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
 public class WorkflowCatalog {
 
   @PersistenceContext EntityManager em;
+  @jakarta.ejb.EJB DefinitionCache lastRead;
 
   public List<WorkflowRecord> latestVersions() {
     return em.createNamedQuery("WorkflowRecord.findLatestVersions", WorkflowRecord.class)
@@ -27,10 +29,26 @@ public class WorkflowCatalog {
         .findFirst();
   }
 
+  /**
+   * The latest definition. If the database cannot be read, the last definition read is used, so
+   * runs go on through a database outage.
+   */
   public WorkflowDefinition definition(String workflowId) {
-    return latest(workflowId)
-        .map(r -> WorkflowDefinitionParser.parse(r.getDefinition()))
-        .orElseThrow(() -> new WorkflowNotFoundException(workflowId));
+    Optional<WorkflowRecord> latest;
+    try {
+      latest = latest(workflowId);
+    } catch (PersistenceException e) {
+      return lastRead
+          .cached(workflowId)
+          .orElseThrow(
+              () -> new IllegalStateException("Database unavailable: " + e.getMessage(), e));
+    }
+    WorkflowDefinition definition =
+        latest
+            .map(r -> WorkflowDefinitionParser.parse(r.getDefinition()))
+            .orElseThrow(() -> new WorkflowNotFoundException(workflowId));
+    lastRead.remember(definition);
+    return definition;
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.workflowtracing.workflow.engine;
 
 import dev.workflowtracing.trace.RunEnd;
+import dev.workflowtracing.trace.RunJournal;
 import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.RunStatus;
-import dev.workflowtracing.trace.RunStore;
 import dev.workflowtracing.tracing.Traced;
 import dev.workflowtracing.tracing.redaction.Redactor;
 import dev.workflowtracing.workflow.EdgeDefinition;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * other side of a branch). The first node that fails for good ends the run as FAILED.
  *
  * <p>No transaction around the run: it can be long, and the run record is written in short
- * transactions of its own ({@link RunStore}).
+ * transactions of its own, through the {@link RunJournal} that survives a database outage.
  */
 @Stateless
 @Traced
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WorkflowRunner {
 
   @EJB NodeExecutor nodeExecutor;
-  @EJB RunStore runStore;
+  @EJB RunJournal runStore;
   @Inject Redactor redactor;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")

@@ -7,9 +7,9 @@ import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.trace.RunEnd;
+import dev.workflowtracing.trace.RunJournal;
 import dev.workflowtracing.trace.RunRecord;
 import dev.workflowtracing.trace.RunStatus;
-import dev.workflowtracing.trace.RunStore;
 import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.tracing.CallInvocation;
 import dev.workflowtracing.tracing.TracedInterceptor;
@@ -251,7 +251,7 @@ class WorkflowRunnerTest {
     workflowRunner.parallelism = 4;
     workflowRunner.redactor = new Redactor(RedactionSettings.builtIns(4096, 65536));
     workflowRunner.runStore =
-        new RunStore() {
+        new RunJournal() {
           @Override
           public void started(RunRecord run) {
             runLog.add("started " + run.getRunId());
