@@ -4,6 +4,8 @@
 # is back, and the spans the pipeline dropped. Needs root (pg_ctlcluster) and a built EAR
 # (bin/test or bench/load-bench.sh builds it).
 set -euo pipefail
+# standalone.sh forwards TERM/INT to the server JVM only when it runs it in the background.
+export LAUNCH_JBOSS_IN_BACKGROUND=1
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bin/setup-postgres

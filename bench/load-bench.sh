@@ -4,6 +4,8 @@
 # defaults) from the built EAR; figures go to docs/performance.md.
 #   bench/load-bench.sh [throughput-seconds=60] [clients=8] [soak-seconds=300] [soak-runs-per-second=5]
 set -euo pipefail
+# standalone.sh forwards TERM/INT to the server JVM only when it runs it in the background.
+export LAUNCH_JBOSS_IN_BACKGROUND=1
 cd "$(dirname "$0")/.."
 root=$(pwd)
 secs=${1:-60} clients=${2:-8} soak_secs=${3:-300} rate=${4:-5}
@@ -29,7 +31,7 @@ start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
   echo "startup (process start to EAR deployed, $*): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 }
 server=""
-trap '[[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null' EXIT
+trap '[[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null; true' EXIT
 stop_server() {
   kill -TERM "$server"
   wait "$server" || true

@@ -212,6 +212,20 @@ async function main() {
     check(dialogs.length === 0, `a dialog fired: ${dialogs.join('; ')}`)
     check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`)
 
+    // Redaction reaches the UI: the prompt full of secrets shows markers, never the raw values.
+    const redactedStatus = await runWorkflow(page, 'redaction-demo')
+    check(redactedStatus !== 'RUNNING', `redaction-demo did not end (${redactedStatus})`)
+    await openTraceTab(page, 'redaction-demo')
+    step('check the prompt artifact shows redaction markers, not the secrets')
+    const redacted = await findArtifact(page, (text) => text.includes('[REDACTED:'))
+    check(redacted !== null, 'no artifact shows a [REDACTED:…] marker')
+    const pageText = await page.locator('body').innerText()
+    for (const secret of ['4111 1111 1111 1111', 'sk-live-0123456789abcdef', 'eyJhbGciOiJIUzI1NiJ9']) {
+      check(!pageText.includes(secret), `the page shows the secret ${secret}`)
+    }
+    const markers = await page.locator('[data-testid="artifact-content"] mark.redaction').count()
+    check(markers > 0, 'the redaction markers are not highlighted')
+
     // 4. The admin page: secrets arrive masked, and the exporters are listed.
     step('open the admin page')
     await page.getByTestId('nav-admin').click()

@@ -76,10 +76,15 @@ public class RunJournal {
   }
 
   private void write(Runnable write) {
+    boolean queueEmpty;
     synchronized (pending) {
-      if (pending.isEmpty() && tryWrite(write)) {
-        return;
-      }
+      queueEmpty = pending.isEmpty();
+    }
+    // Concurrent runs write at the same time; the lock guards only the queue, never a write.
+    if (queueEmpty && tryWrite(write)) {
+      return;
+    }
+    synchronized (pending) {
       pending.addLast(write);
       while (pending.size() > CAPACITY) {
         pending.removeFirst();
@@ -89,7 +94,7 @@ public class RunJournal {
     }
   }
 
-  private void retry() {
+  void retry() {
     synchronized (pending) {
       while (!pending.isEmpty() && tryWrite(pending.peekFirst())) {
         pending.removeFirst();
