@@ -13,7 +13,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../e2e/chromium.mjs'
 import { BENCH_WORKFLOW_ID, checkTraceShape, makeDefinition, makeTrace } from './syntheticTrace.mjs'
 
 // CANVAS_DIST points at another build, e.g. to compare before and after a change.
@@ -330,21 +330,8 @@ async function main() {
     log(`No built Canvas in ${DIST}: run \`npm run build\` first.`)
     process.exit(2)
   }
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
   const { server, baseUrl } = await serveDist(DIST)
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   const browserVersion = browser.version()
   const unexpected = new Set()
   const results = []

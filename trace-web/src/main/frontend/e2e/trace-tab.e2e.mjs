@@ -9,7 +9,7 @@
 // Exits 0 when every step passes, 1 with a message naming the failed step otherwise.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
+import { CHROMIUM_PATH, launchChromium } from './chromium.mjs'
 
 const OVERALL_TIMEOUT_MS = 120_000
 const RUN_TIMEOUT_MS = 60_000
@@ -137,20 +137,8 @@ async function checkViewer(browser) {
 }
 
 async function main() {
-  step(`launch chromium (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'})`)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  step(`launch chromium (${CHROMIUM_PATH})`)
+  const browser = await launchChromium()
   // Same-origin fetches of the Canvas carry the context's credentials, as a browser's after its login dialog.
   const context = await browser.newContext({
     viewport: VIEWPORT,

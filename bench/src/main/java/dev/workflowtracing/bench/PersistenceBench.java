@@ -215,61 +215,10 @@ public final class PersistenceBench {
     long[] t1k = time(em, byId1k, 20, 200);
     long[] t10k = time(em, byId10k, 5, 50);
     RunFilter none = RunFilter.none();
-    RunFilter byWorkflowAndStatus =
-        new RunFilter(
-            Optional.of("bench-3"),
-            Optional.of(RunStatus.FAILED),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
-    RunFilter byAttribute =
-        new RunFilter(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("gen_ai.request.model"),
-            Optional.of("sim-large"),
-            Optional.empty());
-    RunFilter byUnindexedAttribute =
-        new RunFilter(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("gen_ai.usage.input_tokens"),
-            Optional.of("125"),
-            Optional.empty());
-    RunFilter byUnindexed =
-        new RunFilter(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("gen_ai.usage.input_tokens"),
-            Optional.of("125"),
-            Optional.empty());
-    RunFilter byDuration =
-        new RunFilter(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(400L),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    RunFilter byWorkflowAndStatus = none.withWorkflowId("bench-3").withStatus(RunStatus.FAILED);
+    RunFilter byAttribute = none.withAttribute("gen_ai.request.model", "sim-large");
+    RunFilter byUnindexed = none.withAttribute("gen_ai.usage.input_tokens", "125");
+    RunFilter byDuration = none.withMinDurationMs(400L);
     System.out.printf(
         "%n#### %s spans stored (%,d)%n%n| query | p50 ms | p95 ms | p99 ms |%n|---|---|---|---|%n",
         label, countSpansQuietly());

@@ -91,6 +91,17 @@ final class Api {
     return answer;
   }
 
+  /** Waits until the API reports the trace complete (its spans arrive in batches after the run). */
+  JsonObject awaitComplete(String traceId) {
+    return await(
+            "api/traces/" + traceId,
+            a ->
+                a.status() == 200
+                    && a.object().getJsonObject("completeness").getBoolean("complete"),
+            Duration.ofSeconds(30))
+        .object();
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);

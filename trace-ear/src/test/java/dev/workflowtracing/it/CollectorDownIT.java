@@ -43,12 +43,7 @@ class CollectorDownIT {
       }
 
       for (String traceId : traces) {
-        JsonObject trace =
-            api.await(
-                    "api/traces/" + traceId,
-                    a -> a.object().getJsonObject("completeness").getBoolean("complete"),
-                    Duration.ofSeconds(30))
-                .object();
+        JsonObject trace = api.awaitComplete(traceId);
         assertThat(trace.getInt("spanCount")).isEqualTo(9);
       }
       assertThat(collector.allSpans()).isEmpty();

@@ -69,12 +69,7 @@ class RedactionAndAdminIT {
             "{\"inputs\": {\"email\": \"ada@example.com\", \"password\": \"hunter2\"}}");
     assertThat(run.status()).isEqualTo(201);
     String traceId = run.object().getString("traceId");
-    JsonObject trace =
-        api.await(
-                "api/traces/" + traceId,
-                a -> a.object().getJsonObject("completeness").getBoolean("complete"),
-                Duration.ofSeconds(30))
-            .object();
+    JsonObject trace = api.awaitComplete(traceId);
     Map<String, String> spanIds =
         trace.getJsonArray("spans").stream()
             .map(JsonValue::asJsonObject)
@@ -174,12 +169,12 @@ class RedactionAndAdminIT {
   void retentionPurgesOldRunsWithTheirSpansAndAdminsDeleteOneTrace() {
     Api api = new Api(baseUrl);
     JsonObject old = api.post("api/workflows/hello-llm/runs", "{}").object();
-    awaitComplete(api, old.getString("traceId"));
+    api.awaitComplete(old.getString("traceId"));
     Api.sleep(20);
     Instant cutoff = Instant.now();
     Api.sleep(20);
     JsonObject recent = api.post("api/workflows/hello-llm/runs", "{}").object();
-    awaitComplete(api, recent.getString("traceId"));
+    api.awaitComplete(recent.getString("traceId"));
 
     Api.Answer purge = api.post("api/admin/retention?olderThan=" + cutoff, "");
 
@@ -202,12 +197,5 @@ class RedactionAndAdminIT {
     String big = "{\"inputs\": {\"text\": \"" + "x".repeat(1_100_000) + "\"}}";
 
     ProblemResponsesIT.assertProblem(api.post("api/workflows/hello-llm/runs", big), 413);
-  }
-
-  private static void awaitComplete(Api api, String traceId) {
-    api.await(
-        "api/traces/" + traceId,
-        a -> a.status() == 200 && a.object().getJsonObject("completeness").getBoolean("complete"),
-        Duration.ofSeconds(30));
   }
 }

@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +75,7 @@ class TraceListIT {
     Api.Answer failed = api.post("api/workflows/always-fails/runs", "{}");
     String failedRun = failed.object().getString("runId");
     String traceId = failed.object().getString("traceId");
-    api.await(
-        "api/traces/" + traceId,
-        a -> a.status() == 200 && a.object().getJsonObject("completeness").getBoolean("complete"),
-        Duration.ofSeconds(30));
+    api.awaitComplete(traceId);
 
     assertThat(runIds(api, "status=FAILED&workflowId=always-fails")).contains(failedRun);
     assertThat(runIds(api, "status=SUCCEEDED&workflowId=always-fails")).doesNotContain(failedRun);

@@ -33,4 +33,56 @@ public record RunFilter(
         Optional.empty(),
         Optional.empty());
   }
+
+  public RunFilter withWorkflowId(String id) {
+    return new RunFilter(
+        Optional.of(id),
+        status,
+        fromMillis,
+        toMillis,
+        minDurationMs,
+        maxDurationMs,
+        attributeKey,
+        attributeValue,
+        nameContains);
+  }
+
+  public RunFilter withStatus(RunStatus runStatus) {
+    return new RunFilter(
+        workflowId,
+        Optional.of(runStatus),
+        fromMillis,
+        toMillis,
+        minDurationMs,
+        maxDurationMs,
+        attributeKey,
+        attributeValue,
+        nameContains);
+  }
+
+  public RunFilter withMinDurationMs(long ms) {
+    return new RunFilter(
+        workflowId,
+        status,
+        fromMillis,
+        toMillis,
+        Optional.of(ms),
+        maxDurationMs,
+        attributeKey,
+        attributeValue,
+        nameContains);
+  }
+
+  public RunFilter withAttribute(String key, String value) {
+    return new RunFilter(
+        workflowId,
+        status,
+        fromMillis,
+        toMillis,
+        minDurationMs,
+        maxDurationMs,
+        Optional.of(key),
+        Optional.of(value),
+        nameContains);
+  }
 }
