@@ -56,16 +56,15 @@ public class WorkflowCatalog {
    * version the JSON names.
    */
   public WorkflowRecord saveNewVersion(JsonObject json) {
-    WorkflowDefinitionParser.parse(json);
+    WorkflowDefinitionParser.parse(json); // a clear 400 before "id" is read
     String id = json.getString("id");
     int version = latest(id).map(r -> r.getVersion() + 1).orElse(1);
     JsonObject versioned = Json.createObjectBuilder(json).add("version", version).build();
+    WorkflowDefinition definition = WorkflowDefinitionParser.parse(versioned);
     WorkflowRecord record =
-        new WorkflowRecord(
-            WorkflowDefinitionParser.parse(versioned),
-            versioned.toString(),
-            System.currentTimeMillis());
+        new WorkflowRecord(definition, versioned.toString(), System.currentTimeMillis());
     em.persist(record);
+    lastRead.remember(definition);
     return record;
   }
 
