@@ -1,6 +1,8 @@
 package dev.workflowtracing.workflow;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -31,8 +33,10 @@ public class WorkflowCatalog {
 
   /**
    * The latest definition. If the database cannot be read, the last definition read is used, so
-   * runs go on through a database outage.
+   * runs go on through a database outage. No transaction: a failed read must not leave one marked
+   * for rollback, whose commit would then fail the call after the fallback succeeded.
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public WorkflowDefinition definition(String workflowId) {
     Optional<WorkflowRecord> latest;
     try {
