@@ -27,8 +27,4 @@ public class RunStore {
           end.status(), end.endedAtMillis(), end.outputsJson(), end.error(), end.expectedSpans());
     }
   }
-
-  public RunRecord find(String runId) {
-    return em.find(RunRecord.class, runId);
-  }
 }

@@ -79,12 +79,6 @@ public record SpanRows(
         span, attributeRows(traceId, spanId, data.getAttributes(), indexed), artifacts);
   }
 
-  /** The root span of a workflow run carries the run id but no node id. */
-  public static boolean isRunRoot(SpanData data) {
-    Attributes a = data.getAttributes();
-    return a.get(WorkflowAttributes.RUN_ID) != null && a.get(WorkflowAttributes.NODE_ID) == null;
-  }
-
   private static List<SpanAttributeRecord> attributeRows(
       String traceId, String spanId, Attributes attributes, IndexedAttributes indexed) {
     List<SpanAttributeRecord> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.workflowtracing.trace;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,12 +25,20 @@ public class TraceQueries {
   @ConfigProperty(name = "tracing.persistence.indexed-attributes")
   String indexedAttributes;
 
+  private IndexedAttributes indexed;
+
   public TraceQueries() {}
 
   /** Outside the container (the benchmark), with an EntityManager of one's own. */
   public TraceQueries(EntityManager em, String indexedAttributes) {
     this.em = em;
     this.indexedAttributes = indexedAttributes;
+    readIndexedAttributes();
+  }
+
+  @PostConstruct
+  void readIndexedAttributes() {
+    indexed = IndexedAttributes.parse(indexedAttributes);
   }
 
   /**
@@ -59,7 +68,7 @@ public class TraceQueries {
     if (filter.attributeKey().isPresent()) {
       String key = filter.attributeKey().get();
       String value = filter.attributeValue().orElse("");
-      if (IndexedAttributes.parse(indexedAttributes).contains(key)) {
+      if (indexed.contains(key)) {
         where(
             jpql,
             parameters,

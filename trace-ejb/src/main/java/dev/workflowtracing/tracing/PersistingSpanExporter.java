@@ -5,7 +5,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -164,11 +163,6 @@ public final class PersistingSpanExporter implements SpanExporter {
     nextAttemptNanos = nanoClock.getAsLong() + backoff.toNanos();
     Duration doubled = backoff.multipliedBy(2);
     backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-  }
-
-  /** A copy of the buffered batches, for tests. */
-  synchronized List<List<SpanData>> pendingBatches() {
-    return new ArrayList<>(pending);
   }
 
   @Override

@@ -148,12 +148,6 @@ public class TracingBootstrap implements TracerHolder {
     return persistingExporter == null ? 0 : persistingExporter.pendingSpans();
   }
 
-  /** Forces both processors to export what they hold; for tests and the admin API. */
-  public boolean flush() {
-    return tracerProvider == null
-        || tracerProvider.forceFlush().join(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).isSuccess();
-  }
-
   private void addOtlp(List<Downstream> processors) {
     try {
       ExporterStats stats = new ExporterStats("otlp");

@@ -42,8 +42,6 @@ class SpanRowsTest {
               assertThat(a.getOriginalLength()).isEqualTo(26);
             });
 
-    assertThat(SpanRows.isRunRoot(root)).isTrue();
-    assertThat(SpanRows.isRunRoot(child)).isFalse();
     assertThat(SpanRows.of(root, 10).span().getParentSpanId()).isNull();
   }
 

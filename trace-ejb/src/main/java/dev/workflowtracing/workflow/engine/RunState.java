@@ -31,10 +31,6 @@ public final class RunState {
     return Optional.ofNullable(outputs.get(nodeId));
   }
 
-  public boolean hasRun(String nodeId) {
-    return outputs.containsKey(nodeId);
-  }
-
   public Optional<JsonValue> lookup(String path) {
     String[] parts = path.trim().split("\\.");
     JsonValue current;
