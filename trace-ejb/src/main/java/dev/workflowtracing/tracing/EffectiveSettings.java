@@ -2,8 +2,9 @@ package dev.workflowtracing.tracing;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.Config;
 
@@ -27,20 +28,32 @@ public final class EffectiveSettings {
           "workflow.llm.endpoint",
           "workflow.llm.api-key");
 
+  /** Compared with keys stripped of separators, so the env-var spellings match too. */
   private static final List<String> SECRET_WORDS =
-      List.of("password", "secret", "api-key", "apikey", "token", "headers", "credential");
+      List.of("password", "secret", "apikey", "token", "headers", "credential");
 
   private EffectiveSettings() {}
 
   public static List<Setting> of(Config config) {
-    Set<String> keys = new TreeSet<>(OPTIONAL_KEYS);
-    StreamSupport.stream(config.getPropertyNames().spliterator(), false)
+    return of(
+        StreamSupport.stream(config.getPropertyNames().spliterator(), false).toList(),
+        key -> config.getOptionalValue(key, String.class).orElse(null));
+  }
+
+  static List<Setting> of(List<String> propertyNames, Function<String, String> valueOf) {
+    // One entry per setting: the environment source names WORKFLOW_LLM_API_KEY
+    // "workflow.llm.api.key", the same setting as the documented "workflow.llm.api-key".
+    Map<String, String> keyBySetting = new TreeMap<>();
+    OPTIONAL_KEYS.forEach(key -> keyBySetting.put(normalized(key), key));
+    propertyNames.stream()
         .filter(k -> k.startsWith("tracing.") || k.startsWith("otel.") || k.startsWith("workflow."))
-        .forEach(keys::add);
-    return keys.stream()
+        .sorted()
+        .forEach(key -> keyBySetting.merge(normalized(key), key, EffectiveSettings::documented));
+    return keyBySetting.values().stream()
+        .sorted()
         .map(
             key -> {
-              String value = config.getOptionalValue(key, String.class).orElse(null);
+              String value = valueOf.apply(key);
               boolean secret = isSecret(key);
               return new Setting(key, secret && value != null ? MASK : value, secret);
             })
@@ -48,7 +61,16 @@ public final class EffectiveSettings {
   }
 
   static boolean isSecret(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    return SECRET_WORDS.stream().anyMatch(lower::contains);
+    String setting = normalized(key);
+    return SECRET_WORDS.stream().anyMatch(setting::contains);
+  }
+
+  /** The documented keys use dashes inside a segment; the env-var spelling has only dots. */
+  private static String documented(String one, String other) {
+    return one.contains("-") || !other.contains("-") ? one : other;
+  }
+
+  private static String normalized(String key) {
+    return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
 }
