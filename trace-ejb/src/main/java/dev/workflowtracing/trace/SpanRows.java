@@ -1,5 +1,6 @@
 package dev.workflowtracing.trace;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.tracing.WorkflowAttributes;
 import io.opentelemetry.api.common.AttributeKey;
@@ -7,7 +8,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public record SpanRows(
     String spanId = data.getSpanId();
     var parent = data.getParentSpanContext();
     List<ArtifactRecord> artifacts = new ArrayList<>();
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = JsonFactory.createArrayBuilder();
     for (EventData event : data.getEvents()) {
       if (Artifacts.EVENT.equals(event.getName())) {
         Attributes a = event.getAttributes();
@@ -46,16 +46,16 @@ public record SpanRows(
                 maxArtifactLength));
       } else {
         events.add(
-            Json.createObjectBuilder()
+            JsonFactory.createObjectBuilder()
                 .add("name", event.getName())
                 .add("timeNanos", event.getEpochNanos())
                 .add("attributes", json(event.getAttributes())));
       }
     }
-    JsonArrayBuilder links = Json.createArrayBuilder();
+    JsonArrayBuilder links = JsonFactory.createArrayBuilder();
     for (LinkData link : data.getLinks()) {
       links.add(
-          Json.createObjectBuilder()
+          JsonFactory.createObjectBuilder()
               .add("traceId", link.getSpanContext().getTraceId())
               .add("spanId", link.getSpanContext().getSpanId())
               .add("attributes", json(link.getAttributes())));
@@ -97,7 +97,7 @@ public record SpanRows(
   }
 
   static JsonObjectBuilder json(Attributes attributes) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JsonFactory.createObjectBuilder();
     attributes.forEach((key, value) -> add(object, key, value));
     return object;
   }
@@ -111,7 +111,7 @@ public record SpanRows(
     } else if (value instanceof Double d) {
       object.add(name, d);
     } else if (value instanceof List<?> list) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JsonFactory.createArrayBuilder();
       list.forEach(item -> array.add(String.valueOf(item)));
       object.add(name, array);
     } else {

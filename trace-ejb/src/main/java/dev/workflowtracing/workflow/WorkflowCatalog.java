@@ -1,9 +1,9 @@
 package dev.workflowtracing.workflow;
 
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -63,7 +63,7 @@ public class WorkflowCatalog {
     WorkflowDefinitionParser.parse(json); // a clear 400 before "id" is read
     String id = json.getString("id");
     int version = latest(id).map(r -> r.getVersion() + 1).orElse(1);
-    JsonObject versioned = Json.createObjectBuilder(json).add("version", version).build();
+    JsonObject versioned = JsonFactory.createObjectBuilder(json).add("version", version).build();
     WorkflowDefinition definition = WorkflowDefinitionParser.parse(versioned);
     WorkflowRecord record =
         new WorkflowRecord(definition, versioned.toString(), System.currentTimeMillis());

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow;
 
-import jakarta.json.Json;
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -34,7 +34,7 @@ public final class WorkflowDefinitionParser {
 
   public static WorkflowDefinition parse(String json) {
     JsonObject root;
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JsonFactory.createReader(new StringReader(json))) {
       root = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidWorkflowException(

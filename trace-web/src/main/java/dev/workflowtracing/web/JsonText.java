@@ -1,6 +1,6 @@
 package dev.workflowtracing.web;
 
-import jakarta.json.Json;
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 
@@ -13,7 +13,7 @@ public final class JsonText {
     if (text == null || text.isBlank()) {
       return JsonValue.NULL;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JsonFactory.createReader(new StringReader(text))) {
       return reader.readValue();
     }
   }

@@ -1,5 +1,6 @@
 package dev.workflowtracing.tracing.redaction;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.tracing.Artifacts;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
@@ -9,13 +10,14 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies the redaction rules: drops and masks attributes by key, replaces sensitive text by {@code
@@ -26,7 +28,19 @@ public final class Redactor {
 
   public static final String MASK = "[REDACTED]";
 
+  /** What to do with an attribute, by its key. */
+  private enum KeyTreatment {
+    KEEP,
+    MASK,
+    DROP
+  }
+
+  // Span attribute keys are few and repeat on every span: decide once per key (bounded, as JSON
+  // input keys are the user's).
+  private static final int MAX_REMEMBERED_KEYS = 10_000;
+
   private final RedactionSettings settings;
+  private final Map<String, KeyTreatment> treatmentByKey = new ConcurrentHashMap<>();
 
   public Redactor(RedactionSettings settings) {
     this.settings = settings;
@@ -69,15 +83,18 @@ public final class Redactor {
   /** JSON (run inputs and outputs) with sensitive text replaced and masked keys masked. */
   public JsonValue json(JsonValue value) {
     if (value instanceof JsonString s) {
-      return Json.createValue(text(s.getString()));
+      return JsonFactory.createValue(text(s.getString()));
     }
     if (value instanceof JsonObject object) {
-      var builder = Json.createObjectBuilder();
-      object.forEach((k, v) -> builder.add(k, isMasked(k) ? Json.createValue(MASK) : json(v)));
+      var builder = JsonFactory.createObjectBuilder();
+      object.forEach(
+          (k, v) ->
+              builder.add(
+                  k, treatment(k) != KeyTreatment.KEEP ? JsonFactory.createValue(MASK) : json(v)));
       return builder.build();
     }
     if (value instanceof JsonArray array) {
-      var builder = Json.createArrayBuilder();
+      var builder = JsonFactory.createArrayBuilder();
       array.forEach(v -> builder.add(json(v)));
       return builder.build();
     }
@@ -104,23 +121,38 @@ public final class Redactor {
     AttributesBuilder builder = Attributes.builder();
     attributes.forEach(
         (key, value) -> {
-          String name = key.getKey();
-          if (isDropped(name)) {
+          KeyTreatment treatment = treatment(key.getKey());
+          if (treatment == KeyTreatment.DROP) {
             return;
           }
+          boolean masked = treatment == KeyTreatment.MASK;
           if (key.getType() == AttributeType.STRING) {
-            String text = isMasked(name) ? MASK : cap(text((String) value), maxLength);
+            String text = masked ? MASK : cap(text((String) value), maxLength);
             builder.put((AttributeKey<String>) key, text);
           } else if (key.getType() == AttributeType.STRING_ARRAY) {
             List<String> texts =
                 ((List<String>) value)
-                    .stream().map(v -> isMasked(name) ? MASK : cap(text(v), maxLength)).toList();
+                    .stream().map(v -> masked ? MASK : cap(text(v), maxLength)).toList();
             builder.put((AttributeKey<List<String>>) key, texts);
           } else {
             builder.put((AttributeKey<Object>) key, value);
           }
         });
     return builder.build();
+  }
+
+  private KeyTreatment treatment(String key) {
+    KeyTreatment treatment = treatmentByKey.get(key);
+    if (treatment == null) {
+      treatment =
+          isDropped(key)
+              ? KeyTreatment.DROP
+              : isMasked(key) ? KeyTreatment.MASK : KeyTreatment.KEEP;
+      if (treatmentByKey.size() < MAX_REMEMBERED_KEYS) {
+        treatmentByKey.put(key, treatment);
+      }
+    }
+    return treatment;
   }
 
   private boolean isDropped(String key) {

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
-import jakarta.json.Json;
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -33,17 +33,17 @@ public final class Templates {
     if (value instanceof JsonString s) {
       Matcher whole = PLACEHOLDER.matcher(s.getString());
       if (whole.matches()) {
-        return state.lookup(whole.group(1)).orElse(Json.createValue(""));
+        return state.lookup(whole.group(1)).orElse(JsonFactory.createValue(""));
       }
-      return Json.createValue(resolve(s.getString(), state));
+      return JsonFactory.createValue(resolve(s.getString(), state));
     }
     if (value instanceof JsonObject object) {
-      var builder = Json.createObjectBuilder();
+      var builder = JsonFactory.createObjectBuilder();
       object.forEach((k, v) -> builder.add(k, resolve(v, state)));
       return builder.build();
     }
     if (value instanceof JsonArray array) {
-      var builder = Json.createArrayBuilder();
+      var builder = JsonFactory.createArrayBuilder();
       array.forEach(v -> builder.add(resolve(v, state)));
       return builder.build();
     }

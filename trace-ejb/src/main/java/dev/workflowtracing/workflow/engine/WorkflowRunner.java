@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.trace.RunEnd;
 import dev.workflowtracing.trace.RunJournal;
 import dev.workflowtracing.trace.RunRecord;
@@ -18,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,7 +189,7 @@ public class WorkflowRunner {
 
   /** Outputs of the executed nodes that have no outgoing edges: the workflow's results. */
   private static JsonObject terminalOutputs(WorkflowDefinition workflow, RunState state) {
-    var builder = Json.createObjectBuilder();
+    var builder = JsonFactory.createObjectBuilder();
     for (NodeDefinition node : workflow.nodesInOrder()) {
       if (workflow.outgoing(node.id()).isEmpty()) {
         state.output(node.id()).ifPresent(output -> builder.add(node.id(), output));

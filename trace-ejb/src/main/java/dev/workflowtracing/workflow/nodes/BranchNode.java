@@ -1,12 +1,12 @@
 package dev.workflowtracing.workflow.nodes;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeHandler;
 import dev.workflowtracing.workflow.engine.Templates;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +33,7 @@ public class BranchNode implements NodeHandler {
     String condition = attempt.node().configString("condition", "false");
     boolean result = evaluate(condition, attempt.state());
     Span.current().setAttribute("workflow.branch.result", result);
-    return Json.createObjectBuilder().add("result", result).build();
+    return JsonFactory.createObjectBuilder().add("result", result).build();
   }
 
   static boolean evaluate(String condition, dev.workflowtracing.workflow.engine.RunState state) {

@@ -1,11 +1,11 @@
 package dev.workflowtracing.workflow.nodes;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeHandler;
 import dev.workflowtracing.workflow.engine.NodeTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 
@@ -22,6 +22,6 @@ public class DelayNode implements NodeHandler {
   public JsonObject execute(NodeAttempt attempt) throws NodeTimeoutException {
     long ms = attempt.node().configLong("ms", 0);
     attempt.deadline().sleep(Duration.ofMillis(ms));
-    return Json.createObjectBuilder().add("waitedMs", ms).build();
+    return JsonFactory.createObjectBuilder().add("waitedMs", ms).build();
   }
 }

@@ -1,12 +1,12 @@
 package dev.workflowtracing.workflow.nodes;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import dev.workflowtracing.workflow.engine.NodeHandler;
 import dev.workflowtracing.workflow.engine.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /**
@@ -33,6 +33,9 @@ public class FailNode implements NodeHandler {
     } else if (attempt.attempt() <= node.configLong("failAttempts", Integer.MAX_VALUE)) {
       throw new NodeExecutionException(message + " (attempt " + attempt.attempt() + ")");
     }
-    return Json.createObjectBuilder().add("passed", true).add("attempt", attempt.attempt()).build();
+    return JsonFactory.createObjectBuilder()
+        .add("passed", true)
+        .add("attempt", attempt.attempt())
+        .build();
   }
 }

@@ -4,6 +4,7 @@ import static dev.workflowtracing.tracing.WorkflowAttributes.HTTP_METHOD;
 import static dev.workflowtracing.tracing.WorkflowAttributes.HTTP_STATUS;
 import static dev.workflowtracing.tracing.WorkflowAttributes.URL_FULL;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
@@ -16,7 +17,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -100,7 +100,7 @@ public class HttpNode implements NodeHandler {
       throw new NodeExecutionException(
           method + " " + uri + " answered HTTP " + response.statusCode());
     }
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("status", response.statusCode())
         .add("body", responseBody)
         .build();

@@ -7,6 +7,7 @@ import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_REQUEST_MODE
 import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_RESPONSE_MODEL;
 import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_SYSTEM;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
@@ -16,7 +17,6 @@ import dev.workflowtracing.workflow.engine.Templates;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -71,7 +71,7 @@ public class LlmNode implements NodeHandler {
     span.setAttribute(GEN_AI_INPUT_TOKENS, reply.inputTokens());
     span.setAttribute(GEN_AI_OUTPUT_TOKENS, reply.outputTokens());
     Artifacts.record(span, "response", "text/plain", reply.text());
-    return Json.createObjectBuilder()
+    return JsonFactory.createObjectBuilder()
         .add("text", reply.text())
         .add("model", reply.model())
         .add("inputTokens", reply.inputTokens())

@@ -1,10 +1,10 @@
 package dev.workflowtracing.workflow.nodes;
 
+import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import dev.workflowtracing.workflow.engine.NodeTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -47,14 +47,15 @@ public class OpenAiCompatibleModel implements ModelProvider {
       throw new NodeExecutionException(
           "workflow.llm.provider is openai but workflow.llm.endpoint is not set");
     }
-    var messages = Json.createArrayBuilder();
+    var messages = JsonFactory.createArrayBuilder();
     if (!request.system().isBlank()) {
       messages.add(
-          Json.createObjectBuilder().add("role", "system").add("content", request.system()));
+          JsonFactory.createObjectBuilder().add("role", "system").add("content", request.system()));
     }
-    messages.add(Json.createObjectBuilder().add("role", "user").add("content", request.prompt()));
+    messages.add(
+        JsonFactory.createObjectBuilder().add("role", "user").add("content", request.prompt()));
     String body =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add("model", request.model())
             .add("messages", messages)
             .build()
@@ -88,7 +89,7 @@ public class OpenAiCompatibleModel implements ModelProvider {
   }
 
   private static LlmReply parse(String body, String requestedModel) throws NodeExecutionException {
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JsonFactory.createReader(new StringReader(body))) {
       JsonObject json = reader.readObject();
       String text =
           json.getJsonArray("choices")
