@@ -4,10 +4,8 @@ import dev.workflowtracing.trace.SpanStore;
 import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor;
 import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor.Downstream;
 import dev.workflowtracing.tracing.redaction.Redactor;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -20,7 +18,6 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -44,23 +41,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Singleton
 @LocalBean
-@Local(TracerHolder.class)
 @Startup
 @DependsOn({"SchemaMigration", "SpanStore"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class TracingBootstrap implements TracerHolder {
+public class TracingBootstrap {
 
   private static final Logger LOG = Logger.getLogger(TracingBootstrap.class.getName());
-  private static final String INSTRUMENTATION_SCOPE = "dev.workflowtracing";
   private static final long SHUTDOWN_TIMEOUT_SECONDS = 30;
 
   @EJB SpanStore spanStore;
   @Inject Redactor redactor;
+  @Inject TracerHolder tracerHolder;
 
   @jakarta.annotation.Resource(authenticationType = AuthenticationType.CONTAINER)
   ManagedScheduledExecutorService scheduler;
 
-  private volatile Tracer tracer = OpenTelemetry.noop().getTracer(INSTRUMENTATION_SCOPE);
   private volatile TracingSettings settings;
   private volatile SdkTracerProvider tracerProvider;
   private volatile PersistingSpanExporter persistingExporter;
@@ -90,7 +85,7 @@ public class TracingBootstrap implements TracerHolder {
             .addSpanProcessor(new RedactingSpanProcessor(redactor, processors))
             .build();
     downstreams = List.copyOf(processors);
-    tracer = tracerProvider.get(INSTRUMENTATION_SCOPE);
+    tracerHolder.use(tracerProvider.get(TracerHolder.INSTRUMENTATION_SCOPE));
     LOG.info(
         () ->
             "Tracing enabled: service "
@@ -115,11 +110,6 @@ public class TracingBootstrap implements TracerHolder {
       LOG.info(
           () -> "Tracing shut down; all spans flushed: " + (result.isSuccess() ? "yes" : "no"));
     }
-  }
-
-  @Override
-  public Tracer tracer() {
-    return tracer;
   }
 
   public TracingSettings settings() {

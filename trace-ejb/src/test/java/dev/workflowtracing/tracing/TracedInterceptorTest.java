@@ -30,7 +30,8 @@ class TracedInterceptorTest {
 
   static TracedInterceptor interceptor(Tracer tracer) {
     TracedInterceptor interceptor = new TracedInterceptor();
-    interceptor.tracerHolder = () -> tracer;
+    interceptor.tracerHolder = new TracerHolder();
+    interceptor.tracerHolder.use(tracer);
     return interceptor;
   }
 
