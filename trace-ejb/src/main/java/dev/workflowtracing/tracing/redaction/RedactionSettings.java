@@ -69,7 +69,8 @@ public record RedactionSettings(
       return new RedactionRule(
           definition.substring(0, eq).trim(),
           Pattern.compile(definition.substring(eq + 1)),
-          match -> true);
+          match -> true,
+          text -> true);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           "tracing.redaction.custom-patterns entry \""
