@@ -28,9 +28,9 @@ import org.flywaydb.core.Flyway;
  * The persistence benchmark (issue: persistence and trace API), on PostgreSQL:
  *
  * <ol>
- *   <li>spans/s through the application's own write path — PersistingSpanExporter, SpanWriter, JPA
- *       with JDBC batching — in batches of 512 as the batch span processor hands them, and the
- *       spans it dropped;
+ *   <li>spans/s through the application's own write path — PersistingSpanExporter, SpanWriter (JDBC
+ *       batches on the EntityManager's connection, in its transaction) — in batches of 512 as the
+ *       batch span processor hands them, and the spans it dropped;
  *   <li>the same rows with raw JDBC batches, in the same run;
  *   <li>trace-by-id (the trace query and the depth-first ordering) p50/p99 for 1k and 10k spans;
  *   <li>filtered run-list p95 with 10k and with 1M spans stored.
@@ -96,7 +96,7 @@ public final class PersistenceBench {
     truncate();
     System.out.printf("%n| write path | spans | spans/s |%n|---|---|---|%n");
     System.out.printf(
-        "| application (PersistingSpanExporter -> SpanWriter -> JPA batch) | %,d | %,.0f |%n",
+        "| application (PersistingSpanExporter -> SpanWriter, JPA transaction) | %,d | %,.0f |%n",
         throughputSpans, jpa);
     System.out.printf(
         "| raw JDBC batch insert, same rows | %,d | %,.0f |%n", throughputSpans, jdbc);
@@ -235,10 +235,10 @@ public final class PersistenceBench {
             20,
             200));
     row(
-        "list 20, attribute key=value (indexed key)",
+        "list 20, attribute key=value (string)",
         time(em, () -> queries.runs(byAttribute, Optional.empty(), 20).runs().size(), 20, 200));
     row(
-        "list 20, attribute key=value (key not indexed)",
+        "list 20, attribute key=value (number)",
         time(em, () -> queries.runs(byUnindexed, Optional.empty(), 20).runs().size(), 20, 200));
     row(
         "list 20, minDurationMs",

@@ -81,7 +81,7 @@ class TraceListIT {
     assertThat(runIds(api, "status=SUCCEEDED&workflowId=always-fails")).doesNotContain(failedRun);
     assertThat(runIds(api, "attribute=" + enc("workflow.node.id=charge-card"))).contains(failedRun);
     assertThat(runIds(api, "attribute=" + enc("workflow.node.id=no-such-node"))).isEmpty();
-    // Keys not in tracing.persistence.indexed-attributes are found in the spans' JSON.
+    // By default no key is written as a row: every key is found in the spans' JSON.
     assertThat(
             runIds(
                 api, "attribute=" + enc("workflow.run.trigger=api") + "&workflowId=always-fails"))
@@ -115,6 +115,26 @@ class TraceListIT {
     assertThat(item.getString("status")).isEqualTo("FAILED");
     assertThat(item.getInt("spanCount")).isEqualTo(item.getInt("expectedSpanCount"));
     assertThat(item.getBoolean("complete")).isTrue();
+  }
+
+  @Test
+  void numericAttributesMatchWholeValuesOnly() {
+    Api api = new Api(baseUrl);
+    Api.Answer run = api.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"Ada\"}}");
+    String runId = run.object().getString("runId");
+    long tokens =
+        api.awaitComplete(run.object().getString("traceId")).getJsonArray("spans").stream()
+            .map(s -> s.asJsonObject().getJsonObject("attributes"))
+            .filter(a -> a.containsKey("gen_ai.usage.input_tokens"))
+            .mapToLong(a -> a.getJsonNumber("gen_ai.usage.input_tokens").longValue())
+            .findFirst()
+            .orElseThrow();
+    assertThat(tokens).isGreaterThanOrEqualTo(10);
+    String byTokens = "workflowId=hello-llm&attribute=" + enc("gen_ai.usage.input_tokens=");
+
+    assertThat(runIds(api, byTokens + tokens)).contains(runId);
+    // A prefix of the number is another number: 1 must not match 12.
+    assertThat(runIds(api, byTokens + tokens / 10)).doesNotContain(runId);
   }
 
   @Test

@@ -2,15 +2,39 @@ package dev.workflowtracing.trace;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
- * Writes a batch of spans with a given EntityManager, inside the caller's transaction: the whole of
- * what {@link SpanStore} does, kept apart so the persistence benchmark measures this very code.
+ * Writes a batch of spans on the EntityManager's connection, inside the caller's transaction: the
+ * whole of what {@link SpanStore} does, kept apart so the persistence benchmark measures this very
+ * code.
+ *
+ * <p>Plain JDBC batches rather than {@code persist}: the rows are insert-only and never read back
+ * in this transaction, so Hibernate's persistence context (entity copies, flush-time dirty checks)
+ * was pure cost, the largest single part of tracing's overhead under load (docs/performance.md).
+ * The entities still map these tables for every read.
  */
 public final class SpanWriter {
+
+  private static final String INSERT_SPAN =
+      "insert into spans (trace_id, span_id, parent_span_id, name, kind, status_code,"
+          + " status_message, start_nanos, end_nanos, node_id, attributes, events, links)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_ATTRIBUTE =
+      "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
+  private static final String INSERT_ARTIFACT =
+      "insert into artifacts (trace_id, span_id, seq, kind, content_type, content,"
+          + " original_length, truncated) values (?, ?, ?, ?, ?, ?, ?, ?)";
+  // Children end (and arrive) before their root, but a retried batch can arrive later: recount.
+  private static final String RECOUNT_RUN_SPANS =
+      "update runs set span_count = (select count(*) from spans s where s.trace_id = ?)"
+          + " where trace_id = ?";
 
   private SpanWriter() {}
 
@@ -19,21 +43,82 @@ public final class SpanWriter {
       Collection<SpanData> spans,
       int maxArtifactLength,
       IndexedAttributes indexed) {
+    em.unwrap(Session.class)
+        .doWork(connection -> write(connection, spans, maxArtifactLength, indexed));
+  }
+
+  static void write(
+      Connection connection,
+      Collection<SpanData> spans,
+      int maxArtifactLength,
+      IndexedAttributes indexed)
+      throws SQLException {
     Set<String> traceIds = new TreeSet<>();
-    for (SpanData data : spans) {
-      SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
-      em.persist(rows.span());
-      rows.attributes().forEach(em::persist);
-      rows.artifacts().forEach(em::persist);
-      traceIds.add(data.getTraceId());
+    try (PreparedStatement spanRows = connection.prepareStatement(INSERT_SPAN);
+        PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE);
+        PreparedStatement artifactRows = connection.prepareStatement(INSERT_ARTIFACT)) {
+      for (SpanData data : spans) {
+        SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
+        addSpan(spanRows, rows.span());
+        for (SpanAttributeRecord attribute : rows.attributes()) {
+          addAttribute(attributeRows, rows.span(), attribute);
+        }
+        for (ArtifactRecord artifact : rows.artifacts()) {
+          addArtifact(artifactRows, rows.span(), artifact);
+        }
+        traceIds.add(data.getTraceId());
+      }
+      spanRows.executeBatch();
+      attributeRows.executeBatch();
+      artifactRows.executeBatch();
     }
-    em.flush();
-    // Children end (and arrive) before their root, but a retried batch can arrive later: recount.
-    em.createNativeQuery(
-            "update runs set span_count ="
-                + " (select count(*) from spans s where s.trace_id = runs.trace_id)"
-                + " where trace_id in (:traceIds)")
-        .setParameter("traceIds", traceIds)
-        .executeUpdate();
+    try (PreparedStatement recount = connection.prepareStatement(RECOUNT_RUN_SPANS)) {
+      for (String traceId : traceIds) {
+        recount.setString(1, traceId);
+        recount.setString(2, traceId);
+        recount.addBatch();
+      }
+      recount.executeBatch();
+    }
+  }
+
+  private static void addSpan(PreparedStatement statement, SpanRecord span) throws SQLException {
+    statement.setString(1, span.getTraceId());
+    statement.setString(2, span.getSpanId());
+    statement.setString(3, span.getParentSpanId());
+    statement.setString(4, span.getName());
+    statement.setString(5, span.getKind());
+    statement.setString(6, span.getStatusCode());
+    statement.setString(7, span.getStatusMessage());
+    statement.setLong(8, span.getStartNanos());
+    statement.setLong(9, span.getEndNanos());
+    statement.setString(10, span.getNodeId());
+    statement.setString(11, span.getAttributes());
+    statement.setString(12, span.getEvents());
+    statement.setString(13, span.getLinks());
+    statement.addBatch();
+  }
+
+  private static void addAttribute(
+      PreparedStatement statement, SpanRecord span, SpanAttributeRecord attribute)
+      throws SQLException {
+    statement.setString(1, span.getTraceId());
+    statement.setString(2, span.getSpanId());
+    statement.setString(3, attribute.getKey());
+    statement.setString(4, attribute.getValue());
+    statement.addBatch();
+  }
+
+  private static void addArtifact(
+      PreparedStatement statement, SpanRecord span, ArtifactRecord artifact) throws SQLException {
+    statement.setString(1, span.getTraceId());
+    statement.setString(2, span.getSpanId());
+    statement.setInt(3, artifact.getSeq());
+    statement.setString(4, artifact.getKind());
+    statement.setString(5, artifact.getContentType());
+    statement.setString(6, artifact.getContent());
+    statement.setInt(7, artifact.getOriginalLength());
+    statement.setBoolean(8, artifact.isTruncated());
+    statement.addBatch();
   }
 }

@@ -1,9 +1,9 @@
 package dev.workflowtracing.trace;
 
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -78,16 +78,21 @@ public class TraceQueries {
             key);
         parameters.put("attrValue", value);
       } else {
-        // Not indexed: match the attribute as it is written in the span's JSON (string or not).
+        // Not indexed: match the attribute as the span's JSON writes it, as a string or, for
+        // numbers and booleans, as a literal ended by the next pair or the object's end (so
+        // 20 does not match 200).
         where(
             jpql,
             parameters,
             " and exists (select 1 from SpanRecord s where s.traceId = r.traceId"
                 + " and (s.attributes like :attrText escape '!'"
-                + " or s.attributes like :attrLiteral escape '!'))",
+                + " or s.attributes like :attrLiteralThenNext escape '!'"
+                + " or s.attributes like :attrLiteralAtEnd escape '!'))",
             "attrText",
-            "%" + escapeLike(jsonPair(key, Json.createValue(value))) + "%");
-        parameters.put("attrLiteral", "%" + escapeLike(jsonPair(key, null) + value) + "%");
+            "%" + escapeLike(jsonPair(key, JsonFactory.createValue(value))) + "%");
+        String literal = escapeLike(jsonPair(key, null) + value);
+        parameters.put("attrLiteralThenNext", "%" + literal + ",%");
+        parameters.put("attrLiteralAtEnd", "%" + literal + "}");
       }
     }
     filter
@@ -137,7 +142,7 @@ public class TraceQueries {
    */
   static String jsonPair(String key, JsonValue value) {
     String pair =
-        Json.createObjectBuilder()
+        JsonFactory.createObjectBuilder()
             .add(key, value == null ? JsonValue.NULL : value)
             .build()
             .toString();

@@ -13,6 +13,8 @@ class AttributeFilterTest {
     assertThat(some.contains("workflow.node.id")).isTrue();
     assertThat(some.contains("gen_ai.usage.input_tokens")).isFalse();
     assertThat(IndexedAttributes.parse("*").contains("anything")).isTrue();
+    assertThat(IndexedAttributes.parse("none").keys()).isEmpty();
+    assertThat(IndexedAttributes.parse("none").contains("none")).isFalse();
   }
 
   @Test
