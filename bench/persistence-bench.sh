@@ -8,5 +8,5 @@ TRACE_DB_NAME=workflow_tracing_bench bin/setup-postgres
 mvn -B -q install -DskipTests -Dspotless.check.skip=true -pl bench -am -P '!frontend'
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 cp=$(cat bench/target/bench.classpath)
-java -Xmx4g -cp "bench/target/classes:$cp" dev.workflowtracing.bench.PersistenceBench \
+java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$cp" dev.workflowtracing.bench.PersistenceBench \
   jdbc:postgresql://localhost:5432/workflow_tracing_bench workflow_tracing workflow_tracing "${1:-200000}"

@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 
 /**
@@ -23,10 +24,14 @@ final class JdbcRows implements AutoCloseable {
   private final PreparedStatement runs;
 
   private final IndexedAttributes indexed;
+  private final boolean asynchronousCommit;
 
-  JdbcRows(Connection connection, IndexedAttributes indexed) throws SQLException {
+  /** {@code asynchronousCommit}: commit as the application's span writes do on PostgreSQL. */
+  JdbcRows(Connection connection, IndexedAttributes indexed, boolean asynchronousCommit)
+      throws SQLException {
     this.connection = connection;
     this.indexed = indexed;
+    this.asynchronousCommit = asynchronousCommit;
     connection.setAutoCommit(false);
     spans =
         connection.prepareStatement(
@@ -49,6 +54,11 @@ final class JdbcRows implements AutoCloseable {
 
   /** Inserts a batch of spans in one transaction. */
   void write(Collection<SpanData> batch, int maxArtifactLength) throws SQLException {
+    if (asynchronousCommit) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set local synchronous_commit = off");
+      }
+    }
     for (SpanData data : batch) {
       SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
       SpanRecord s = rows.span();

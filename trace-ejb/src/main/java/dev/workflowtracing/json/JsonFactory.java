@@ -7,7 +7,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.Reader;
+import java.io.Writer;
 
 /**
  * The {@code jakarta.json.Json} calls the application makes, on one provider looked up once. {@code
@@ -31,6 +33,10 @@ public final class JsonFactory {
 
   public static JsonArrayBuilder createArrayBuilder() {
     return PROVIDER.createArrayBuilder();
+  }
+
+  public static JsonGenerator createGenerator(Writer writer) {
+    return PROVIDER.createGenerator(writer);
   }
 
   public static JsonReader createReader(Reader reader) {

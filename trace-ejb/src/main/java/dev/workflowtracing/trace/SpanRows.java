@@ -3,15 +3,15 @@ package dev.workflowtracing.trace;
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.tracing.WorkflowAttributes;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rows one finished span becomes: the span itself, its scalar attributes for filtering, and its
@@ -29,7 +29,7 @@ public record SpanRows(
     String spanId = data.getSpanId();
     var parent = data.getParentSpanContext();
     List<ArtifactRecord> artifacts = new ArrayList<>();
-    JsonArrayBuilder events = JsonFactory.createArrayBuilder();
+    List<EventData> events = new ArrayList<>();
     for (EventData event : data.getEvents()) {
       if (Artifacts.EVENT.equals(event.getName())) {
         Attributes a = event.getAttributes();
@@ -45,20 +45,8 @@ public record SpanRows(
                 Math.toIntExact(orDefault(a.get(Artifacts.ORIGINAL_LENGTH), 0L)),
                 maxArtifactLength));
       } else {
-        events.add(
-            JsonFactory.createObjectBuilder()
-                .add("name", event.getName())
-                .add("timeNanos", event.getEpochNanos())
-                .add("attributes", json(event.getAttributes())));
+        events.add(event);
       }
-    }
-    JsonArrayBuilder links = JsonFactory.createArrayBuilder();
-    for (LinkData link : data.getLinks()) {
-      links.add(
-          JsonFactory.createObjectBuilder()
-              .add("traceId", link.getSpanContext().getTraceId())
-              .add("spanId", link.getSpanContext().getSpanId())
-              .add("attributes", json(link.getAttributes())));
     }
     SpanRecord span =
         new SpanRecord(
@@ -72,9 +60,9 @@ public record SpanRows(
             data.getStartEpochNanos(),
             data.getEndEpochNanos(),
             data.getAttributes().get(WorkflowAttributes.NODE_ID),
-            json(data.getAttributes()).build().toString(),
-            events.build().toString(),
-            links.build().toString());
+            json(g -> writeAttributes(g, data.getAttributes())),
+            events.isEmpty() ? "[]" : json(g -> writeEvents(g, events)),
+            data.getLinks().isEmpty() ? "[]" : json(g -> writeLinks(g, data.getLinks())));
     return new SpanRows(
         span, attributeRows(traceId, spanId, data.getAttributes(), indexed), artifacts);
   }
@@ -96,26 +84,66 @@ public record SpanRows(
     return rows;
   }
 
-  static JsonObjectBuilder json(Attributes attributes) {
-    JsonObjectBuilder object = JsonFactory.createObjectBuilder();
-    attributes.forEach((key, value) -> add(object, key, value));
-    return object;
+  /**
+   * JSON text written by a streaming generator: cheaper than building a JSON object model and
+   * printing it, and this runs for every stored span (docs/performance.md).
+   */
+  private static String json(Consumer<JsonGenerator> content) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = JsonFactory.createGenerator(out)) {
+      content.accept(generator);
+    }
+    return out.toString();
   }
 
-  private static void add(JsonObjectBuilder object, AttributeKey<?> key, Object value) {
-    String name = key.getKey();
+  private static void writeEvents(JsonGenerator g, List<EventData> events) {
+    g.writeStartArray();
+    for (EventData event : events) {
+      g.writeStartObject().write("name", event.getName()).write("timeNanos", event.getEpochNanos());
+      g.writeKey("attributes");
+      writeAttributes(g, event.getAttributes());
+      g.writeEnd();
+    }
+    g.writeEnd();
+  }
+
+  private static void writeLinks(JsonGenerator g, List<LinkData> links) {
+    g.writeStartArray();
+    for (LinkData link : links) {
+      g.writeStartObject()
+          .write("traceId", link.getSpanContext().getTraceId())
+          .write("spanId", link.getSpanContext().getSpanId());
+      g.writeKey("attributes");
+      writeAttributes(g, link.getAttributes());
+      g.writeEnd();
+    }
+    g.writeEnd();
+  }
+
+  private static void writeAttributes(JsonGenerator g, Attributes attributes) {
+    g.writeStartObject();
+    attributes.forEach((key, value) -> writeAttribute(g, key.getKey(), value));
+    g.writeEnd();
+  }
+
+  private static void writeAttribute(JsonGenerator g, String name, Object value) {
     if (value instanceof Boolean b) {
-      object.add(name, b);
+      g.write(name, b);
     } else if (value instanceof Long l) {
-      object.add(name, l);
+      g.write(name, l);
     } else if (value instanceof Double d) {
-      object.add(name, d);
+      // JSON has no NaN or Infinity: written as text rather than failing the whole batch.
+      if (d.isNaN() || d.isInfinite()) {
+        g.write(name, d.toString());
+      } else {
+        g.write(name, d);
+      }
     } else if (value instanceof List<?> list) {
-      JsonArrayBuilder array = JsonFactory.createArrayBuilder();
-      list.forEach(item -> array.add(String.valueOf(item)));
-      object.add(name, array);
+      g.writeStartArray(name);
+      list.forEach(item -> g.write(String.valueOf(item)));
+      g.writeEnd();
     } else {
-      object.add(name, String.valueOf(value));
+      g.write(name, String.valueOf(value));
     }
   }
 

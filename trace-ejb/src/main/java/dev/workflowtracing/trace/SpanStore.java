@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes finished spans. Called from the span processor's own thread, which has no container
- * transaction: REQUIRES_NEW gives each batch one transaction, and Hibernate's JDBC batching ({@code
- * hibernate.jdbc.batch_size}) turns the rows into few round trips.
+ * transaction: REQUIRES_NEW gives each batch one transaction, which {@link SpanWriter} fills with
+ * JDBC batches.
  *
  * <p>A singleton, not a stateless bean, so that {@code TracingBootstrap} can {@code @DependsOn} it:
  * the container then keeps this store running until the tracing pipeline has flushed its last spans
@@ -38,14 +38,20 @@ public class SpanStore {
   @ConfigProperty(name = "tracing.persistence.indexed-attributes")
   String indexedAttributes;
 
-  private IndexedAttributes indexed;
+  @Inject
+  @ConfigProperty(name = "tracing.persistence.asynchronous-commit")
+  boolean asynchronousCommit;
+
+  private SpanWriter.Options options;
 
   @PostConstruct
-  void readIndexedAttributes() {
-    indexed = IndexedAttributes.parse(indexedAttributes);
+  void readOptions() {
+    options =
+        new SpanWriter.Options(
+            maxArtifactLength, IndexedAttributes.parse(indexedAttributes), asynchronousCommit);
   }
 
   public void store(Collection<SpanData> spans) {
-    SpanWriter.write(em, spans, maxArtifactLength, indexed);
+    SpanWriter.write(em, spans, options);
   }
 }

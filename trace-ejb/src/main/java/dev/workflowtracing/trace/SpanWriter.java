@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,23 +37,34 @@ public final class SpanWriter {
       "update runs set span_count = (select count(*) from spans s where s.trace_id = ?)"
           + " where trace_id = ?";
 
+  // Spans are telemetry: on PostgreSQL their transactions need not wait for the WAL flush. A
+  // database crash (not a server crash) can lose the last ~0.6 s of committed span batches, never
+  // corrupt anything; the flush was the largest single wait of the write path (performance.md).
+  private static final String ASYNCHRONOUS_COMMIT = "set local synchronous_commit = off";
+
+  /**
+   * How spans are written: artifact length cap, attribute keys written as rows, and whether span
+   * transactions commit without waiting for the disk ({@code
+   * tracing.persistence.asynchronous-commit}, PostgreSQL only).
+   */
+  public record Options(
+      int maxArtifactLength, IndexedAttributes indexed, boolean asynchronousCommit) {}
+
   private SpanWriter() {}
 
-  public static void write(
-      EntityManager em,
-      Collection<SpanData> spans,
-      int maxArtifactLength,
-      IndexedAttributes indexed) {
-    em.unwrap(Session.class)
-        .doWork(connection -> write(connection, spans, maxArtifactLength, indexed));
+  public static void write(EntityManager em, Collection<SpanData> spans, Options options) {
+    em.unwrap(Session.class).doWork(connection -> write(connection, spans, options));
   }
 
-  static void write(
-      Connection connection,
-      Collection<SpanData> spans,
-      int maxArtifactLength,
-      IndexedAttributes indexed)
+  static void write(Connection connection, Collection<SpanData> spans, Options options)
       throws SQLException {
+    if (options.asynchronousCommit() && isPostgreSql(connection)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(ASYNCHRONOUS_COMMIT);
+      }
+    }
+    int maxArtifactLength = options.maxArtifactLength();
+    IndexedAttributes indexed = options.indexed();
     Set<String> traceIds = new TreeSet<>();
     try (PreparedStatement spanRows = connection.prepareStatement(INSERT_SPAN);
         PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE);
@@ -80,6 +92,10 @@ public final class SpanWriter {
       }
       recount.executeBatch();
     }
+  }
+
+  private static boolean isPostgreSql(Connection connection) throws SQLException {
+    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
   }
 
   private static void addSpan(PreparedStatement statement, SpanRecord span) throws SQLException {

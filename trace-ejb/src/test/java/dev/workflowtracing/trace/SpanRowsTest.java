@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.tracing.WorkflowAttributes;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -30,8 +31,12 @@ class SpanRowsTest {
     assertThat(span.getStatusCode()).isEqualTo("ERROR");
     assertThat(span.getStatusMessage()).isEqualTo("bad");
     assertThat(span.getAttributes()).contains("\"workflow.node.id\":\"ask\"", "\"tokens\":12");
-    assertThat(span.getEvents()).contains("\"name\":\"exception\"").doesNotContain(Artifacts.EVENT);
-    assertThat(rows.attributes()).hasSize(3);
+    assertThat(span.getEvents())
+        .contains("\"name\":\"exception\"", "\"exception.message\":\"bad\"")
+        .doesNotContain(Artifacts.EVENT);
+    assertThat(span.getAttributes()).contains("\"ratio\":\"NaN\"", "\"tags\":[\"a\",\"b\"]");
+    assertThat(span.getLinks()).isEqualTo("[]");
+    assertThat(rows.attributes()).hasSize(4); // scalars only: not the "tags" array
     assertThat(rows.artifacts())
         .singleElement()
         .satisfies(
@@ -42,7 +47,9 @@ class SpanRowsTest {
               assertThat(a.getOriginalLength()).isEqualTo(26);
             });
 
-    assertThat(SpanRows.of(root, 10).span().getParentSpanId()).isNull();
+    SpanRecord rootRow = SpanRows.of(root, 10).span();
+    assertThat(rootRow.getParentSpanId()).isNull();
+    assertThat(rootRow.getEvents()).isEqualTo("[]");
   }
 
   private static List<SpanData> record() {
@@ -59,6 +66,8 @@ class SpanRowsTest {
                 .setAttribute(WorkflowAttributes.RUN_ID, "r1")
                 .setAttribute(WorkflowAttributes.NODE_ID, "ask")
                 .setAttribute("tokens", 12L)
+                .setAttribute("ratio", Double.NaN)
+                .setAttribute(AttributeKey.stringArrayKey("tags"), List.of("a", "b"))
                 .startSpan();
         Artifacts.record(child, "prompt", "text/plain", "0123456789abcdefghijklmnop");
         child.recordException(new IllegalStateException("bad"));
