@@ -1,50 +1,27 @@
 package dev.workflowtracing.bench;
 
-import dev.workflowtracing.trace.ArtifactRecord;
-import dev.workflowtracing.trace.IndexedAttributes;
-import dev.workflowtracing.trace.SpanRecord;
-import dev.workflowtracing.trace.SpanRows;
+import dev.workflowtracing.trace.SpanWriter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
 
 /**
- * The same rows as the application writes (mapped by the same {@link SpanRows}), inserted with
- * plain JDBC batches: the baseline the JPA path is compared with, and the fast way to seed data.
+ * The application's span inserts ({@link SpanWriter}) on a plain JDBC connection, without the
+ * exporter, the EntityManager and its transaction: the baseline the application path is compared
+ * with, and the fast way to seed data (with run rows).
  */
 final class JdbcRows implements AutoCloseable {
 
   private final Connection connection;
-  private final PreparedStatement spans;
-  private final PreparedStatement attributes;
-  private final PreparedStatement artifacts;
+  private final SpanWriter.Options options;
   private final PreparedStatement runs;
 
-  private final IndexedAttributes indexed;
-  private final boolean asynchronousCommit;
-
-  /** {@code asynchronousCommit}: commit as the application's span writes do on PostgreSQL. */
-  JdbcRows(Connection connection, IndexedAttributes indexed, boolean asynchronousCommit)
-      throws SQLException {
+  JdbcRows(Connection connection, SpanWriter.Options options) throws SQLException {
     this.connection = connection;
-    this.indexed = indexed;
-    this.asynchronousCommit = asynchronousCommit;
+    this.options = options;
     connection.setAutoCommit(false);
-    spans =
-        connection.prepareStatement(
-            "insert into spans (trace_id, span_id, parent_span_id, name, kind, status_code, status_message,"
-                + " start_nanos, end_nanos, node_id, attributes, events, links)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    attributes =
-        connection.prepareStatement(
-            "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)");
-    artifacts =
-        connection.prepareStatement(
-            "insert into artifacts (trace_id, span_id, seq, kind, content_type, content, original_length,"
-                + " truncated) values (?, ?, ?, ?, ?, ?, ?, ?)");
     runs =
         connection.prepareStatement(
             "insert into runs (run_id, trace_id, workflow_id, workflow_version, status, run_trigger,"
@@ -52,52 +29,9 @@ final class JdbcRows implements AutoCloseable {
                 + " values (?, ?, ?, 1, ?, 'bench', ?, ?, ?, ?, ?, '{}', '{}')");
   }
 
-  /** Inserts a batch of spans in one transaction. */
-  void write(Collection<SpanData> batch, int maxArtifactLength) throws SQLException {
-    if (asynchronousCommit) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("set local synchronous_commit = off");
-      }
-    }
-    for (SpanData data : batch) {
-      SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
-      SpanRecord s = rows.span();
-      spans.setString(1, s.getTraceId());
-      spans.setString(2, s.getSpanId());
-      spans.setString(3, s.getParentSpanId());
-      spans.setString(4, s.getName());
-      spans.setString(5, s.getKind());
-      spans.setString(6, s.getStatusCode());
-      spans.setString(7, s.getStatusMessage());
-      spans.setLong(8, s.getStartNanos());
-      spans.setLong(9, s.getEndNanos());
-      spans.setString(10, s.getNodeId());
-      spans.setString(11, s.getAttributes());
-      spans.setString(12, s.getEvents());
-      spans.setString(13, s.getLinks());
-      spans.addBatch();
-      for (var a : rows.attributes()) {
-        attributes.setString(1, s.getTraceId());
-        attributes.setString(2, s.getSpanId());
-        attributes.setString(3, a.getKey());
-        attributes.setString(4, a.getValue());
-        attributes.addBatch();
-      }
-      for (ArtifactRecord a : rows.artifacts()) {
-        artifacts.setString(1, s.getTraceId());
-        artifacts.setString(2, s.getSpanId());
-        artifacts.setInt(3, a.getSeq());
-        artifacts.setString(4, a.getKind());
-        artifacts.setString(5, a.getContentType());
-        artifacts.setString(6, a.getContent());
-        artifacts.setInt(7, a.getOriginalLength());
-        artifacts.setBoolean(8, a.isTruncated());
-        artifacts.addBatch();
-      }
-    }
-    spans.executeBatch();
-    attributes.executeBatch();
-    artifacts.executeBatch();
+  /** Inserts a batch of spans in one transaction, with the application's inserts. */
+  void write(Collection<SpanData> batch) throws SQLException {
+    SpanWriter.write(connection, batch, options);
     connection.commit();
   }
 

@@ -56,7 +56,8 @@ public final class SpanWriter {
     em.unwrap(Session.class).doWork(connection -> write(connection, spans, options));
   }
 
-  static void write(Connection connection, Collection<SpanData> spans, Options options)
+  /** The same on a plain connection, in the caller's transaction (the benchmark's baseline). */
+  public static void write(Connection connection, Collection<SpanData> spans, Options options)
       throws SQLException {
     if (options.asynchronousCommit() && isPostgreSql(connection)) {
       try (Statement statement = connection.createStatement()) {
