@@ -40,12 +40,19 @@ stop_server() {
 
 echo "| tracing | clients | runs | runs/s | p50 ms | p95 ms | p99 ms |"
 echo "|---|---|---|---|---|---|---|"
-start_server TRACING_ENABLED=true
-java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "on"
-stop_server
-start_server TRACING_ENABLED=false
-java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "off"
-stop_server
+throughput() { # label, then env assignments for the server
+  local label=$1; shift
+  start_server "$@"
+  java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "$label"
+  stop_server
+}
+# On and off twice, alternating (single runs on this shared machine vary by +-5%), and once with
+# 10% of the traces sampled.
+for round in 1 2; do
+  throughput "on" TRACING_ENABLED=true
+  throughput "off" TRACING_ENABLED=false
+done
+throughput "on, 10% sampled" TRACING_ENABLED=true OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1
 start_server TRACING_ENABLED=true
 java -cp "$cp" dev.workflowtracing.bench.LoadDriver soak "$url" "$soak_secs" "$rate"
 stop_server

@@ -143,7 +143,9 @@ public final class LoadDriver {
         periodMicros,
         TimeUnit.MICROSECONDS);
     Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+    // The clock first: a tick between its count and its submit must not meet closed workers.
     clock.shutdown();
+    clock.awaitTermination(10, TimeUnit.SECONDS);
     workers.shutdown();
     workers.awaitTermination(120, TimeUnit.SECONDS);
     System.out.printf(
