@@ -38,12 +38,24 @@ stop_server() {
   while (echo >/dev/tcp/localhost/8280) 2>/dev/null; do sleep 0.5; done
 }
 
-echo "| tracing | clients | runs | runs/s | p50 ms | p95 ms | p99 ms |"
-echo "|---|---|---|---|---|---|---|"
+echo "| tracing | clients | runs | runs/s | p50 ms | p95 ms | p99 ms | server CPU ms/run |"
+echo "|---|---|---|---|---|---|---|---|"
+server_cpu_ticks() { # user + system CPU of the server JVM so far, in clock ticks
+  local pid
+  pid=$(pgrep -f "^[^ ]*java .*jboss.server.base.dir=$base" | head -1)
+  awk '{print $14 + $15}' "/proc/$pid/stat"
+}
 throughput() { # label, then env assignments for the server
   local label=$1; shift
   start_server "$@"
-  java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "$label"
+  # The server's CPU per run over the measured part (after LoadDriver's 15 s warm-up): steadier
+  # than runs/s on this shared machine, where the load driver competes for the same cores.
+  (sleep 15; server_cpu_ticks >"$base.cpu") &
+  local line
+  line=$(java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" "$secs" "$clients" "$label")
+  local ticks=$(( $(server_cpu_ticks) - $(cat "$base.cpu") ))
+  local runs=$(awk -F'|' '{gsub(/ /, "", $4); print $4}' <<<"$line")
+  echo "$line $(awk -v t="$ticks" -v r="$runs" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f |", t * 1000 / hz / r}')"
   stop_server
 }
 # On and off twice, alternating (single runs on this shared machine vary by +-5%), and once with
