@@ -28,6 +28,8 @@ public final class Redactor {
 
   public static final String MASK = "[REDACTED]";
 
+  private static final JsonString MASKED = JsonFactory.createValue(MASK);
+
   /** What to do with an attribute, by its key. */
   private enum KeyTreatment {
     KEEP,
@@ -80,7 +82,10 @@ public final class Redactor {
             cap(text(span.getStatus().getDescription()), settings.maxAttributeLength())));
   }
 
-  /** JSON (run inputs and outputs) with sensitive text replaced and masked keys masked. */
+  /**
+   * JSON (run inputs and outputs) with sensitive text replaced and masked keys masked. As with span
+   * attributes, a masked key's number or boolean is kept: "tokens": 23 is a count, not a token.
+   */
   public JsonValue json(JsonValue value) {
     if (value instanceof JsonString s) {
       return JsonFactory.createValue(text(s.getString()));
@@ -90,7 +95,7 @@ public final class Redactor {
       object.forEach(
           (k, v) ->
               builder.add(
-                  k, treatment(k) != KeyTreatment.KEEP ? JsonFactory.createValue(MASK) : json(v)));
+                  k, treatment(k) != KeyTreatment.KEEP && canHoldText(v) ? MASKED : json(v)));
       return builder.build();
     }
     if (value instanceof JsonArray array) {
@@ -139,6 +144,10 @@ public final class Redactor {
           }
         });
     return builder.build();
+  }
+
+  private static boolean canHoldText(JsonValue value) {
+    return value instanceof JsonString || value instanceof JsonObject || value instanceof JsonArray;
   }
 
   private KeyTreatment treatment(String key) {

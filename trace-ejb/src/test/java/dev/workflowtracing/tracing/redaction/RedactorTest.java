@@ -63,12 +63,15 @@ class RedactorTest {
         Json.createObjectBuilder()
             .add("email", "ada@example.com")
             .add("apiToken", "abc")
+            .add("tokens", 23)
+            .add("password", Json.createObjectBuilder().add("hint", "pet"))
             .add("nested", Json.createArrayBuilder().add("card 4111111111111111").add(7))
             .build();
 
     assertThat(redactor.json(input).toString())
         .isEqualTo(
-            "{\"email\":\"[REDACTED:email]\",\"apiToken\":\"[REDACTED]\","
+            "{\"email\":\"[REDACTED:email]\",\"apiToken\":\"[REDACTED]\",\"tokens\":23,"
+                + "\"password\":\"[REDACTED]\","
                 + "\"nested\":[\"card [REDACTED:credit-card]\",7]}");
   }
 
