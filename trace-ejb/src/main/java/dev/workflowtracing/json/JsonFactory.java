@@ -1,7 +1,6 @@
 package dev.workflowtracing.json;
 
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -44,14 +43,6 @@ public final class JsonFactory {
   }
 
   public static JsonString createValue(String value) {
-    return PROVIDER.createValue(value);
-  }
-
-  public static JsonNumber createValue(long value) {
-    return PROVIDER.createValue(value);
-  }
-
-  public static JsonNumber createValue(double value) {
     return PROVIDER.createValue(value);
   }
 }

@@ -28,11 +28,10 @@ final class BuiltInRules {
 
   static final RedactionRule CREDIT_CARD =
       new RedactionRule(
-              "credit-card",
-              Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b"),
-              BuiltInRules::luhnValid,
-              text -> true)
-          .onlyWhen(text -> digits(text) >= 13);
+          "credit-card",
+          Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b"),
+          BuiltInRules::luhnValid,
+          text -> digits(text) >= 13);
 
   static final List<RedactionRule> ALL = List.of(EMAIL, BEARER, API_KEY, CREDIT_CARD);
 
