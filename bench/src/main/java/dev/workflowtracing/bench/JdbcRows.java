@@ -25,8 +25,8 @@ final class JdbcRows implements AutoCloseable {
     runs =
         connection.prepareStatement(
             "insert into runs (run_id, trace_id, workflow_id, workflow_version, status, run_trigger,"
-                + " started_at, ended_at, duration_ms, span_count, expected_span_count, inputs, outputs)"
-                + " values (?, ?, ?, 1, ?, 'bench', ?, ?, ?, ?, ?, '{}', '{}')");
+                + " started_at, ended_at, duration_ms, expected_span_count, inputs, outputs)"
+                + " values (?, ?, ?, 1, ?, 'bench', ?, ?, ?, ?, '{}', '{}')");
   }
 
   /** Inserts a batch of spans in one transaction, with the application's inserts. */
@@ -45,7 +45,6 @@ final class JdbcRows implements AutoCloseable {
     runs.setLong(6, startedAt + 50 + n % 500);
     runs.setLong(7, 50 + n % 500);
     runs.setInt(8, spanCount);
-    runs.setInt(9, spanCount);
     runs.addBatch();
   }
 

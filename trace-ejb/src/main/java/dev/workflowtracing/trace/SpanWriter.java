@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.Set;
-import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
@@ -32,10 +30,6 @@ public final class SpanWriter {
   private static final String INSERT_ARTIFACT =
       "insert into artifacts (trace_id, span_id, seq, kind, content_type, content,"
           + " original_length, truncated) values (?, ?, ?, ?, ?, ?, ?, ?)";
-  // Children end (and arrive) before their root, but a retried batch can arrive later: recount.
-  private static final String RECOUNT_RUN_SPANS =
-      "update runs set span_count = (select count(*) from spans s where s.trace_id = ?)"
-          + " where trace_id = ?";
 
   // Spans are telemetry: on PostgreSQL their transactions need not wait for the WAL flush. A
   // database crash (not a server crash) can lose the last ~0.6 s of committed span batches, never
@@ -66,7 +60,6 @@ public final class SpanWriter {
     }
     int maxArtifactLength = options.maxArtifactLength();
     IndexedAttributes indexed = options.indexed();
-    Set<String> traceIds = new TreeSet<>();
     try (PreparedStatement spanRows = connection.prepareStatement(INSERT_SPAN);
         PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE);
         PreparedStatement artifactRows = connection.prepareStatement(INSERT_ARTIFACT)) {
@@ -79,19 +72,10 @@ public final class SpanWriter {
         for (ArtifactRecord artifact : rows.artifacts()) {
           addArtifact(artifactRows, rows.span(), artifact);
         }
-        traceIds.add(data.getTraceId());
       }
       spanRows.executeBatch();
       attributeRows.executeBatch();
       artifactRows.executeBatch();
-    }
-    try (PreparedStatement recount = connection.prepareStatement(RECOUNT_RUN_SPANS)) {
-      for (String traceId : traceIds) {
-        recount.setString(1, traceId);
-        recount.setString(2, traceId);
-        recount.addBatch();
-      }
-      recount.executeBatch();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.workflowtracing.tracing;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import java.util.function.Supplier;
 
 /**
  * Records node inputs and outputs, prompts and responses as span events named {@value #EVENT}. The
@@ -25,5 +26,15 @@ public final class Artifacts {
     span.addEvent(
         EVENT,
         Attributes.of(KIND, kind, CONTENT_TYPE, contentType, CONTENT, String.valueOf(content)));
+  }
+
+  /**
+   * The same for content that costs something to produce (JSON written out): produced only when the
+   * span records, not when tracing is off or the trace is sampled out.
+   */
+  public static void record(Span span, String kind, String contentType, Supplier<String> content) {
+    if (span.isRecording()) {
+      record(span, kind, contentType, content.get());
+    }
   }
 }

@@ -31,46 +31,72 @@ final class BuiltInRules {
           "credit-card",
           Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b"),
           BuiltInRules::luhnValid,
-          text -> digits(text) >= 13);
+          text -> hasDigitRun(text, 13));
 
   static final List<RedactionRule> ALL = List.of(EMAIL, BEARER, API_KEY, CREDIT_CARD);
 
   private BuiltInRules() {}
 
-  /** A prefixed key ({@code sk-}, {@code pk_}, ...), an AWS key id, or an assignment. */
+  /** A prefixed key ({@code sk-}, {@code pk_}, ...), an AWS key id, or a key-like assignment. */
   private static boolean mayHoldKey(String text) {
+    boolean assigns = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '=' || c == ':') {
-        return true;
-      }
-      if ((c == '-' || c == '_') && i >= 2 && text.charAt(i - 1) == 'k') {
+        assigns = true;
+      } else if ((c == '-' || c == '_') && i >= 2 && text.charAt(i - 1) == 'k') {
         char p = text.charAt(i - 2);
         if (p == 's' || p == 'p' || p == 'r') {
           return true;
         }
       }
     }
-    return text.contains("AKIA");
+    // The names the regex knows (api key, access token, client secret, password): JSON and URLs
+    // have ':' everywhere, and "outputTokens" is no access token.
+    return text.contains("AKIA")
+        || assigns
+            && (containsIgnoringCase(text, "password")
+                || containsIgnoringCase(text, "key") && containsIgnoringCase(text, "api")
+                || containsIgnoringCase(text, "token") && containsIgnoringCase(text, "access")
+                || containsIgnoringCase(text, "secret") && containsIgnoringCase(text, "client"));
   }
 
-  private static boolean containsIgnoringCase(String text, String word) {
+  /** Whether the text holds the word (ASCII letters) in any case. */
+  static boolean containsIgnoringCase(String text, String word) {
+    char first = word.charAt(0);
     for (int i = 0; i + word.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, word, 0, word.length())) {
+      // (c | 0x20) lower-cases an ASCII letter; only the word's first letter in either case
+      // gives the same result, so the full comparison runs at candidate positions only.
+      if ((text.charAt(i) | 0x20) == first
+          && text.regionMatches(true, i + 1, word, 1, word.length() - 1)) {
         return true;
       }
     }
     return false;
   }
 
-  private static int digits(String text) {
-    int digits = 0;
+  /**
+   * Whether the text has {@code min} ASCII digits in a row, each optionally followed by one space
+   * or dash: what the card regex needs. A UUID or a sentence with scattered digits has none.
+   */
+  static boolean hasDigitRun(String text, int min) {
+    int run = 0;
+    boolean afterSeparator = false;
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
-        digits++;
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++run >= min) {
+          return true;
+        }
+        afterSeparator = false;
+      } else if ((c == ' ' || c == '-') && run > 0 && !afterSeparator) {
+        afterSeparator = true;
+      } else {
+        run = 0;
+        afterSeparator = false;
       }
     }
-    return digits;
+    return false;
   }
 
   /** The check digit of card numbers: tells a card from an order number or a timestamp. */

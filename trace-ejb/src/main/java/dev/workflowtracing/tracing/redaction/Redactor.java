@@ -14,6 +14,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,33 +118,56 @@ public final class Redactor {
       attributes =
           attributes.toBuilder().put(Artifacts.ORIGINAL_LENGTH, (long) content.length()).build();
     }
+    if (attributes == event.getAttributes()) {
+      return event;
+    }
     return EventData.create(
         event.getEpochNanos(), event.getName(), attributes, event.getTotalAttributeCount());
   }
 
+  /**
+   * The attributes with keys dropped or masked and text redacted and capped; the very same instance
+   * when nothing needed to change, which is most spans (building a new one sorts and copies, for
+   * every span).
+   */
   @SuppressWarnings("unchecked")
   Attributes attributes(Attributes attributes, int maxLength) {
-    AttributesBuilder builder = Attributes.builder();
+    List<Map.Entry<AttributeKey<?>, Object>> redacted = new ArrayList<>(attributes.size());
+    boolean[] changed = {false};
     attributes.forEach(
         (key, value) -> {
-          KeyTreatment treatment = treatment(key.getKey());
-          if (treatment == KeyTreatment.DROP) {
-            return;
-          }
-          boolean masked = treatment == KeyTreatment.MASK;
-          if (key.getType() == AttributeType.STRING) {
-            String text = masked ? MASK : cap(text((String) value), maxLength);
-            builder.put((AttributeKey<String>) key, text);
-          } else if (key.getType() == AttributeType.STRING_ARRAY) {
-            List<String> texts =
-                ((List<String>) value)
-                    .stream().map(v -> masked ? MASK : cap(text(v), maxLength)).toList();
-            builder.put((AttributeKey<List<String>>) key, texts);
-          } else {
-            builder.put((AttributeKey<Object>) key, value);
+          Object result = value(key, value, maxLength);
+          changed[0] |= result != value;
+          if (result != null) {
+            redacted.add(Map.entry(key, result));
           }
         });
+    if (!changed[0]) {
+      return attributes;
+    }
+    AttributesBuilder builder = Attributes.builder();
+    redacted.forEach(e -> builder.put((AttributeKey<Object>) e.getKey(), e.getValue()));
     return builder.build();
+  }
+
+  /** An attribute's value as it may be exported: the same object if unchanged, null if dropped. */
+  @SuppressWarnings("unchecked")
+  private Object value(AttributeKey<?> key, Object value, int maxLength) {
+    KeyTreatment treatment = treatment(key.getKey());
+    if (treatment == KeyTreatment.DROP) {
+      return null;
+    }
+    boolean masked = treatment == KeyTreatment.MASK;
+    if (key.getType() == AttributeType.STRING) {
+      return masked ? MASK : cap(text((String) value), maxLength);
+    }
+    if (key.getType() == AttributeType.STRING_ARRAY) {
+      List<String> texts = (List<String>) value;
+      List<String> result =
+          texts.stream().map(v -> masked ? MASK : cap(text(v), maxLength)).toList();
+      return result.equals(texts) && !masked ? value : result;
+    }
+    return value;
   }
 
   private static boolean canHoldText(JsonValue value) {

@@ -35,7 +35,7 @@ public class NodeExecutor {
         Span.current(),
         "input",
         "application/json",
-        Templates.resolve(node.config(), state).toString());
+        () -> Templates.resolve(node.config(), state).toString());
     Duration timeout = node.timeout().orElse(Duration.ofMillis(defaultTimeoutMs));
     int maxAttempts = node.retry().maxAttempts();
     NodeExecutionException lastFailure = null;
@@ -45,7 +45,7 @@ public class NodeExecutor {
         JsonObject output =
             attemptRunner.attempt(
                 new NodeAttempt(invocation.runId(), node, attempt, state, Deadline.after(timeout)));
-        Artifacts.record(Span.current(), "output", "application/json", output.toString());
+        Artifacts.record(Span.current(), "output", "application/json", output::toString);
         return new NodeOutcome(output, attempt);
       } catch (NodeExecutionException e) {
         lastFailure = e;

@@ -58,6 +58,54 @@ class RedactorTest {
   }
 
   @Test
+  void attributesWithNothingToRedactAreKeptAsTheyAre() {
+    Attributes attributes =
+        Attributes.builder()
+            .put("workflow.node.id", "ask")
+            .put("gen_ai.prompt", "Write a one-line greeting for Ada.")
+            .put("url.full", "http://localhost:8080/api/workflows")
+            .put("count", 3L)
+            .build();
+
+    assertThat(redactor.attributes(attributes, 40)).isSameAs(attributes);
+  }
+
+  @Test
+  void prefiltersNeverSkipATextTheirRuleMatches() {
+    List<String> texts =
+        List.of(
+            "Authorization: BEARER abc.def",
+            "x-auth: bEaReR token123",
+            "API-KEY = abcdefgh",
+            "apikey:'abcdefgh'",
+            "Client_Secret: xyzxyz12",
+            "access-token=abcdef123",
+            "PASSWORD=hunter22",
+            "sk_live_abcdefgh1234",
+            "rk-abcdefgh12",
+            "id AKIAABCDEFGHIJKLMNOP",
+            "card 4111-1111-1111-1111",
+            "card 4111 1111 1111 1111.",
+            "4111111111111111",
+            "ada@example.com",
+            "no secrets here: just text",
+            "http://localhost:8080/path?key=1");
+
+    for (RedactionRule rule : BuiltInRules.ALL) {
+      for (String text : texts) {
+        if (rule.pattern().matcher(text).find()) {
+          assertThat(rule.mayMatch().test(text)).as(rule.name() + " on " + text).isTrue();
+        }
+      }
+    }
+    assertThat(BuiltInRules.API_KEY.mayMatch().test("http://localhost:8080/api")).isFalse();
+    assertThat(BuiltInRules.API_KEY.mayMatch().test("{\"outputTokens\": 23}")).isFalse();
+    assertThat(BuiltInRules.BEARER.mayMatch().test("a bear ate her")).isFalse();
+    assertThat(BuiltInRules.CREDIT_CARD.mayMatch().test("3f2a9c1e-1234-4a5b-9c8d-0123456789ab"))
+        .isFalse();
+  }
+
+  @Test
   void jsonKeepsItsShapeWithTextRedactedAndMaskedKeysMasked() {
     JsonObject input =
         Json.createObjectBuilder()
