@@ -71,6 +71,7 @@ const tracingAdmin: TracingAdmin = {
   settings: [{ key: 'otel.exporter.otlp.headers', value: '****', secret: true }],
   pipeline: {
     enabled: true,
+    recording: true,
     exporters: [{ name: 'database', exported: 3, failed: 0, dropped: 0, lastError: null, lastErrorAt: null }],
     queues: [{ name: 'database', size: 0, capacity: 65536 }],
     retryBufferSpans: 0,

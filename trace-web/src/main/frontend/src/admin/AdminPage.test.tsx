@@ -13,6 +13,7 @@ const tracingAdmin: TracingAdmin = {
   ],
   pipeline: {
     enabled: true,
+    recording: true,
     exporters: [
       { name: 'otlp', exported: 120, failed: 0, dropped: 0, lastError: null, lastErrorAt: null },
       {
@@ -34,11 +35,15 @@ const tracingAdmin: TracingAdmin = {
 
 let me: Me
 let adminStatus: number
-const fetchMock = vi.fn(async (url: string) => {
+const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+  if (url === '/api/admin/tracing/recording' && init?.method === 'PUT') {
+    const { recording } = JSON.parse(String(init.body)) as { recording: boolean }
+    tracingAdmin.pipeline = { ...tracingAdmin.pipeline, recording }
+  }
   const [status, body] =
     url === '/api/me'
       ? [200, me]
-      : url === '/api/admin/tracing'
+      : url === '/api/admin/tracing' || url === '/api/admin/tracing/recording'
         ? [adminStatus, adminStatus === 200 ? tracingAdmin : { title: 'Forbidden', status: adminStatus }]
         : [404, { title: 'Not Found', status: 404 }]
   return new Response(JSON.stringify(body), {
@@ -49,6 +54,7 @@ const fetchMock = vi.fn(async (url: string) => {
 const adminCalls = () => fetchMock.mock.calls.filter(([url]) => url === '/api/admin/tracing').length
 
 beforeEach(() => {
+  tracingAdmin.pipeline = { ...tracingAdmin.pipeline, enabled: true, recording: true }
   me = { user: 'root', roles: ['admin'] }
   adminStatus = 200
   fetchMock.mockClear()
@@ -108,6 +114,27 @@ describe('AdminPage', () => {
     fireEvent.click(screen.getByTestId('admin-refresh'))
     await waitFor(() => expect(adminCalls()).toBe(2))
     expect(screen.getByTestId('admin-updated').textContent).toMatch(/^Updated .+ · refreshes every 5 s$/)
+  })
+
+  it('pauses and resumes recording new traces', async () => {
+    render(<AdminPage />)
+    expect((await screen.findByTestId('tracing-state')).textContent).toBe('tracing on')
+
+    fireEvent.click(screen.getByTestId('recording-switch'))
+
+    await waitFor(() => expect(screen.getByTestId('tracing-state').textContent).toBe('recording paused'))
+    const put = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT')!
+    expect(put[0]).toBe('/api/admin/tracing/recording')
+    expect(JSON.parse(String(put[1]!.body))).toEqual({ recording: false })
+    fireEvent.click(screen.getByTestId('recording-switch'))
+    await waitFor(() => expect(screen.getByTestId('tracing-state').textContent).toBe('tracing on'))
+  })
+
+  it('offers no switch when tracing is disabled by configuration', async () => {
+    tracingAdmin.pipeline = { ...tracingAdmin.pipeline, enabled: false, recording: false }
+    render(<AdminPage />)
+    expect((await screen.findByTestId('tracing-state')).textContent).toBe('tracing off')
+    expect(screen.queryByTestId('recording-switch')).toBeNull()
   })
 
   it('explains a refusal by the server', async () => {

@@ -1,6 +1,7 @@
 import type { ExporterHealth, QueueHealth, TracingPipeline } from '../api/types'
 import { formatDateTime } from '../ui/format'
 import { exporterState, formatCount, queueFill } from './pipelineHealth'
+import { RecordingSwitch } from './RecordingSwitch'
 
 function ExporterRow({ exporter }: { exporter: ExporterHealth }) {
   const state = exporterState(exporter)
@@ -58,10 +59,14 @@ export function PipelineHealth({ pipeline }: { pipeline: TracingPipeline }) {
     <section className="admin-section" aria-labelledby="admin-pipeline-title">
       <h3 id="admin-pipeline-title">
         Pipeline{' '}
-        <span className={`status-badge status-badge--${pipeline.enabled ? 'ok' : 'neutral'}`}>
-          {pipeline.enabled ? 'tracing on' : 'tracing off'}
+        <span
+          className={`status-badge status-badge--${pipeline.recording ? 'ok' : 'neutral'}`}
+          data-testid="tracing-state"
+        >
+          {!pipeline.enabled ? 'tracing off' : pipeline.recording ? 'tracing on' : 'recording paused'}
         </span>
       </h3>
+      {pipeline.enabled && <RecordingSwitch recording={pipeline.recording} />}
       <table className="admin-table" data-testid="exporters-table">
         <thead>
           <tr>

@@ -142,6 +142,14 @@ export const api = {
 
   getTracingAdmin: () => request<TracingAdmin>('/admin/tracing'),
 
+  /** Pauses or resumes recording new traces until the server restarts (role admin). */
+  setRecording: (recording: boolean) =>
+    request<TracingAdmin>('/admin/tracing/recording', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ recording }),
+    }),
+
   /** Deletes the run's spans, attributes and artifacts and the run itself (role admin). */
   deleteTrace: (traceId: string) => request<void>(`/traces/${segment(traceId)}`, { method: 'DELETE' }),
 }

@@ -6,7 +6,7 @@ import type { TracingAdmin } from './types'
 
 const admin: TracingAdmin = {
   settings: [{ key: 'tracing.enabled', value: 'true', secret: false }],
-  pipeline: { enabled: true, exporters: [], queues: [], retryBufferSpans: 0 },
+  pipeline: { enabled: true, recording: true, exporters: [], queues: [], retryBufferSpans: 0 },
 }
 
 let status = 200

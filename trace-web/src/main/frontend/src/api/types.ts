@@ -195,7 +195,10 @@ export interface QueueHealth {
 }
 
 export interface TracingPipeline {
+  /** tracing.enabled: the pipeline exists (a restart changes it). */
   enabled: boolean
+  /** Whether new runs are traced now: false while an admin has paused recording. */
+  recording: boolean
   exporters: ExporterHealth[]
   queues: QueueHealth[]
   /** Spans held for another export attempt. */

@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code throughput <base-url> <seconds> <clients>}: closed loop, each client runs {@code
  *       hello-llm} again as soon as the last run answered; prints runs/s and latency percentiles.
+ *   <li>{@code alternating <base-url> <window-seconds> <windows> <clients> [server-pid]}: the same
+ *       closed loop against one server, switching the recording of traces on and off at runtime
+ *       (admin API) in windows ordered on, off, off, on, ...; prints both modes' runs/s, latency
+ *       and, given the server's pid, its CPU per run. One JVM for both modes: fresh servers for
+ *       each differed by more than the effect measured.
  *   <li>{@code soak <base-url> <seconds> <runs-per-second>}: open loop at a steady rate over the
  *       sample workflows (with a 1,000-node fan-out every 30 s), then waits for the spans and
  *       prints how many runs have a complete trace tree.
@@ -44,6 +49,8 @@ public final class LoadDriver {
     {"redaction-demo", "{\"inputs\": {\"email\": \"ada@example.com\"}}"},
     {"slow-llm-chain", "{\"inputs\": {\"topic\": \"tracing\"}}"},
   };
+
+  private static final int USER_HZ = 100; // the unit of CPU times in /proc/<pid>/stat on Linux
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,7 +74,13 @@ public final class LoadDriver {
       case "throughput" ->
           driver.throughput(seconds, Integer.parseInt(args[3]), args.length > 4 ? args[4] : "");
       case "soak" -> driver.soak(seconds, Double.parseDouble(args[3]));
-      default -> throw new IllegalArgumentException("mode: throughput or soak");
+      case "alternating" ->
+          driver.alternating(
+              seconds,
+              Integer.parseInt(args[3]),
+              Integer.parseInt(args[4]),
+              args.length > 5 ? Long.parseLong(args[5]) : 0);
+      default -> throw new IllegalArgumentException("mode: throughput, alternating or soak");
     }
   }
 
@@ -112,6 +125,127 @@ public final class LoadDriver {
       System.out.println("failed runs: " + failures.get());
     }
     return new ArrayList<>(latencies);
+  }
+
+  /** One completed run: when it started and how long it took, in nanoseconds. */
+  private record Completed(long startNanos, long latencyNanos) {}
+
+  /** What one mode got over its windows. */
+  private static final class ModeTotals {
+    final List<Long> latencies = new ArrayList<>();
+    final List<Double> windowRates = new ArrayList<>();
+    long cpuTicks;
+    double seconds;
+  }
+
+  private void alternating(int windowSeconds, int windows, int clients, long serverPid)
+      throws Exception {
+    List<Completed> completed = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong failures = new AtomicLong();
+    long settleNanos = TimeUnit.SECONDS.toNanos(2);
+    AtomicLong stopAt = new AtomicLong(Long.MAX_VALUE);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    for (int c = 0; c < clients; c++) {
+      pool.submit(
+          () -> {
+            while (System.nanoTime() < stopAt.get()) {
+              long start = System.nanoTime();
+              JsonObject run = run("hello-llm", "{\"inputs\": {\"name\": \"Ada\"}}");
+              if (run == null || !"SUCCEEDED".equals(run.getString("status"))) {
+                failures.incrementAndGet();
+              } else {
+                completed.add(new Completed(start, System.nanoTime() - start));
+              }
+            }
+          });
+    }
+    // Warm-up: both code paths compiled before anything counts. The JIT's compiler threads use
+    // a whole core here for the first minute or two; the first windows after a 20 s warm-up were
+    // a third slower than the rest.
+    for (int w = 0; w < 12; w++) {
+      record(w % 2 == 0);
+      Thread.sleep(10_000);
+    }
+    ModeTotals[] totals = {new ModeTotals(), new ModeTotals()}; // [off, on]
+    for (int w = 0; w < windows; w++) {
+      // on, off, off, on, on, off, ...: a steady drift of the machine weighs on both alike.
+      boolean on = ((w + 1) / 2) % 2 == 0;
+      record(on);
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(settleNanos)); // spans of the last window flush
+      long from = System.nanoTime();
+      long ticks = cpuTicks(serverPid);
+      Thread.sleep(TimeUnit.SECONDS.toMillis(windowSeconds));
+      long to = System.nanoTime();
+      ModeTotals mode = totals[on ? 1 : 0];
+      mode.cpuTicks += cpuTicks(serverPid) - ticks;
+      mode.seconds += (to - from) / 1e9;
+      int inWindow = 0;
+      synchronized (completed) {
+        for (Completed run : completed) {
+          if (run.startNanos() >= from && run.startNanos() + run.latencyNanos() <= to) {
+            mode.latencies.add(run.latencyNanos());
+            inWindow++;
+          }
+        }
+      }
+      mode.windowRates.add(inWindow / ((to - from) / 1e9));
+    }
+    stopAt.set(0);
+    pool.shutdown();
+    pool.awaitTermination(60, TimeUnit.SECONDS);
+    record(true);
+    if (failures.get() > 0) {
+      System.out.println("failed runs: " + failures.get());
+    }
+    for (int m = 1; m >= 0; m--) {
+      ModeTotals mode = totals[m];
+      Collections.sort(mode.latencies);
+      System.out.printf(
+          "| %s | %d | %d x %d s | %d | %.1f | %.1f | %.1f | %.1f | %s |%n",
+          m == 1 ? "on" : "off",
+          clients,
+          mode.windowRates.size(),
+          windowSeconds,
+          mode.latencies.size(),
+          mode.latencies.size() / mode.seconds,
+          pct(mode.latencies, 50),
+          pct(mode.latencies, 95),
+          pct(mode.latencies, 99),
+          serverPid > 0
+              ? String.format("%.2f", mode.cpuTicks * 1000.0 / USER_HZ / mode.latencies.size())
+              : "-");
+    }
+    double on = totals[1].latencies.size() / totals[1].seconds;
+    double off = totals[0].latencies.size() / totals[0].seconds;
+    System.out.printf(
+        "on / off throughput: %.3f (windows on: %s; off: %s runs/s)%n",
+        on / off, rates(totals[1]), rates(totals[0]));
+  }
+
+  private static String rates(ModeTotals mode) {
+    return String.join(" ", mode.windowRates.stream().map(r -> String.format("%.0f", r)).toList());
+  }
+
+  /** Switches the recording of new traces, as an admin would. */
+  private void record(boolean on) {
+    JsonObject answer =
+        send(
+            HttpRequest.newBuilder(base.resolve("api/admin/tracing/recording"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"recording\": " + on + "}")));
+    if (answer == null || answer.getJsonObject("pipeline").getBoolean("recording") != on) {
+      throw new IllegalStateException("could not switch recording " + (on ? "on" : "off"));
+    }
+  }
+
+  /** User + system CPU of a process so far, in clock ticks (0 without a pid). */
+  private static long cpuTicks(long pid) throws java.io.IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
   }
 
   private void soak(int seconds, double perSecond) throws Exception {

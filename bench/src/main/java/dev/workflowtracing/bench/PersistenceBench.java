@@ -341,7 +341,7 @@ public final class PersistenceBench {
   private void truncate() throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
-      s.execute("truncate spans, span_attributes, artifacts, runs");
+      s.execute("truncate spans, span_attributes, runs");
     }
   }
 

@@ -166,6 +166,29 @@ class RedactionAndAdminIT {
   }
 
   @Test
+  void adminsPauseAndResumeRecordingNewTracesAtRuntime() {
+    Api api = new Api(baseUrl);
+    try {
+      Api.Answer paused = api.put("api/admin/tracing/recording", "{\"recording\": false}");
+      assertThat(paused.status()).isEqualTo(200);
+      assertThat(paused.object().getJsonObject("pipeline").getBoolean("recording")).isFalse();
+
+      JsonObject untraced = api.post("api/workflows/hello-llm/runs", "{}").object();
+
+      assertThat(untraced.getString("status")).isEqualTo("SUCCEEDED");
+      assertThat(untraced.get("traceId")).isEqualTo(JsonValue.NULL);
+    } finally {
+      Api.Answer resumed = api.put("api/admin/tracing/recording", "{\"recording\": true}");
+      assertThat(resumed.object().getJsonObject("pipeline").getBoolean("recording")).isTrue();
+    }
+    JsonObject traced = api.post("api/workflows/hello-llm/runs", "{}").object();
+    assertThat(api.awaitComplete(traced.getString("traceId")).getInt("spanCount")).isEqualTo(7);
+    ProblemResponsesIT.assertProblem(
+        api.put("api/admin/tracing/recording", "{\"recording\": \"no\"}"), 400);
+    ProblemResponsesIT.assertProblem(api.put("api/admin/tracing/recording", "{}"), 400);
+  }
+
+  @Test
   void retentionPurgesOldRunsWithTheirSpansAndAdminsDeleteOneTrace() {
     Api api = new Api(baseUrl);
     JsonObject old = api.post("api/workflows/hello-llm/runs", "{}").object();

@@ -47,6 +47,10 @@ class TracingDisabledIT {
       // Ten batch delays of the test configuration: anything exported would have arrived.
       Thread.sleep(1000);
       assertThat(otlp.allSpans()).isEmpty();
+      // Only a restart with tracing.enabled=true can start recording.
+      Api.Answer resume = api.put("api/admin/tracing/recording", "{\"recording\": true}");
+      ProblemResponsesIT.assertProblem(resume, 409);
+      assertThat(resume.object().getString("detail")).contains("tracing.enabled");
     }
   }
 }

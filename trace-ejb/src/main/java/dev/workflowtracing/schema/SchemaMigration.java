@@ -30,6 +30,7 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            .javaMigrations(new ArtifactsIntoSpanRows())
             .load()
             .migrate();
     LOG.info(

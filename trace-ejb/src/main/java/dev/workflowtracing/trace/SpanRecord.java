@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** One stored span. Attributes, events and links are JSON text; artifacts have their own table. */
+/**
+ * One stored span. Attributes, events and links are JSON text. Its row also holds its artifacts
+ * ({@link StoredArtifact}), not mapped here so that reading a whole trace leaves them in the table.
+ */
 @Entity
 @Table(name = "spans")
 @IdClass(SpanRecord.Key.class)

@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The rows one finished span becomes: the span itself, its scalar attributes for filtering, and its
- * artifacts (taken out of the events, where {@link Artifacts} put them).
+ * What one finished span is stored as: the span row, its scalar attributes as rows for filtering,
+ * and its artifacts (taken out of the events, where {@link Artifacts} put them), which go into the
+ * span row's {@code artifacts} column.
  */
 public record SpanRows(
-    SpanRecord span, List<SpanAttributeRecord> attributes, List<ArtifactRecord> artifacts) {
+    SpanRecord span, List<SpanAttributeRecord> attributes, List<StoredArtifact> artifacts) {
 
   public static SpanRows of(SpanData data, int maxArtifactLength) {
     return of(data, maxArtifactLength, IndexedAttributes.parse("*"));
@@ -28,15 +29,13 @@ public record SpanRows(
     String traceId = data.getTraceId();
     String spanId = data.getSpanId();
     var parent = data.getParentSpanContext();
-    List<ArtifactRecord> artifacts = new ArrayList<>();
+    List<StoredArtifact> artifacts = new ArrayList<>();
     List<EventData> events = new ArrayList<>();
     for (EventData event : data.getEvents()) {
       if (Artifacts.EVENT.equals(event.getName())) {
         Attributes a = event.getAttributes();
         artifacts.add(
-            new ArtifactRecord(
-                traceId,
-                spanId,
+            StoredArtifact.capped(
                 artifacts.size(),
                 orDefault(a.get(Artifacts.KIND), "artifact"),
                 orDefault(a.get(Artifacts.CONTENT_TYPE), "text/plain"),

@@ -23,13 +23,10 @@ public final class SpanWriter {
 
   private static final String INSERT_SPAN =
       "insert into spans (trace_id, span_id, parent_span_id, name, kind, status_code,"
-          + " status_message, start_nanos, end_nanos, node_id, attributes, events, links)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " status_message, start_nanos, end_nanos, node_id, attributes, events, links,"
+          + " artifacts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_ATTRIBUTE =
       "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
-  private static final String INSERT_ARTIFACT =
-      "insert into artifacts (trace_id, span_id, seq, kind, content_type, content,"
-          + " original_length, truncated) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
   // Spans are telemetry: on PostgreSQL their transactions need not wait for the WAL flush. A
   // database crash (not a server crash) can lose the last ~0.6 s of committed span batches, never
@@ -61,21 +58,16 @@ public final class SpanWriter {
     int maxArtifactLength = options.maxArtifactLength();
     IndexedAttributes indexed = options.indexed();
     try (PreparedStatement spanRows = connection.prepareStatement(INSERT_SPAN);
-        PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE);
-        PreparedStatement artifactRows = connection.prepareStatement(INSERT_ARTIFACT)) {
+        PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE)) {
       for (SpanData data : spans) {
         SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
-        addSpan(spanRows, rows.span());
+        addSpan(spanRows, rows.span(), StoredArtifact.toJson(rows.artifacts()));
         for (SpanAttributeRecord attribute : rows.attributes()) {
           addAttribute(attributeRows, rows.span(), attribute);
-        }
-        for (ArtifactRecord artifact : rows.artifacts()) {
-          addArtifact(artifactRows, rows.span(), artifact);
         }
       }
       spanRows.executeBatch();
       attributeRows.executeBatch();
-      artifactRows.executeBatch();
     }
   }
 
@@ -83,7 +75,8 @@ public final class SpanWriter {
     return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
   }
 
-  private static void addSpan(PreparedStatement statement, SpanRecord span) throws SQLException {
+  private static void addSpan(PreparedStatement statement, SpanRecord span, String artifacts)
+      throws SQLException {
     statement.setString(1, span.getTraceId());
     statement.setString(2, span.getSpanId());
     statement.setString(3, span.getParentSpanId());
@@ -97,6 +90,7 @@ public final class SpanWriter {
     statement.setString(11, span.getAttributes());
     statement.setString(12, span.getEvents());
     statement.setString(13, span.getLinks());
+    statement.setString(14, artifacts);
     statement.addBatch();
   }
 
@@ -107,19 +101,6 @@ public final class SpanWriter {
     statement.setString(2, span.getSpanId());
     statement.setString(3, attribute.getKey());
     statement.setString(4, attribute.getValue());
-    statement.addBatch();
-  }
-
-  private static void addArtifact(
-      PreparedStatement statement, SpanRecord span, ArtifactRecord artifact) throws SQLException {
-    statement.setString(1, span.getTraceId());
-    statement.setString(2, span.getSpanId());
-    statement.setInt(3, artifact.getSeq());
-    statement.setString(4, artifact.getKind());
-    statement.setString(5, artifact.getContentType());
-    statement.setString(6, artifact.getContent());
-    statement.setInt(7, artifact.getOriginalLength());
-    statement.setBoolean(8, artifact.isTruncated());
     statement.addBatch();
   }
 }

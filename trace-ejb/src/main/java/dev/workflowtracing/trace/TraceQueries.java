@@ -187,10 +187,16 @@ public class TraceQueries {
     return Optional.ofNullable(em.find(SpanRecord.class, new SpanRecord.Key(traceId, spanId)));
   }
 
-  public List<ArtifactRecord> artifacts(String traceId, String spanId) {
-    return em.createNamedQuery("ArtifactRecord.findBySpan", ArtifactRecord.class)
-        .setParameter("traceId", traceId)
-        .setParameter("spanId", spanId)
-        .getResultList();
+  /**
+   * A span's artifacts: read on their own, as the span entity does not map them (a whole trace is
+   * read without its prompts and responses).
+   */
+  public List<StoredArtifact> artifacts(String traceId, String spanId) {
+    List<?> column =
+        em.createNativeQuery("select artifacts from spans where trace_id = ?1 and span_id = ?2")
+            .setParameter(1, traceId)
+            .setParameter(2, spanId)
+            .getResultList();
+    return column.isEmpty() ? List.of() : StoredArtifact.fromJson((String) column.get(0));
   }
 }

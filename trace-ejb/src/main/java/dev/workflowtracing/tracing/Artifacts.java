@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Records node inputs and outputs, prompts and responses as span events named {@value #EVENT}. The
- * persistence exporter stores them in the artifacts table; OTLP receives them as ordinary events.
+ * persistence exporter stores them with their span (its artifacts column); OTLP receives them as
+ * ordinary events.
  */
 public final class Artifacts {
 

@@ -2,6 +2,7 @@ package dev.workflowtracing.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -50,10 +51,11 @@ public class TracedInterceptor {
 
   private Span startSpan(TracedOperation operation) {
     try {
+      Context parent = operation.parentContext();
       return tracerHolder
-          .tracer()
+          .tracer(parent)
           .spanBuilder(operation.spanName())
-          .setParent(operation.parentContext())
+          .setParent(parent)
           .setSpanKind(operation.spanKind())
           .setAllAttributes(operation.spanAttributes())
           .startSpan();

@@ -1,28 +1,49 @@
 package dev.workflowtracing.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The application's tracer: a real one once {@link TracingBootstrap} has built the SDK, a no-op one
+ * The application's tracer: the SDK's once {@link TracingBootstrap} has built it, a no-op one
  * before that or when tracing is disabled. A plain CDI bean because the interceptor reads it on
  * every traced call: asking the bootstrap singleton EJB went through the container's whole EJB
  * interceptor chain each time (3% of the CPU under load, docs/performance.md). After the SDK shuts
  * down, its tracer makes no-op spans by itself.
+ *
+ * <p>An admin can pause recording at runtime ({@code PUT /api/admin/tracing/recording}): new runs
+ * then get the no-op tracer, as with tracing disabled, while runs already recording finish their
+ * traces, so no stored trace is left incomplete by the switch.
  */
 @ApplicationScoped
 public class TracerHolder {
 
   static final String INSTRUMENTATION_SCOPE = "dev.workflowtracing";
+  private static final Tracer NOOP = OpenTelemetry.noop().getTracer(INSTRUMENTATION_SCOPE);
 
-  private volatile Tracer tracer = OpenTelemetry.noop().getTracer(INSTRUMENTATION_SCOPE);
+  private volatile Tracer tracer = NOOP;
+  private volatile boolean paused;
 
-  public Tracer tracer() {
+  /** The tracer for a span under {@code parent}. */
+  public Tracer tracer(Context parent) {
+    if (paused && !Span.fromContext(parent).isRecording()) {
+      return NOOP;
+    }
     return tracer;
+  }
+
+  /** Whether new runs are traced: the SDK is built and recording is not paused. */
+  public boolean recording() {
+    return tracer != NOOP && !paused;
   }
 
   void use(Tracer tracer) {
     this.tracer = tracer;
+  }
+
+  void pause(boolean paused) {
+    this.paused = paused;
   }
 }

@@ -116,6 +116,22 @@ public class TracingBootstrap {
     return settings;
   }
 
+  /** Whether new runs are traced now. */
+  public boolean recording() {
+    return tracerHolder.recording();
+  }
+
+  /**
+   * Pauses or resumes recording new traces at runtime, until the next restart (the kill switch for
+   * an incident; {@code tracing.enabled} is the lasting one). Spans already queued are still
+   * exported. With tracing disabled by configuration there is nothing to resume: {@link
+   * #recording()} stays false.
+   */
+  public void record(boolean recording) {
+    tracerHolder.pause(!recording);
+    LOG.info(recording ? "Recording of new traces resumed" : "Recording of new traces paused");
+  }
+
   public List<ExporterStats> exporterStats() {
     return List.copyOf(exporterStats);
   }

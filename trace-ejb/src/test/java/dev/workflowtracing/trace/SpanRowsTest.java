@@ -41,10 +41,10 @@ class SpanRowsTest {
         .singleElement()
         .satisfies(
             a -> {
-              assertThat(a.getKind()).isEqualTo("prompt");
-              assertThat(a.getContent()).isEqualTo("0123456789");
-              assertThat(a.isTruncated()).isTrue();
-              assertThat(a.getOriginalLength()).isEqualTo(26);
+              assertThat(a.kind()).isEqualTo("prompt");
+              assertThat(a.content()).isEqualTo("0123456789");
+              assertThat(a.truncated()).isTrue();
+              assertThat(a.originalLength()).isEqualTo(26);
             });
 
     SpanRecord rootRow = SpanRows.of(root, 10).span();

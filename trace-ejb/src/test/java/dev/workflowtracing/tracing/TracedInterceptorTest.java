@@ -43,6 +43,25 @@ class TracedInterceptorTest {
   }
 
   @Test
+  void whilePausedNewTracesAreNotRecordedButTracesInFlightFinish() throws Exception {
+    interceptor.tracerHolder.pause(true);
+    interceptor.trace(new CallInvocation(() -> "untraced", new Operation("new run")));
+    interceptor.tracerHolder.pause(false);
+    interceptor.trace(
+        new CallInvocation(
+            () -> {
+              interceptor.tracerHolder.pause(true);
+              return interceptor.trace(new CallInvocation(() -> "done", new Operation("node")));
+            },
+            new Operation("run in flight")));
+
+    assertThat(exporter.getFinishedSpanItems())
+        .extracting(SpanData::getName)
+        .containsExactly("node", "run in flight");
+    assertThat(interceptor.tracerHolder.recording()).isFalse();
+  }
+
+  @Test
   void nestedCallsBecomeChildSpans() throws Exception {
     Object result =
         interceptor.trace(

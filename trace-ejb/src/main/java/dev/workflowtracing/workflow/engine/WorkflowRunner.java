@@ -11,7 +11,6 @@ import dev.workflowtracing.workflow.EdgeDefinition;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowDefinition;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -54,7 +53,7 @@ public class WorkflowRunner {
   public RunResult run(RunRequest request) {
     WorkflowDefinition workflow = request.workflow();
     long startedAt = System.currentTimeMillis();
-    String traceId = traceIdOf(Span.current().getSpanContext());
+    String traceId = traceIdOf(Span.current());
     runStore.started(
         new RunRecord(
             request.runId(),
@@ -198,7 +197,11 @@ public class WorkflowRunner {
     return builder.build();
   }
 
-  private static String traceIdOf(SpanContext context) {
-    return context.isValid() ? context.getTraceId() : null;
+  /**
+   * The run's trace, if it records one: a run sampled out, or started while recording is paused,
+   * has none to show, even when a caller's traceparent gave its no-op span a trace id.
+   */
+  private static String traceIdOf(Span root) {
+    return root.isRecording() ? root.getSpanContext().getTraceId() : null;
   }
 }

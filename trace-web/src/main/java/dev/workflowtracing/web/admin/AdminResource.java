@@ -4,12 +4,18 @@ import dev.workflowtracing.retention.RetentionJob;
 import dev.workflowtracing.tracing.EffectiveSettings;
 import dev.workflowtracing.tracing.TracingBootstrap;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonValue.ValueType;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -33,6 +39,30 @@ public class AdminResource {
   public AdminView tracing() {
     return new AdminView(
         EffectiveSettings.of(ConfigProvider.getConfig()), PipelineView.of(tracing));
+  }
+
+  /**
+   * Pauses ({@code {"recording": false}}) or resumes recording new traces until the next restart;
+   * answers the admin view as it is then.
+   */
+  @PUT
+  @Path("/tracing/recording")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AdminView record(JsonObject body) {
+    JsonValue value = body == null ? null : body.get("recording");
+    ValueType type = value == null ? ValueType.NULL : value.getValueType();
+    if (type != ValueType.TRUE && type != ValueType.FALSE) {
+      throw new BadRequestProblem(
+          "The body must be {\"recording\": true} or {\"recording\": false}");
+    }
+    boolean recording = type == ValueType.TRUE;
+    if (recording && !tracing.settings().enabled()) {
+      throw new ConflictProblem(
+          "Tracing is disabled by configuration (tracing.enabled=false): set it to true and"
+              + " restart the server to record traces");
+    }
+    tracing.record(recording);
+    return tracing();
   }
 
   /** Purges now every run started before {@code olderThan} (what retention would do later). */

@@ -25,6 +25,8 @@ public class MetricsResource {
     StringBuilder out = new StringBuilder();
     metric(out, "workflow_tracing_enabled", "gauge", "1 when tracing is on");
     sample(out, "workflow_tracing_enabled", "", tracing.settings().enabled() ? 1 : 0);
+    metric(out, "workflow_tracing_recording", "gauge", "1 when new runs are traced (not paused)");
+    sample(out, "workflow_tracing_recording", "", tracing.recording() ? 1 : 0);
     counter(out, "exported", "spans the exporter delivered", ExporterStats::exported);
     counter(out, "failed", "spans in failed export attempts", ExporterStats::failed);
     counter(out, "dropped", "spans given up", ExporterStats::dropped);

@@ -7,7 +7,11 @@ import java.util.List;
 
 /** Counters of the tracing pipeline: per exporter, per processor queue, and the retry buffer. */
 public record PipelineView(
-    boolean enabled, List<ExporterView> exporters, List<QueueState> queues, int retryBufferSpans) {
+    boolean enabled,
+    boolean recording,
+    List<ExporterView> exporters,
+    List<QueueState> queues,
+    int retryBufferSpans) {
 
   /** One exporter's counters since startup. */
   public record ExporterView(
@@ -27,6 +31,7 @@ public record PipelineView(
   static PipelineView of(TracingBootstrap tracing) {
     return new PipelineView(
         tracing.settings().enabled(),
+        tracing.recording(),
         tracing.exporterStats().stream().map(ExporterView::of).toList(),
         tracing.queues(),
         tracing.pendingRetrySpans());

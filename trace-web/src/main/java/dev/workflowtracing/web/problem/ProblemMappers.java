@@ -48,16 +48,22 @@ public final class ProblemMappers {
     }
   }
 
-  /** 404 for an unknown trace, span or run. */
+  /** 409 for a request the server's configuration does not allow now. */
   @Provider
-  public static class NotFound implements ExceptionMapper<NotFoundProblem> {
+  public static class Conflict implements ExceptionMapper<ConflictProblem> {
     @Override
-    public Response toResponse(NotFoundProblem e) {
-      return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    public Response toResponse(ConflictProblem e) {
+      return Problem.response(Response.Status.CONFLICT, e.getMessage());
     }
   }
 
-  /** 413 for a body over the size limit. */
+  /**
+   * 404 for an unknown trace, span or run. @Provider public static class NotFound implements
+   * ExceptionMapper<NotFoundProblem> { @Override public Response toResponse(NotFoundProblem e) {
+   * return Problem.response(Response.Status.NOT_FOUND, e.getMessage()); } }
+   *
+   * <p>/** 413 for a body over the size limit.
+   */
   @Provider
   public static class PayloadTooLarge implements ExceptionMapper<PayloadTooLargeProblem> {
     @Override

@@ -1,6 +1,6 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.ArtifactRecord;
+import dev.workflowtracing.trace.StoredArtifact;
 
 /** A span's input, output, prompt or response, as stored (redacted, capped). */
 public record ArtifactView(
@@ -11,13 +11,8 @@ public record ArtifactView(
     int originalLength,
     boolean truncated) {
 
-  static ArtifactView of(ArtifactRecord a) {
+  static ArtifactView of(StoredArtifact a) {
     return new ArtifactView(
-        a.getSeq(),
-        a.getKind(),
-        a.getContentType(),
-        a.getContent(),
-        a.getOriginalLength(),
-        a.isTruncated());
+        a.seq(), a.kind(), a.contentType(), a.content(), a.originalLength(), a.truncated());
   }
 }
