@@ -4,6 +4,8 @@
 # reports the share of complete trace trees. Starts its own WildFly (ports +200, H2, tracing
 # defaults) from the built EAR; figures go to docs/performance.md.
 #   bench/load-bench.sh [window-seconds=10] [windows=16] [clients=8] [soak-seconds=300] [soak-runs-per-second=5]
+# BENCH_DB=postgres: each server gets a fresh PostgreSQL database (workflow_tracing_load on this
+# machine's cluster, bin/setup-postgres) instead of WildFly's in-memory H2.
 set -euo pipefail
 # standalone.sh forwards TERM/INT to the server JVM only when it runs it in the background.
 export LAUNCH_JBOSS_IN_BACKGROUND=1
@@ -20,9 +22,18 @@ url="http://localhost:8280/"
 start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
   rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
   config/cli/add-users.sh "$wildfly" "$base/configuration" >/dev/null
+  local db_env=()
+  if [[ "${BENCH_DB:-h2}" == postgres ]]; then
+    local sudo_cmd=""
+    [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+    $sudo_cmd su postgres -c "psql -qc 'drop database if exists workflow_tracing_load'"
+    TRACE_DB_NAME=workflow_tracing_load bin/setup-postgres >/dev/null
+    JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-postgres >/dev/null
+    db_env=(TRACE_DB_URL=jdbc:postgresql://localhost:5432/workflow_tracing_load)
+  fi
   cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
   local t0=$(date +%s%N)
-  env "$@" "$wildfly/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+  env "${db_env[@]}" "$@" "$wildfly/bin/standalone.sh" -Djboss.server.base.dir="$base" \
     -Djboss.socket.binding.port-offset=200 -Dotel.traces.exporter=none >"$base.out" 2>&1 &
   server=$!
   until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
