@@ -64,14 +64,9 @@ echo "|---|---|---|---|---|---|---|---|---|"
 java -cp "$cp" dev.workflowtracing.bench.LoadDriver alternating "$url" "$window" "$windows" "$clients" "$(server_pid)"
 stop_server
 
-# Sampling is set at startup: 10% sampled on a server of its own, 60 s after 15 s of warm-up.
+# Sampling is set at startup: 10% sampled vs recording paused, on a server of its own.
 start_server TRACING_ENABLED=true OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1
-(sleep 15; server_cpu_ticks >"$base.cpu") &
-line=$(java -cp "$cp" dev.workflowtracing.bench.LoadDriver throughput "$url" 60 "$clients" "on, 10% sampled")
-ticks=$(( $(server_cpu_ticks) - $(cat "$base.cpu") ))
-runs=$(awk -F'|' '{gsub(/ /, "", $4); print $4}' <<<"$line")
-echo "| tracing | clients | runs | runs/s | p50 ms | p95 ms | p99 ms | server CPU ms/run |"
-echo "$line $(awk -v t="$ticks" -v r="$runs" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f |", t * 1000 / hz / r}')"
+java -cp "$cp" dev.workflowtracing.bench.LoadDriver alternating "$url" "$window" "$windows" "$clients" "$(server_pid)" "on, 10% sampled"
 stop_server
 
 start_server TRACING_ENABLED=true

@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code throughput <base-url> <seconds> <clients>}: closed loop, each client runs {@code
  *       hello-llm} again as soon as the last run answered; prints runs/s and latency percentiles.
- *   <li>{@code alternating <base-url> <window-seconds> <windows> <clients> [server-pid]}: the same
- *       closed loop against one server, switching the recording of traces on and off at runtime
- *       (admin API) in windows ordered on, off, off, on, ...; prints both modes' runs/s, latency
- *       and, given the server's pid, its CPU per run. One JVM for both modes: fresh servers for
- *       each differed by more than the effect measured.
+ *   <li>{@code alternating <base-url> <window-seconds> <windows> <clients> [server-pid] [label]}:
+ *       the same closed loop against one server, switching the recording of traces on and off at
+ *       runtime (admin API) in windows ordered on, off, off, on, ...; prints both modes' runs/s,
+ *       latency and, given the server's pid, its CPU per run. One JVM for both modes: fresh servers
+ *       for each differed by more than the effect measured.
  *   <li>{@code soak <base-url> <seconds> <runs-per-second>}: open loop at a steady rate over the
  *       sample workflows (with a 1,000-node fan-out every 30 s), then waits for the spans and
  *       prints how many runs have a complete trace tree.
@@ -79,7 +79,8 @@ public final class LoadDriver {
               seconds,
               Integer.parseInt(args[3]),
               Integer.parseInt(args[4]),
-              args.length > 5 ? Long.parseLong(args[5]) : 0);
+              args.length > 5 ? Long.parseLong(args[5]) : 0,
+              args.length > 6 ? args[6] : "on");
       default -> throw new IllegalArgumentException("mode: throughput, alternating or soak");
     }
   }
@@ -138,7 +139,8 @@ public final class LoadDriver {
     double seconds;
   }
 
-  private void alternating(int windowSeconds, int windows, int clients, long serverPid)
+  private void alternating(
+      int windowSeconds, int windows, int clients, long serverPid, String onLabel)
       throws Exception {
     List<Completed> completed = Collections.synchronizedList(new ArrayList<>());
     AtomicLong failures = new AtomicLong();
@@ -202,7 +204,7 @@ public final class LoadDriver {
       Collections.sort(mode.latencies);
       System.out.printf(
           "| %s | %d | %d x %d s | %d | %.1f | %.1f | %.1f | %.1f | %s |%n",
-          m == 1 ? "on" : "off",
+          m == 1 ? onLabel : "off",
           clients,
           mode.windowRates.size(),
           windowSeconds,

@@ -1,5 +1,6 @@
 package dev.workflowtracing.bench;
 
+import dev.workflowtracing.schema.SchemaMigration;
 import dev.workflowtracing.trace.IndexedAttributes;
 import dev.workflowtracing.trace.RunFilter;
 import dev.workflowtracing.trace.RunStatus;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 
 /**
  * The persistence benchmark (issue: persistence and trace API), on PostgreSQL:
@@ -331,11 +331,7 @@ public final class PersistenceBench {
       s.execute("drop schema public cascade");
       s.execute("create schema public");
     }
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    SchemaMigration.migrations().dataSource(url, user, password).load().migrate();
   }
 
   private void truncate() throws SQLException {

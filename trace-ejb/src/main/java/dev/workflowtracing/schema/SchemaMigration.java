@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionManagementType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings the schema up to date before anything touches the tables. Flyway manages its own
@@ -24,15 +25,16 @@ public class SchemaMigration {
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
 
+  /** The schema's migrations, SQL and Java; the benchmarks and tests migrate with these too. */
+  public static FluentConfiguration migrations() {
+    return Flyway.configure(SchemaMigration.class.getClassLoader())
+        .locations("classpath:db/migration")
+        .javaMigrations(new ArtifactsIntoSpanRows());
+  }
+
   @PostConstruct
   void migrate() {
-    var result =
-        Flyway.configure(SchemaMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .javaMigrations(new ArtifactsIntoSpanRows())
-            .load()
-            .migrate();
+    var result = migrations().dataSource(dataSource).load().migrate();
     LOG.info(
         () ->
             "Schema at version "

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +46,7 @@ class ArtifactsIntoSpanRowsTest {
   }
 
   private static FluentConfiguration flyway() {
-    return Flyway.configure()
-        .dataSource(URL, "sa", "")
-        .locations("classpath:db/migration")
-        .javaMigrations(new ArtifactsIntoSpanRows());
+    return SchemaMigration.migrations().dataSource(URL, "sa", "");
   }
 
   private static String span(String traceId, String spanId) {
