@@ -57,13 +57,16 @@ public final class ProblemMappers {
     }
   }
 
-  /**
-   * 404 for an unknown trace, span or run. @Provider public static class NotFound implements
-   * ExceptionMapper<NotFoundProblem> { @Override public Response toResponse(NotFoundProblem e) {
-   * return Problem.response(Response.Status.NOT_FOUND, e.getMessage()); } }
-   *
-   * <p>/** 413 for a body over the size limit.
-   */
+  /** 404 for an unknown trace, span or run. */
+  @Provider
+  public static class NotFound implements ExceptionMapper<NotFoundProblem> {
+    @Override
+    public Response toResponse(NotFoundProblem e) {
+      return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** 413 for a body over the size limit. */
   @Provider
   public static class PayloadTooLarge implements ExceptionMapper<PayloadTooLargeProblem> {
     @Override
