@@ -13,6 +13,7 @@ version=$(ls /etc/postgresql | sort -n | tail -1)
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
 wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
 base="$root/target/outage-server"
+mkdir -p "$root/target"
 url="http://localhost:8380/"
 rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
 config/cli/add-users.sh "$wildfly" "$base/configuration" >/dev/null

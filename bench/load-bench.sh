@@ -17,6 +17,7 @@ mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.cl
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
 wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
 base="$root/target/bench-server"
+mkdir -p "$root/target"
 url="http://localhost:8280/"
 
 start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
