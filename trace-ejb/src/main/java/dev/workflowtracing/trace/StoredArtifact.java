@@ -37,11 +37,59 @@ public record StoredArtifact(
         truncated);
   }
 
-  /** The column's text for these artifacts; null for none. */
+  /** The size of the {@code artifacts} column (varchar), in characters. */
+  static final int MAX_JSON_LENGTH = 1_000_000;
+
+  /**
+   * The column's text for these artifacts; null for none. Never longer than the column: while it
+   * would be (large artifacts, or text that JSON escapes six-fold), the longest content is halved
+   * and marked truncated, as one oversized span would otherwise fail its whole batch.
+   */
   public static String toJson(List<StoredArtifact> artifacts) {
+    return toJson(artifacts, MAX_JSON_LENGTH);
+  }
+
+  static String toJson(List<StoredArtifact> artifacts, int maxLength) {
     if (artifacts.isEmpty()) {
       return null;
     }
+    List<StoredArtifact> fitting = new ArrayList<>(artifacts);
+    String json = write(fitting);
+    while (json.length() > maxLength && halveLongest(fitting)) {
+      json = write(fitting);
+    }
+    return json;
+  }
+
+  /** False when there is no content left to cut. */
+  private static boolean halveLongest(List<StoredArtifact> artifacts) {
+    int longest = 0;
+    for (int i = 1; i < artifacts.size(); i++) {
+      if (artifacts.get(i).content().length() > artifacts.get(longest).content().length()) {
+        longest = i;
+      }
+    }
+    StoredArtifact a = artifacts.get(longest);
+    if (a.content().isEmpty()) {
+      return false;
+    }
+    int cut = a.content().length() / 2;
+    if (cut > 0 && Character.isHighSurrogate(a.content().charAt(cut - 1))) {
+      cut--; // never half a character
+    }
+    artifacts.set(
+        longest,
+        new StoredArtifact(
+            a.seq(),
+            a.kind(),
+            a.contentType(),
+            a.content().substring(0, cut),
+            a.originalLength(),
+            true));
+    return true;
+  }
+
+  private static String write(List<StoredArtifact> artifacts) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator g = JsonFactory.createGenerator(out)) {
       g.writeStartArray();

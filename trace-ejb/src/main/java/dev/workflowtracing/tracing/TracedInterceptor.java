@@ -34,7 +34,7 @@ public class TracedInterceptor {
     if (span == null) {
       return invocation.proceed();
     }
-    try (Scope ignored = span.makeCurrent()) {
+    try (Scope ignored = tracerHolder.current(span).makeCurrent()) {
       Object result = invocation.proceed();
       if (result instanceof TracedOutcome outcome) {
         outcome.describeTo(span);

@@ -62,6 +62,24 @@ class TracedInterceptorTest {
   }
 
   @Test
+  void aRunStartedWhilePausedStaysUntracedWhenRecordingResumes() throws Exception {
+    interceptor.tracerHolder.pause(true);
+    interceptor.trace(
+        new CallInvocation(
+            () -> {
+              interceptor.tracerHolder.pause(false);
+              return interceptor.trace(new CallInvocation(() -> "done", new Operation("node")));
+            },
+            new Operation("run started paused")));
+
+    assertThat(exporter.getFinishedSpanItems()).isEmpty();
+    interceptor.trace(new CallInvocation(() -> "traced", new Operation("next run")));
+    assertThat(exporter.getFinishedSpanItems())
+        .extracting(SpanData::getName)
+        .containsExactly("next run");
+  }
+
+  @Test
   void nestedCallsBecomeChildSpans() throws Exception {
     Object result =
         interceptor.trace(
