@@ -52,9 +52,6 @@ stop_server() {
 }
 
 server_pid() { pgrep -f "^[^ ]*java .*jboss.server.base.dir=$base" | head -1; }
-server_cpu_ticks() { # user + system CPU of the server JVM so far, in clock ticks
-  awk '{print $14 + $15}' "/proc/$(server_pid)/stat"
-}
 
 # On and off in one server: fresh servers for each mode differed here by more than tracing's cost
 # (the same configuration used 5.3 to 8.1 ms of CPU per run on servers minutes apart).

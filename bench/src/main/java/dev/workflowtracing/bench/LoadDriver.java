@@ -111,11 +111,10 @@ public final class LoadDriver {
           () -> {
             while (System.nanoTime() < end) {
               long start = System.nanoTime();
-              JsonObject run = run("hello-llm", "{\"inputs\": {\"name\": \"Ada\"}}");
-              if (run == null || !"SUCCEEDED".equals(run.getString("status"))) {
-                failures.incrementAndGet();
-              } else {
+              if (helloLlmSucceeds()) {
                 latencies.add(System.nanoTime() - start);
+              } else {
+                failures.incrementAndGet();
               }
             }
           });
@@ -152,11 +151,10 @@ public final class LoadDriver {
           () -> {
             while (System.nanoTime() < stopAt.get()) {
               long start = System.nanoTime();
-              JsonObject run = run("hello-llm", "{\"inputs\": {\"name\": \"Ada\"}}");
-              if (run == null || !"SUCCEEDED".equals(run.getString("status"))) {
-                failures.incrementAndGet();
-              } else {
+              if (helloLlmSucceeds()) {
                 completed.add(new Completed(start, System.nanoTime() - start));
+              } else {
+                failures.incrementAndGet();
               }
             }
           });
@@ -303,6 +301,12 @@ public final class LoadDriver {
         "complete trace trees: %d of %d (%.2f%%)%n",
         complete, traceIds.size(), 100.0 * complete / Math.max(1, traceIds.size()));
     incomplete.forEach(t -> System.out.println("incomplete: " + t));
+  }
+
+  /** One step of the closed loops: runs hello-llm and says whether it succeeded. */
+  private boolean helloLlmSucceeds() {
+    JsonObject run = run("hello-llm", "{\"inputs\": {\"name\": \"Ada\"}}");
+    return run != null && "SUCCEEDED".equals(run.getString("status"));
   }
 
   private JsonObject run(String workflow, String body) {
