@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.eclipse.microprofile.config.Config;
@@ -24,15 +25,12 @@ public record RedactionSettings(
     int maxAttributeLength,
     int maxArtifactLength) {
 
+  private static final Logger LOG = Logger.getLogger(RedactionSettings.class.getName());
+
   public static RedactionSettings from(Config config) {
     boolean enabled = config.getValue("tracing.redaction.enabled", Boolean.class);
-    List<RedactionRule> rules = new ArrayList<>();
     List<String> builtIns = list(config, "tracing.redaction.builtin-patterns");
-    for (RedactionRule rule : BuiltInRules.ALL) {
-      if (builtIns.contains(rule.name())) {
-        rules.add(rule);
-      }
-    }
+    List<RedactionRule> rules = new ArrayList<>(builtInRules(builtIns));
     for (String custom : list(config, "tracing.redaction.custom-patterns")) {
       rules.add(customRule(custom));
     }
@@ -47,15 +45,45 @@ public record RedactionSettings(
         config.getValue("tracing.redaction.max-artifact-length", Integer.class));
   }
 
-  /** Every built-in rule, the usual key masks, and the given length caps. */
+  /** Every built-in rule, the default key masks, and the given length caps. */
   public static RedactionSettings builtIns(int maxAttributeLength, int maxArtifactLength) {
     return new RedactionSettings(
         true,
         List.of("http.request.header.authorization"),
-        List.of("password", "secret", "token", "api_key", "authorization"),
+        List.of(
+            "password",
+            "secret",
+            "token",
+            "api_key",
+            "apikey",
+            "api-key",
+            "authorization",
+            "cookie"),
         BuiltInRules.ALL,
         maxAttributeLength,
         maxArtifactLength);
+  }
+
+  /**
+   * The built-in rules named, in their order. A list written before a rule existed leaves it off,
+   * and a misspelt name would too: both are logged, as the startup's only hint.
+   */
+  static List<RedactionRule> builtInRules(List<String> names) {
+    List<String> known = BuiltInRules.ALL.stream().map(RedactionRule::name).toList();
+    names.stream()
+        .filter(name -> !known.contains(name))
+        .forEach(
+            name ->
+                LOG.warning(
+                    "tracing.redaction.builtin-patterns: no built-in pattern \""
+                        + name
+                        + "\"; known: "
+                        + String.join(",", known)));
+    List<String> off = known.stream().filter(name -> !names.contains(name)).toList();
+    if (!off.isEmpty()) {
+      LOG.info("Built-in redaction patterns off: " + String.join(",", off));
+    }
+    return BuiltInRules.ALL.stream().filter(rule -> names.contains(rule.name())).toList();
   }
 
   /** A custom rule is {@code name=regex}; a bad regex stops startup with a clear message. */

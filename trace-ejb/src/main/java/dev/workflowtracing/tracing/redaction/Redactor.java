@@ -1,6 +1,5 @@
 package dev.workflowtracing.tracing.redaction;
 
-import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.tracing.Artifacts;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
@@ -10,15 +9,10 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies the redaction rules: drops and masks attributes by key, replaces sensitive text by {@code
@@ -29,40 +23,30 @@ public final class Redactor {
 
   public static final String MASK = "[REDACTED]";
 
-  private static final JsonString MASKED = JsonFactory.createValue(MASK);
-
-  /** What to do with an attribute, by its key. */
-  private enum KeyTreatment {
-    KEEP,
-    MASK,
-    DROP
-  }
-
-  // Span attribute keys are few and repeat on every span: decide once per key (bounded, as JSON
-  // input keys are the user's).
-  private static final int MAX_REMEMBERED_KEYS = 10_000;
-
   private final RedactionSettings settings;
-  private final Map<String, KeyTreatment> treatmentByKey = new ConcurrentHashMap<>();
+  private final KeyTreatments keys;
+  private final TextRedactor texts;
 
   public Redactor(RedactionSettings settings) {
     this.settings = settings;
+    MaskKeys maskKeys = new MaskKeys(settings.maskKeys());
+    this.keys = new KeyTreatments(settings, maskKeys);
+    this.texts = new TextRedactor(settings.rules(), maskKeys, keys);
   }
 
   public RedactionSettings settings() {
     return settings;
   }
 
-  /** Text with every sensitive match replaced (no length cap). */
+  /**
+   * Text with every sensitive match replaced and every mask key's value masked (no length cap).
+   * Text that is JSON is redacted as {@link #json} would, and written back compact.
+   */
   public String text(String text) {
     if (text == null || !settings.enabled()) {
       return text;
     }
-    String result = text;
-    for (RedactionRule rule : settings.rules()) {
-      result = rule.apply(result);
-    }
-    return result;
+    return texts.text(text);
   }
 
   public SpanData span(SpanData span) {
@@ -84,27 +68,15 @@ public final class Redactor {
   }
 
   /**
-   * JSON (run inputs and outputs) with sensitive text replaced and masked keys masked. As with span
-   * attributes, a masked key's number or boolean is kept: "tokens": 23 is a count, not a token.
+   * JSON (run inputs and outputs) with sensitive text replaced and masked keys masked at any depth.
+   * As with span attributes, a masked key's number or boolean is kept: "tokens": 23 is a count, not
+   * a token.
    */
   public JsonValue json(JsonValue value) {
-    if (value instanceof JsonString s) {
-      return JsonFactory.createValue(text(s.getString()));
+    if (value == null || !settings.enabled()) {
+      return value;
     }
-    if (value instanceof JsonObject object) {
-      var builder = JsonFactory.createObjectBuilder();
-      object.forEach(
-          (k, v) ->
-              builder.add(
-                  k, treatment(k) != KeyTreatment.KEEP && canHoldText(v) ? MASKED : json(v)));
-      return builder.build();
-    }
-    if (value instanceof JsonArray array) {
-      var builder = JsonFactory.createArrayBuilder();
-      array.forEach(v -> builder.add(json(v)));
-      return builder.build();
-    }
-    return value;
+    return texts.json(value);
   }
 
   private EventData event(EventData event) {
@@ -153,11 +125,11 @@ public final class Redactor {
   /** An attribute's value as it may be exported: the same object if unchanged, null if dropped. */
   @SuppressWarnings("unchecked")
   private Object value(AttributeKey<?> key, Object value, int maxLength) {
-    KeyTreatment treatment = treatment(key.getKey());
-    if (treatment == KeyTreatment.DROP) {
+    KeyTreatments.Treatment treatment = keys.of(key.getKey());
+    if (treatment == KeyTreatments.Treatment.DROP) {
       return null;
     }
-    boolean masked = treatment == KeyTreatment.MASK;
+    boolean masked = treatment == KeyTreatments.Treatment.MASK;
     if (key.getType() == AttributeType.STRING) {
       return masked ? MASK : cap(text((String) value), maxLength);
     }
@@ -168,46 +140,6 @@ public final class Redactor {
       return result.equals(texts) && !masked ? value : result;
     }
     return value;
-  }
-
-  private static boolean canHoldText(JsonValue value) {
-    return value instanceof JsonString || value instanceof JsonObject || value instanceof JsonArray;
-  }
-
-  private KeyTreatment treatment(String key) {
-    KeyTreatment treatment = treatmentByKey.get(key);
-    if (treatment == null) {
-      treatment =
-          isDropped(key)
-              ? KeyTreatment.DROP
-              : isMasked(key) ? KeyTreatment.MASK : KeyTreatment.KEEP;
-      if (treatmentByKey.size() < MAX_REMEMBERED_KEYS) {
-        treatmentByKey.put(key, treatment);
-      }
-    }
-    return treatment;
-  }
-
-  private boolean isDropped(String key) {
-    if (!settings.enabled()) {
-      return false;
-    }
-    for (String drop : settings.dropKeys()) {
-      if (drop.endsWith("*")
-          ? key.startsWith(drop.substring(0, drop.length() - 1))
-          : key.equals(drop)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean isMasked(String key) {
-    if (!settings.enabled()) {
-      return false;
-    }
-    String lower = key.toLowerCase(Locale.ROOT);
-    return settings.maskKeys().stream().anyMatch(lower::contains);
   }
 
   /**

@@ -14,6 +14,8 @@ import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.tracing.CallInvocation;
 import dev.workflowtracing.tracing.TracedInterceptor;
 import dev.workflowtracing.tracing.TracedInterceptorAccess;
+import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor;
+import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor.Downstream;
 import dev.workflowtracing.tracing.redaction.RedactionSettings;
 import dev.workflowtracing.tracing.redaction.Redactor;
 import dev.workflowtracing.workflow.WorkflowDefinitionParser;
@@ -41,12 +43,20 @@ import org.junit.jupiter.api.Test;
 class WorkflowRunnerTest {
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private final Redactor redactor = new Redactor(RedactionSettings.builtIns(4096, 65536));
+  // As TracingBootstrap wires it: every span redacted before the exporter.
   private final SdkTracerProvider provider =
-      SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+      SdkTracerProvider.builder()
+          .addSpanProcessor(
+              new RedactingSpanProcessor(
+                  redactor,
+                  List.of(new Downstream("memory", SimpleSpanProcessor.create(exporter)))))
+          .build();
   private final TracedInterceptor interceptor = TracedInterceptorAccess.with(provider.get("test"));
   private final java.util.concurrent.ExecutorService pool =
       java.util.concurrent.Executors.newFixedThreadPool(4);
   private final List<String> runLog = new ArrayList<>();
+  private final List<String> stored = new ArrayList<>();
   private final WorkflowRunner runner = tracedRunner();
 
   @AfterEach
@@ -204,12 +214,53 @@ class WorkflowRunnerTest {
     assertThat(result.error()).contains("timed out after 20 ms");
   }
 
+  @Test
+  void secretsInRunInputsReachNeitherTheRunNorItsSpans() {
+    // The security review's example: a password in an object, a key in a string.
+    String inputs =
+        "{\"name\":{\"password\":\"hunter2-secret\"},\"key\":\"sk-proj-AbCdEf0123456789XyZ\"}";
+    RunResult result =
+        run(
+            """
+            {"id": "leak", "nodes": [
+              {"id": "ask", "type": "llm",
+               "config": {"prompt": "Say hello to ${input.name} with key ${input.key}"}},
+              {"id": "fail", "type": "fail", "config": {"message": "bad key sk-proj-AbCdEf0123456789XyZ"}}]}
+            """,
+            inputs);
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error()).contains("bad key [REDACTED:openai-key]");
+    assertThat(result.inputs().toString())
+        .isEqualTo("{\"name\":{\"password\":\"[REDACTED]\"},\"key\":\"[REDACTED:openai-key]\"}");
+    assertThat(result.outputs().getJsonObject("ask").getString("text"))
+        .contains("Say hello to {\"password\":\"[REDACTED]\"} with key [REDACTED:openai-key]");
+    String everything =
+        result
+            + " "
+            + stored
+            + " "
+            + exporter.getFinishedSpanItems().stream()
+                .map(s -> s.getAttributes() + " " + s.getEvents() + " " + s.getStatus())
+                .toList();
+    assertThat(everything)
+        .doesNotContain("hunter2-secret", "AbCdEf0123456789XyZ")
+        .contains("[REDACTED:openai-key]");
+    assertThat(byName().get("ask attempt 1").getEvents())
+        .extracting(e -> e.getAttributes().get(Artifacts.CONTENT))
+        .contains("Say hello to {\"password\":\"[REDACTED]\"} with key [REDACTED:openai-key]");
+  }
+
   private RunResult run(String definition) {
+    return run(definition, "{\"name\": \"Ada\", \"amount\": 20}");
+  }
+
+  private RunResult run(String definition, String inputs) {
     return runner.run(
         new RunRequest(
             "run-1",
             WorkflowDefinitionParser.parse(definition),
-            Json.createObjectBuilder().add("name", "Ada").add("amount", 20).build(),
+            Json.createReader(new java.io.StringReader(inputs)).readObject(),
             "test",
             Context.root()));
   }
@@ -249,17 +300,19 @@ class WorkflowRunnerTest {
     workflowRunner.nodeExecutor = executor;
     workflowRunner.executor = pool;
     workflowRunner.parallelism = 4;
-    workflowRunner.redactor = new Redactor(RedactionSettings.builtIns(4096, 65536));
+    workflowRunner.redactor = redactor;
     workflowRunner.runStore =
         new RunJournal() {
           @Override
           public void started(RunRecord run) {
             runLog.add("started " + run.getRunId());
+            stored.add(run.getInputs());
           }
 
           @Override
           public void finished(RunEnd end) {
             runLog.add("finished " + end.status() + " expecting " + end.expectedSpans() + " spans");
+            stored.add(end.outputsJson() + " " + end.error());
           }
         };
     return workflowRunner;
