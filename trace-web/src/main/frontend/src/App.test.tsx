@@ -72,9 +72,12 @@ const tracingAdmin: TracingAdmin = {
   pipeline: {
     enabled: true,
     recording: true,
-    exporters: [{ name: 'database', exported: 3, failed: 0, dropped: 0, lastError: null, lastErrorAt: null }],
-    queues: [{ name: 'database', size: 0, capacity: 65536 }],
+    exporters: [
+      { name: 'database', exported: 3, failed: 0, dropped: 0, rejected: 0, lastError: null, lastErrorAt: null },
+    ],
+    queues: [{ name: 'database', size: 0, capacity: 65536, dropped: 0 }],
     retryBufferSpans: 0,
+    runJournal: { pending: 0, dropped: 0, repaired: 1, rejected: 2 },
   },
 }
 

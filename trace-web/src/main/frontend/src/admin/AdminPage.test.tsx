@@ -15,21 +15,23 @@ const tracingAdmin: TracingAdmin = {
     enabled: true,
     recording: true,
     exporters: [
-      { name: 'otlp', exported: 120, failed: 0, dropped: 0, lastError: null, lastErrorAt: null },
+      { name: 'otlp', exported: 120, failed: 0, dropped: 0, rejected: 0, lastError: null, lastErrorAt: null },
       {
         name: 'database',
         exported: 98,
         failed: 2,
         dropped: 5,
+        rejected: 3,
         lastError: 'connection refused',
         lastErrorAt: '2024-05-01T10:00:00Z',
       },
     ],
     queues: [
-      { name: 'otlp', size: 0, capacity: 8192 },
-      { name: 'database', size: 61440, capacity: 65536 },
+      { name: 'otlp', size: 0, capacity: 8192, dropped: 0 },
+      { name: 'database', size: 61440, capacity: 65536, dropped: 0 },
     ],
     retryBufferSpans: 17,
+    runJournal: { pending: 0, dropped: 0, repaired: 1, rejected: 2 },
   },
 }
 
@@ -96,6 +98,8 @@ describe('AdminPage', () => {
     expect(database.textContent).toContain('connection refused')
     expect(database.querySelector('time')?.getAttribute('dateTime')).toBe('2024-05-01T10:00:00Z')
     expect(screen.getByTestId('retry-buffer').textContent).toContain('17 spans')
+    expect(screen.getByTestId('exporter-rejected-database').textContent).toBe('3')
+    expect(screen.getByTestId('run-journal').textContent).toContain('1 stored without inputs or outputs, 2 set aside')
   })
 
   it('draws each queue fill as a bar', async () => {

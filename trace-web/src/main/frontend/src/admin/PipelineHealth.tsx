@@ -14,6 +14,9 @@ function ExporterRow({ exporter }: { exporter: ExporterHealth }) {
       <td className="admin-table__number">{formatCount(exporter.exported)}</td>
       <td className="admin-table__number">{formatCount(exporter.failed)}</td>
       <td className="admin-table__number">{formatCount(exporter.dropped)}</td>
+      <td className="admin-table__number" data-testid={`exporter-rejected-${exporter.name}`}>
+        {formatCount(exporter.rejected)}
+      </td>
       <td>
         {exporter.lastError ? (
           <>
@@ -48,7 +51,10 @@ function QueueBar({ queue }: { queue: QueueHealth }) {
       >
         <div className={`queue__fill queue__fill--${fill.level}`} style={{ width: `${fill.percent}%` }} />
       </div>
-      <span className="queue__label">{fill.label}</span>
+      <span className="queue__label">
+        {fill.label}
+        {queue.dropped > 0 && <span className="text-error"> · {formatCount(queue.dropped)} dropped (queue full)</span>}
+      </span>
     </li>
   )
 }
@@ -80,6 +86,9 @@ export function PipelineHealth({ pipeline }: { pipeline: TracingPipeline }) {
             <th scope="col" className="admin-table__number">
               Dropped
             </th>
+            <th scope="col" className="admin-table__number" title="Refused by the destination for good, set aside">
+              Set aside
+            </th>
             <th scope="col">Last error</th>
           </tr>
         </thead>
@@ -97,6 +106,14 @@ export function PipelineHealth({ pipeline }: { pipeline: TracingPipeline }) {
       </ul>
       <p className="note" data-testid="retry-buffer">
         Retry buffer: {formatCount(pipeline.retryBufferSpans)} spans waiting for another export attempt.
+      </p>
+      <p className="note" data-testid="run-journal">
+        Run records: {formatCount(pipeline.runJournal.pending)} waiting for the database,{' '}
+        {formatCount(pipeline.runJournal.repaired)} stored without inputs or outputs,{' '}
+        <span className={pipeline.runJournal.rejected + pipeline.runJournal.dropped > 0 ? 'text-error' : undefined}>
+          {formatCount(pipeline.runJournal.rejected)} set aside, {formatCount(pipeline.runJournal.dropped)} dropped
+        </span>
+        .
       </p>
     </section>
   )

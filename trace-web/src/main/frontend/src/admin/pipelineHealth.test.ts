@@ -7,6 +7,7 @@ const exporter = (fields: Partial<ExporterHealth>): ExporterHealth => ({
   exported: 120,
   failed: 0,
   dropped: 0,
+  rejected: 0,
   lastError: null,
   lastErrorAt: null,
   ...fields,
@@ -14,24 +15,24 @@ const exporter = (fields: Partial<ExporterHealth>): ExporterHealth => ({
 
 describe('queueFill', () => {
   it('turns size and capacity into a percentage and a level', () => {
-    expect(queueFill({ name: 'q', size: 0, capacity: 500 })).toEqual({
+    expect(queueFill({ name: 'q', size: 0, capacity: 500, dropped: 0 })).toEqual({
       percent: 0,
       level: 'ok',
       label: '0 of 500 (0 %)',
     })
-    expect(queueFill({ name: 'q', size: 300, capacity: 500 })).toMatchObject({ percent: 60, level: 'high' })
-    expect(queueFill({ name: 'q', size: 450, capacity: 500 })).toMatchObject({ percent: 90, level: 'full' })
+    expect(queueFill({ name: 'q', size: 300, capacity: 500, dropped: 0 })).toMatchObject({ percent: 60, level: 'high' })
+    expect(queueFill({ name: 'q', size: 450, capacity: 500, dropped: 0 })).toMatchObject({ percent: 90, level: 'full' })
   })
 
   it('shows a nearly empty queue as under one percent, not zero', () => {
-    expect(queueFill({ name: 'q', size: 3, capacity: 900 }).label).toBe('3 of 900 (<1 %)')
+    expect(queueFill({ name: 'q', size: 3, capacity: 900, dropped: 0 }).label).toBe('3 of 900 (<1 %)')
   })
 
   it('keeps odd numbers within bounds', () => {
-    expect(queueFill({ name: 'q', size: 700, capacity: 500 }).percent).toBe(100)
-    expect(queueFill({ name: 'q', size: 0, capacity: 0 })).toMatchObject({ percent: 0, level: 'ok' })
-    expect(queueFill({ name: 'q', size: 1, capacity: 0 })).toMatchObject({ percent: 100, level: 'full' })
-    expect(queueFill({ name: 'q', size: -1, capacity: 10 }).percent).toBe(0)
+    expect(queueFill({ name: 'q', size: 700, capacity: 500, dropped: 0 }).percent).toBe(100)
+    expect(queueFill({ name: 'q', size: 0, capacity: 0, dropped: 0 })).toMatchObject({ percent: 0, level: 'ok' })
+    expect(queueFill({ name: 'q', size: 1, capacity: 0, dropped: 0 })).toMatchObject({ percent: 100, level: 'full' })
+    expect(queueFill({ name: 'q', size: -1, capacity: 10, dropped: 0 }).percent).toBe(0)
   })
 })
 
@@ -40,5 +41,6 @@ describe('exporterState', () => {
     expect(exporterState(exporter({}))).toBe('healthy')
     expect(exporterState(exporter({ failed: 1 }))).toBe('degraded')
     expect(exporterState(exporter({ dropped: 4 }))).toBe('degraded')
+    expect(exporterState(exporter({ rejected: 1 }))).toBe('degraded')
   })
 })

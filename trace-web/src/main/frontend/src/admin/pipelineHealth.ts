@@ -29,7 +29,7 @@ export function queueFill({ size, capacity }: QueueHealth): QueueFill {
 export type ExporterState = 'healthy' | 'degraded'
 
 export function exporterState(exporter: ExporterHealth): ExporterState {
-  return exporter.failed > 0 || exporter.dropped > 0 ? 'degraded' : 'healthy'
+  return exporter.failed > 0 || exporter.dropped > 0 || exporter.rejected > 0 ? 'degraded' : 'healthy'
 }
 
 /** Counters with thousands separators in the user's locale. */

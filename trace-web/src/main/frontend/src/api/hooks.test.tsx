@@ -6,7 +6,14 @@ import type { TracingAdmin } from './types'
 
 const admin: TracingAdmin = {
   settings: [{ key: 'tracing.enabled', value: 'true', secret: false }],
-  pipeline: { enabled: true, recording: true, exporters: [], queues: [], retryBufferSpans: 0 },
+  pipeline: {
+    enabled: true,
+    recording: true,
+    exporters: [],
+    queues: [],
+    retryBufferSpans: 0,
+    runJournal: { pending: 0, dropped: 0, repaired: 0, rejected: 0 },
+  },
 }
 
 let status = 200

@@ -183,6 +183,8 @@ export interface ExporterHealth {
   exported: number
   failed: number
   dropped: number
+  /** Spans the destination refused for good, set aside so that the others go on. */
+  rejected: number
   lastError: string | null
   /** ISO-8601 instant. */
   lastErrorAt: string | null
@@ -192,6 +194,16 @@ export interface QueueHealth {
   name: string
   size: number
   capacity: number
+  /** Spans dropped since startup because the queue was full. */
+  dropped: number
+}
+
+/** Run rows: waiting for the database, dropped (journal full), stored without payload, set aside. */
+export interface RunJournalHealth {
+  pending: number
+  dropped: number
+  repaired: number
+  rejected: number
 }
 
 export interface TracingPipeline {
@@ -203,6 +215,7 @@ export interface TracingPipeline {
   queues: QueueHealth[]
   /** Spans held for another export attempt. */
   retryBufferSpans: number
+  runJournal: RunJournalHealth
 }
 
 /** GET /api/admin/tracing (role admin). */

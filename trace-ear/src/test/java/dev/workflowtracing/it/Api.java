@@ -59,13 +59,22 @@ final class Api {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
+  /** A GET with extra headers, name and value pairs. */
+  Answer get(String path, String... headers) {
+    var builder = HttpRequest.newBuilder(base.resolve(path)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
   Answer post(String path, String json, String... headers) {
     var builder =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     for (int i = 0; i < headers.length; i += 2) {
-      builder.header(headers[i], headers[i + 1]);
+      builder.setHeader(headers[i], headers[i + 1]);
     }
     return send(builder);
   }

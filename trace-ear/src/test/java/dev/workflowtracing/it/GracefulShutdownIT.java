@@ -3,6 +3,8 @@ package dev.workflowtracing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -82,6 +84,29 @@ class GracefulShutdownIT {
     containers.stop(CONTAINER);
 
     assertThat(otlp.spansOf(traceId)).hasSize(SPANS_OF_HELLO_LLM);
+  }
+
+  @Test
+  void aShutdownDuringACollectorOutageIsQuickAndStillFlushesTheDatabase() throws Exception {
+    otlp.accepting(false);
+    runHelloLlm();
+    Path log =
+        Path.of(
+            System.getProperty(
+                "it.restartable.log", "target/it-restartable-server/log/server.log"));
+
+    long started = System.nanoTime();
+    containers.stop(CONTAINER);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    // The collector gets tracing.shutdown.otlp-timeout-ms (3 s), not 30 s; the database its spans.
+    assertThat(took).isLessThan(Duration.ofSeconds(15));
+    String shutdown =
+        Files.readAllLines(log).stream()
+            .filter(line -> line.contains("Tracing shut down"))
+            .reduce((first, last) -> last)
+            .orElseThrow();
+    assertThat(shutdown).contains("database flushed").contains("otlp NOT flushed within 3000 ms");
   }
 
   private String runHelloLlm() {

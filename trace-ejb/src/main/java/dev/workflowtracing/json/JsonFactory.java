@@ -1,14 +1,17 @@
 package dev.workflowtracing.json;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
 import java.io.Reader;
 import java.io.Writer;
+import java.math.BigDecimal;
 
 /**
  * The {@code jakarta.json.Json} calls the application makes, on one provider looked up once. {@code
@@ -44,5 +47,13 @@ public final class JsonFactory {
 
   public static JsonString createValue(String value) {
     return PROVIDER.createValue(value);
+  }
+
+  public static JsonNumber createValue(BigDecimal value) {
+    return PROVIDER.createValue(value);
+  }
+
+  public static JsonParser createParser(Reader reader) {
+    return PROVIDER.createParser(reader);
   }
 }

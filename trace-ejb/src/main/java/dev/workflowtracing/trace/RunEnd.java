@@ -12,4 +12,11 @@ public record RunEnd(
     long endedAtMillis,
     String outputsJson,
     String error,
-    int expectedSpans) {}
+    int expectedSpans) {
+
+  /** This end without its outputs and error text, for when the whole of it cannot be stored. */
+  public RunEnd withoutPayload(String reason) {
+    return new RunEnd(
+        runId, status, endedAtMillis, RunRecord.notStored(reason), null, expectedSpans);
+  }
+}

@@ -19,10 +19,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes run rows so that a database outage does not fail the runs: a write that fails waits, in
- * order, in a bounded journal and is retried every second until the database is back (as the span
- * exporter's retry buffer does for spans). Only when the journal is full are the oldest writes
- * dropped, counted and logged.
+ * Writes run rows so that a database outage does not fail the runs, and so that no run can stop the
+ * others from being saved.
+ *
+ * <ul>
+ *   <li>A write that fails because the database is unavailable waits, in order, in a bounded
+ *       journal and is retried every second until the database is back (as the span exporter's
+ *       retry buffer does for spans). Only when the journal is full are the oldest writes dropped.
+ *   <li>A write that can never succeed (see {@link StorageFailures}) is not retried: it is stored
+ *       without its inputs or outputs, and if even that fails it is set aside. Writes behind it go
+ *       on.
+ * </ul>
+ *
+ * Every drop and every write set aside is counted ({@code /api/metrics}) and logged with its run
+ * id.
  */
 @Singleton
 @Startup
@@ -37,8 +47,10 @@ public class RunJournal {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final Deque<Runnable> pending = new ArrayDeque<>();
+  private final Deque<RunWrite> pending = new ArrayDeque<>();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong repaired = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
   private ScheduledFuture<?> retries;
 
   @PostConstruct
@@ -58,60 +70,110 @@ public class RunJournal {
   }
 
   public void started(RunRecord run) {
-    write(() -> store.started(run));
+    write(new RunWrite.Start(run));
   }
 
   public void finished(RunEnd end) {
-    write(() -> store.finished(end));
+    write(new RunWrite.End(end));
   }
 
+  /** Writes waiting for the database. */
   public int pendingWrites() {
     synchronized (pending) {
       return pending.size();
     }
   }
 
+  /** Writes dropped because the journal was full. */
   public long droppedWrites() {
     return dropped.get();
   }
 
-  private void write(Runnable write) {
+  /** Writes stored without their inputs or outputs, which could not be stored. */
+  public long repairedWrites() {
+    return repaired.get();
+  }
+
+  /** Writes that could not be stored at all, set aside so that the others go on. */
+  public long rejectedWrites() {
+    return rejected.get();
+  }
+
+  private void write(RunWrite write) {
     boolean queueEmpty;
     synchronized (pending) {
       queueEmpty = pending.isEmpty();
     }
     // Concurrent runs write at the same time; the lock guards only the queue, never a write.
-    if (queueEmpty && tryWrite(write)) {
+    if (queueEmpty && settled(write)) {
       return;
     }
     synchronized (pending) {
       pending.addLast(write);
       while (pending.size() > CAPACITY) {
-        pending.removeFirst();
+        RunWrite oldest = pending.removeFirst();
         dropped.incrementAndGet();
-        LOG.warning("Run journal full: a run record write was dropped");
+        LOG.warning(() -> "Run journal full: dropped the " + oldest.describe());
       }
     }
   }
 
   void retry() {
     synchronized (pending) {
-      while (!pending.isEmpty() && tryWrite(pending.peekFirst())) {
+      while (!pending.isEmpty() && settled(pending.peekFirst())) {
         pending.removeFirst();
       }
     }
   }
 
-  private boolean tryWrite(Runnable write) {
-    try {
-      write.run();
-      return true;
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Run record not written, will retry: " + e,
-          LOG.isLoggable(Level.FINE) ? e : null);
-      return false;
+  /**
+   * Makes the write, or decides it for good: false only when the database is unavailable and the
+   * write must wait for it.
+   */
+  private boolean settled(RunWrite write) {
+    RunWrite current = write;
+    while (true) {
+      try {
+        if (!current.writeTo(store)) {
+          reject(current, "the run's start is not stored");
+        }
+        return true;
+      } catch (RuntimeException e) {
+        if (StorageFailures.isTransient(e, store::answers)) {
+          LOG.log(
+              Level.WARNING,
+              "Run record not written (database unavailable), will retry: " + e,
+              LOG.isLoggable(Level.FINE) ? e : null);
+          return false;
+        }
+        RunWrite smaller = current.repaired(String.valueOf(rootCause(e)));
+        if (smaller == null) {
+          reject(current, String.valueOf(rootCause(e)));
+          return true;
+        }
+        repaired.incrementAndGet();
+        LOG.warning(
+            "Could not store the "
+                + current.describe()
+                + " as is, storing it without "
+                + current.payload()
+                + ": "
+                + rootCause(e));
+        current = smaller;
+      }
     }
+  }
+
+  private void reject(RunWrite write, String reason) {
+    rejected.incrementAndGet();
+    LOG.warning("Set aside the " + write.describe() + ", which cannot be stored: " + reason);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 }

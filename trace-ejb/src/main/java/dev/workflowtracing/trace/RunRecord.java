@@ -1,5 +1,6 @@
 package dev.workflowtracing.trace;
 
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,9 @@ import org.hibernate.annotations.Formula;
 public class RunRecord {
 
   public static final int MAX_ERROR_LENGTH = 2000;
+  public static final int MAX_JSON_LENGTH = 1_000_000;
+  private static final int MAX_TRIGGER_LENGTH = 32;
+  private static final int MAX_WORKFLOW_ID_LENGTH = 100;
 
   @Id
   @Column(name = "run_id", length = 36)
@@ -78,11 +82,11 @@ public class RunRecord {
       String inputs) {
     this.runId = runId;
     this.traceId = traceId;
-    this.workflowId = workflowId;
+    this.workflowId = StoredText.fit(workflowId, MAX_WORKFLOW_ID_LENGTH);
     this.workflowVersion = workflowVersion;
-    this.trigger = trigger;
+    this.trigger = StoredText.fit(trigger, MAX_TRIGGER_LENGTH);
     this.startedAt = startedAt;
-    this.inputs = inputs;
+    this.inputs = StoredText.fitJsonObject(inputs, MAX_JSON_LENGTH);
     this.status = RunStatus.RUNNING;
   }
 
@@ -96,11 +100,22 @@ public class RunRecord {
     this.expectedSpanCount = traceId == null ? null : expectedSpans;
     this.endedAt = endedAtMillis;
     this.durationMs = endedAtMillis - startedAt;
-    this.outputs = outputsJson;
-    this.errorSummary =
-        error == null || error.length() <= MAX_ERROR_LENGTH
-            ? error
-            : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    this.outputs = StoredText.fitJsonObject(outputsJson, MAX_JSON_LENGTH);
+    this.errorSummary = StoredText.fit(error, MAX_ERROR_LENGTH);
+  }
+
+  /**
+   * This run's start without its inputs: what is still stored when the whole record cannot be (the
+   * run and its trace stay findable).
+   */
+  public RunRecord withoutInputs(String reason) {
+    return new RunRecord(
+        runId, traceId, workflowId, workflowVersion, trigger, startedAt, notStored(reason));
+  }
+
+  /** A JSON object saying why a value was not stored. */
+  public static String notStored(String reason) {
+    return "{\"notStored\":" + JsonFactory.createValue(StoredText.fit(reason, 500)) + "}";
   }
 
   public String getRunId() {

@@ -18,13 +18,25 @@ public class RunStore {
 
   public void started(RunRecord run) {
     em.persist(run);
+    // Fails here, inside this bean, rather than at commit, where the cause is harder to read.
+    em.flush();
   }
 
-  public void finished(RunEnd end) {
+  /** Records the run's end; false when its start is not stored. */
+  public boolean finished(RunEnd end) {
     RunRecord run = em.find(RunRecord.class, end.runId());
-    if (run != null) {
-      run.finish(
-          end.status(), end.endedAtMillis(), end.outputsJson(), end.error(), end.expectedSpans());
+    if (run == null) {
+      return false;
     }
+    run.finish(
+        end.status(), end.endedAtMillis(), end.outputsJson(), end.error(), end.expectedSpans());
+    em.flush();
+    return true;
+  }
+
+  /** Whether the database answers at all: tells a failed write's record from the database. */
+  public boolean answers() {
+    em.createNativeQuery("select 1").getSingleResult();
+    return true;
   }
 }

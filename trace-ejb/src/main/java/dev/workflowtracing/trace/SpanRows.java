@@ -21,6 +21,10 @@ import java.util.function.Consumer;
 public record SpanRows(
     SpanRecord span, List<SpanAttributeRecord> attributes, List<StoredArtifact> artifacts) {
 
+  // The columns' lengths (V1 migration): a span that would not fit is repaired, not refused.
+  private static final int MAX_JSON_LENGTH = 1_000_000;
+  private static final int MAX_LINKS_LENGTH = 100_000;
+
   public static SpanRows of(SpanData data, int maxArtifactLength) {
     return of(data, maxArtifactLength, IndexedAttributes.parse("*"));
   }
@@ -52,16 +56,22 @@ public record SpanRows(
             traceId,
             spanId,
             parent.isValid() ? parent.getSpanId() : null,
-            truncate(data.getName(), 500),
+            StoredText.fit(data.getName(), 500),
             data.getKind().name(),
             data.getStatus().getStatusCode().name(),
-            truncate(data.getStatus().getDescription(), 2000),
+            StoredText.fit(data.getStatus().getDescription(), 2000),
             data.getStartEpochNanos(),
             data.getEndEpochNanos(),
-            data.getAttributes().get(WorkflowAttributes.NODE_ID),
-            json(g -> writeAttributes(g, data.getAttributes())),
-            events.isEmpty() ? "[]" : json(g -> writeEvents(g, events)),
-            data.getLinks().isEmpty() ? "[]" : json(g -> writeLinks(g, data.getLinks())));
+            StoredText.fit(data.getAttributes().get(WorkflowAttributes.NODE_ID), 100),
+            StoredText.fitJsonObject(
+                json(g -> writeAttributes(g, data.getAttributes())), MAX_JSON_LENGTH),
+            events.isEmpty()
+                ? "[]"
+                : StoredText.fitJsonArray(json(g -> writeEvents(g, events)), MAX_JSON_LENGTH),
+            data.getLinks().isEmpty()
+                ? "[]"
+                : StoredText.fitJsonArray(
+                    json(g -> writeLinks(g, data.getLinks())), MAX_LINKS_LENGTH));
     return new SpanRows(
         span, attributeRows(traceId, spanId, data.getAttributes(), indexed), artifacts);
   }
@@ -76,8 +86,8 @@ public record SpanRows(
                 new SpanAttributeRecord(
                     traceId,
                     spanId,
-                    truncate(key.getKey(), 255),
-                    truncate(String.valueOf(value), SpanAttributeRecord.MAX_VALUE_LENGTH)));
+                    StoredText.fit(key.getKey(), 255),
+                    StoredText.fit(String.valueOf(value), SpanAttributeRecord.MAX_VALUE_LENGTH)));
           }
         });
     return rows;
@@ -144,10 +154,6 @@ public record SpanRows(
     } else {
       g.write(name, String.valueOf(value));
     }
-  }
-
-  private static String truncate(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 
   private static <T> T orDefault(T value, T defaultValue) {

@@ -35,7 +35,14 @@ public final class Artifacts {
    */
   public static void record(Span span, String kind, String contentType, Supplier<String> content) {
     if (span.isRecording()) {
-      record(span, kind, contentType, content.get());
+      String text;
+      try {
+        text = content.get();
+      } catch (RuntimeException e) {
+        // Tracing never fails a run: the artifact says what went wrong instead.
+        text = "[could not be recorded: " + e + "]";
+      }
+      record(span, kind, contentType, text);
     }
   }
 }

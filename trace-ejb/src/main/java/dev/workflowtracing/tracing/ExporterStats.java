@@ -3,6 +3,7 @@ package dev.workflowtracing.tracing;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /** Counters for one exporter, read by the admin view and the metrics endpoint. */
 public final class ExporterStats {
@@ -12,6 +13,8 @@ public final class ExporterStats {
   private final AtomicLong exported = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private volatile LongSupplier alsoDropped = () -> 0;
   private final AtomicReference<String> lastError = new AtomicReference<>();
   private final AtomicReference<Instant> lastErrorAt = new AtomicReference<>();
 
@@ -42,6 +45,15 @@ public final class ExporterStats {
     dropped.addAndGet(spans);
   }
 
+  /** Spans the destination refused for good (set aside so that the others go on). */
+  public void rejected(long spans) {
+    rejected.addAndGet(spans);
+  }
+
+  public long rejected() {
+    return rejected.get();
+  }
+
   public String name() {
     return name;
   }
@@ -54,8 +66,14 @@ public final class ExporterStats {
     return failed.get();
   }
 
+  /** Spans given up: by the exporter, and by its processor when the queue was full. */
   public long dropped() {
-    return dropped.get();
+    return dropped.get() + alsoDropped.getAsLong();
+  }
+
+  /** Counts the drops of the processor in front of this exporter too. */
+  public void alsoDropped(LongSupplier processorDrops) {
+    this.alsoDropped = processorDrops;
   }
 
   public String lastError() {

@@ -137,17 +137,65 @@ public final class PersistingSpanExporter implements SpanExporter {
       List<SpanData> batch = pending.peekFirst();
       try {
         sink.store(batch);
+        stats.exported(batch.size());
       } catch (RuntimeException e) {
         stats.failed(batch.size(), e);
-        scheduleRetry(e);
-        return CompletableResultCode.ofFailure();
+        if (sink.isTransient(e)) {
+          scheduleRetry(e);
+          return CompletableResultCode.ofFailure();
+        }
+        // One span the database will never take must not hold back the others: find it.
+        List<SpanData> waiting = storeOneByOne(batch);
+        if (!waiting.isEmpty()) {
+          pending.removeFirst();
+          pending.addFirst(waiting);
+          pendingSpans -= batch.size() - waiting.size();
+          scheduleRetry(e);
+          return CompletableResultCode.ofFailure();
+        }
       }
       pending.removeFirst();
       pendingSpans -= batch.size();
-      stats.exported(batch.size());
       backoff = FIRST_BACKOFF;
     }
     return CompletableResultCode.ofSuccess();
+  }
+
+  /**
+   * Stores each span of a batch that failed for good on its own; the ones that still fail are set
+   * aside, counted and logged. Returns the spans left to retry if the database became unavailable
+   * meanwhile.
+   */
+  private List<SpanData> storeOneByOne(List<SpanData> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      SpanData span = batch.get(i);
+      try {
+        sink.store(List.of(span));
+        stats.exported(1);
+      } catch (RuntimeException e) {
+        if (sink.isTransient(e)) {
+          return List.copyOf(batch.subList(i, batch.size()));
+        }
+        stats.rejected(1);
+        LOG.warning(
+            () ->
+                "Set aside span "
+                    + span.getSpanId()
+                    + " ("
+                    + span.getName()
+                    + ") of trace "
+                    + span.getTraceId()
+                    + runIdOf(span)
+                    + ", which the database refuses: "
+                    + e);
+      }
+    }
+    return List.of();
+  }
+
+  private static String runIdOf(SpanData span) {
+    String runId = span.getAttributes().get(WorkflowAttributes.RUN_ID);
+    return runId == null ? "" : ", run " + runId;
   }
 
   private void scheduleRetry(RuntimeException e) {

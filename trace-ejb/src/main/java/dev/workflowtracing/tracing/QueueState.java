@@ -1,7 +1,7 @@
 package dev.workflowtracing.tracing;
 
 /**
- * How full a batch processor's queue is: spans handed to it that its exporter has not received yet
- * (this includes any the processor dropped because the queue was full).
+ * A batch processor's queue: spans waiting in it, how many it can hold, and how many it dropped
+ * since startup because it was full.
  */
-public record QueueState(String name, long size, int capacity) {}
+public record QueueState(String name, long size, int capacity, long dropped) {}

@@ -8,4 +8,12 @@ import java.util.Collection;
 public interface SpanSink {
 
   void store(Collection<SpanData> spans);
+
+  /**
+   * Whether a failure of {@link #store} may go away on retry (the database is unavailable), rather
+   * than being caused by the spans themselves. Retrying is the safe default.
+   */
+  default boolean isTransient(RuntimeException failure) {
+    return true;
+  }
 }

@@ -1,11 +1,14 @@
 package dev.workflowtracing.tracing;
 
 import dev.workflowtracing.trace.SpanStore;
+import dev.workflowtracing.trace.StorageFailures;
 import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor;
 import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor.Downstream;
 import dev.workflowtracing.tracing.redaction.Redactor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -23,6 +26,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +51,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class TracingBootstrap {
 
   private static final Logger LOG = Logger.getLogger(TracingBootstrap.class.getName());
-  private static final long SHUTDOWN_TIMEOUT_SECONDS = 30;
+  // The database gets time to take the spans of runs that ran; the collector only a little, so
+  // that a restart during a collector outage stays quick (tracing.shutdown.otlp-timeout-ms).
+  private static final Duration DATABASE_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
   @EJB SpanStore spanStore;
   @Inject Redactor redactor;
@@ -61,7 +67,7 @@ public class TracingBootstrap {
   private volatile PersistingSpanExporter persistingExporter;
   private volatile ScheduledFuture<?> retryTimer;
   private final List<ExporterStats> exporterStats = new ArrayList<>();
-  private final Map<String, Integer> queueCapacities = new LinkedHashMap<>();
+  private final Map<String, ProcessorTelemetry> telemetry = new LinkedHashMap<>();
   private volatile List<Downstream> downstreams = List.of();
 
   @PostConstruct
@@ -105,11 +111,22 @@ public class TracingBootstrap {
     if (retryTimer != null) {
       retryTimer.cancel(false);
     }
-    if (tracerProvider != null) {
-      var result = tracerProvider.shutdown().join(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      LOG.info(
-          () -> "Tracing shut down; all spans flushed: " + (result.isSuccess() ? "yes" : "no"));
+    if (tracerProvider == null) {
+      return;
     }
+    Map<String, CompletableResultCode> flushed = new LinkedHashMap<>();
+    downstreams.forEach(d -> flushed.put(d.name(), d.processor().shutdown()));
+    List<String> outcome = new ArrayList<>();
+    flushed.forEach(
+        (name, result) -> {
+          Duration timeout =
+              "otlp".equals(name) ? settings.otlpShutdownTimeout() : DATABASE_SHUTDOWN_TIMEOUT;
+          boolean done = result.join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
+          outcome.add(
+              name + (done ? " flushed" : " NOT flushed within " + timeout.toMillis() + " ms"));
+        });
+    tracerProvider.shutdown().join(1, TimeUnit.SECONDS);
+    LOG.info(() -> "Tracing shut down: " + String.join(", ", outcome));
   }
 
   public TracingSettings settings() {
@@ -136,18 +153,15 @@ public class TracingBootstrap {
     return List.copyOf(exporterStats);
   }
 
-  /** Per processor: spans handed to it, and how many its queue can hold. */
+  /** Per processor: spans in its queue, its capacity and spans it dropped (queue full). */
   public List<QueueState> queues() {
-    Map<String, Long> received = new LinkedHashMap<>();
-    exporterStats.forEach(s -> received.put(s.name(), s.received()));
-    return downstreams.stream()
-        .map(
-            d ->
-                new QueueState(
-                    d.name(),
-                    Math.max(0, d.handed().get() - received.getOrDefault(d.name(), 0L)),
-                    queueCapacities.getOrDefault(d.name(), 0)))
-        .toList();
+    List<QueueState> queues = new ArrayList<>();
+    telemetry.forEach(
+        (name, t) -> {
+          ProcessorTelemetry.Snapshot now = t.read();
+          queues.add(new QueueState(name, now.queued(), (int) now.capacity(), now.dropped()));
+        });
+    return queues;
   }
 
   public int pendingRetrySpans() {
@@ -158,8 +172,8 @@ public class TracingBootstrap {
     try {
       ExporterStats stats = new ExporterStats("otlp");
       SpanExporter exporter = new CountingSpanExporter(OtlpExporterFactory.create(settings), stats);
-      processors.add(new Downstream("otlp", batchProcessor(exporter, settings.maxQueueSize())));
-      queueCapacities.put("otlp", settings.maxQueueSize());
+      processors.add(
+          new Downstream("otlp", batchProcessor("otlp", exporter, settings.maxQueueSize(), stats)));
       exporterStats.add(stats);
     } catch (IllegalArgumentException e) {
       LOG.log(Level.SEVERE, "OTLP export is off: " + e.getMessage());
@@ -171,20 +185,41 @@ public class TracingBootstrap {
     ExporterStats stats = new ExporterStats("database");
     persistingExporter =
         PersistingSpanExporter.create(
-            spanStore::store,
+            new SpanSink() {
+              @Override
+              public void store(java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> s) {
+                spanStore.store(s);
+              }
+
+              @Override
+              public boolean isTransient(RuntimeException failure) {
+                return StorageFailures.isTransient(failure, spanStore::answers);
+              }
+            },
             config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
             stats);
     int queueSize = config.getValue("tracing.persistence.max.queue.size", Integer.class);
-    processors.add(new Downstream("database", batchProcessor(persistingExporter, queueSize)));
-    queueCapacities.put("database", queueSize);
+    processors.add(
+        new Downstream(
+            "database", batchProcessor("database", persistingExporter, queueSize, stats)));
     exporterStats.add(stats);
     // Retries buffered batches even when no new spans arrive to trigger an export.
     retryTimer =
         scheduler.scheduleWithFixedDelay(persistingExporter::retryPending, 1, 1, TimeUnit.SECONDS);
   }
 
-  private BatchSpanProcessor batchProcessor(SpanExporter exporter, int queueSize) {
+  /**
+   * A batch processor whose own metrics (queue, drops when full) are read for the health view; its
+   * drops count as its exporter's.
+   */
+  private BatchSpanProcessor batchProcessor(
+      String name, SpanExporter exporter, int queueSize, ExporterStats stats) {
+    ProcessorTelemetry processorTelemetry = ProcessorTelemetry.create();
+    telemetry.put(name, processorTelemetry);
+    stats.alsoDropped(() -> processorTelemetry.read().dropped());
     return BatchSpanProcessor.builder(exporter)
+        .setMeterProvider(processorTelemetry::meterProvider)
+        .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
         .setScheduleDelay(settings.scheduleDelay())
         .setMaxQueueSize(queueSize)
         .setMaxExportBatchSize(Math.min(settings.maxExportBatchSize(), queueSize))

@@ -24,7 +24,8 @@ public record TracingSettings(
     Duration scheduleDelay,
     int maxQueueSize,
     int maxExportBatchSize,
-    Duration exportTimeout) {
+    Duration exportTimeout,
+    Duration otlpShutdownTimeout) {
 
   public static TracingSettings from(Config config) {
     return new TracingSettings(
@@ -42,7 +43,8 @@ public record TracingSettings(
         Duration.ofMillis(config.getValue("otel.bsp.schedule.delay", Long.class)),
         config.getValue("otel.bsp.max.queue.size", Integer.class),
         config.getValue("otel.bsp.max.export.batch.size", Integer.class),
-        Duration.ofMillis(config.getValue("otel.bsp.export.timeout", Long.class)));
+        Duration.ofMillis(config.getValue("otel.bsp.export.timeout", Long.class)),
+        Duration.ofMillis(config.getValue("tracing.shutdown.otlp-timeout-ms", Long.class)));
   }
 
   public boolean otlpEnabled() {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,10 @@ public final class WorkflowDefinitionParser {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
   private static final int MAX_NODES = 10_000;
   private static final int MAX_ATTEMPTS = 10;
+
+  // The columns of the workflows table (V1 migration).
+  private static final int MAX_NAME_LENGTH = 200;
+  private static final int MAX_DESCRIPTION_LENGTH = 2000;
 
   private final List<String> problems = new ArrayList<>();
 
@@ -55,6 +60,13 @@ public final class WorkflowDefinitionParser {
     }
     String name = optionalString(root, "name").orElse(id);
     String description = optionalString(root, "description").orElse("");
+    if (name != null && name.length() > MAX_NAME_LENGTH) {
+      problems.add("workflow name must be at most " + MAX_NAME_LENGTH + " characters");
+    }
+    if (description.length() > MAX_DESCRIPTION_LENGTH) {
+      problems.add(
+          "workflow description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
+    }
 
     Map<String, NodeDefinition> nodes = readNodes(root);
     List<EdgeDefinition> edges = readEdges(root, nodes);
@@ -112,6 +124,7 @@ public final class WorkflowDefinitionParser {
             ? o
             : JsonValue.EMPTY_JSON_OBJECT;
     requireConfig(id, type.get(), config);
+    checkPlaceholders(id, config);
     RetryPolicy retry = readRetry(json, id);
     Optional<Duration> timeout = Optional.empty();
     if (json.containsKey("timeoutMs")) {
@@ -123,6 +136,27 @@ public final class WorkflowDefinitionParser {
     }
     String label = optionalString(json, "label").orElse(id);
     return id == null ? null : new NodeDefinition(id, type.get(), label, config, retry, timeout);
+  }
+
+  /** Every {@code ${path}} in the node's configuration names something a run can have. */
+  private void checkPlaceholders(String id, JsonValue config) {
+    if (config instanceof JsonString text) {
+      Matcher placeholder = Placeholders.PLACEHOLDER.matcher(text.getString());
+      while (placeholder.find()) {
+        if (!Placeholders.isPath(placeholder.group(1))) {
+          problems.add(
+              "node \""
+                  + id
+                  + "\" has placeholder \"${"
+                  + placeholder.group(1)
+                  + "}\": use input.<name> or nodes.<node id>.<field>");
+        }
+      }
+    } else if (config instanceof JsonObject object) {
+      object.values().forEach(v -> checkPlaceholders(id, v));
+    } else if (config instanceof JsonArray array) {
+      array.forEach(v -> checkPlaceholders(id, v));
+    }
   }
 
   private void requireConfig(String id, NodeType type, JsonObject config) {

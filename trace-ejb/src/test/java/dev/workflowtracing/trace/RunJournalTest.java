@@ -2,14 +2,21 @@ package dev.workflowtracing.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunJournalTest {
 
   private final List<String> written = new ArrayList<>();
+  private final Set<String> started = new java.util.HashSet<>();
   private boolean databaseUp = true;
+
+  /** Inputs or outputs the "database" refuses, as a column too short or a NUL would be refused. */
+  private String refused = "never";
+
   private final RunJournal journal = new RunJournal();
 
   {
@@ -17,19 +24,36 @@ class RunJournalTest {
         new RunStore() {
           @Override
           public void started(RunRecord run) {
-            write("started " + run.getRunId());
+            write("started " + run.getRunId(), run.getInputs());
+            started.add(run.getRunId());
           }
 
           @Override
-          public void finished(RunEnd end) {
-            write("finished " + end.runId());
+          public boolean finished(RunEnd end) {
+            if (!started.contains(end.runId())) {
+              return false;
+            }
+            write("finished " + end.runId(), end.outputsJson());
+            return true;
+          }
+
+          @Override
+          public boolean answers() {
+            if (!databaseUp) {
+              throw new IllegalStateException("database down");
+            }
+            return true;
           }
         };
   }
 
-  private void write(String what) {
+  private void write(String what, String payload) {
     if (!databaseUp) {
-      throw new IllegalStateException("database down");
+      throw new IllegalStateException("database down", new SQLException("refused", "08001"));
+    }
+    if (payload.contains(refused)) {
+      throw new IllegalStateException(
+          "rolled back", new SQLException("value too long for type", "22001"));
     }
     written.add(what);
   }
@@ -61,6 +85,46 @@ class RunJournalTest {
     assertThat(written).containsExactly("started a", "finished a", "started b", "finished b");
     assertThat(journal.pendingWrites()).isZero();
     assertThat(journal.droppedWrites()).isZero();
+  }
+
+  @Test
+  void aWriteThatCanNeverSucceedIsStoredWithoutItsPayloadAndBlocksNothing() {
+    refused = "poison";
+    journal.started(new RunRecord("p", "tp", "w", 1, "test", 0, "{\"x\":\"poison\"}"));
+    journal.finished(new RunEnd("p", RunStatus.SUCCEEDED, 1, "{\"y\":\"poison\"}", null, 1));
+    journal.started(run("next"));
+    journal.finished(end("next"));
+
+    assertThat(written).containsExactly("started p", "finished p", "started next", "finished next");
+    assertThat(journal.pendingWrites()).isZero();
+    assertThat(journal.repairedWrites()).isEqualTo(2);
+    assertThat(journal.rejectedWrites()).isZero();
+  }
+
+  @Test
+  void aWriteThatFailsEvenWithoutItsPayloadIsSetAsideAndCounted() {
+    refused = "notStored"; // the repaired record fails too
+    journal.started(new RunRecord("p", "tp", "w", 1, "test", 0, "{\"notStored\":1}"));
+    journal.finished(end("p"));
+    journal.started(run("next"));
+
+    assertThat(written).containsExactly("started next");
+    assertThat(journal.rejectedWrites()).isEqualTo(2); // the start, and the end without a start
+    assertThat(journal.pendingWrites()).isZero();
+  }
+
+  @Test
+  void aPoisonWriteQueuedDuringAnOutageDoesNotBlockTheWritesBehindIt() {
+    databaseUp = false;
+    refused = "notStored";
+    journal.started(new RunRecord("p", "tp", "w", 1, "test", 0, "{\"notStored\":1}"));
+    journal.started(run("b"));
+    databaseUp = true;
+    journal.retry();
+
+    assertThat(written).containsExactly("started b");
+    assertThat(journal.pendingWrites()).isZero();
+    assertThat(journal.rejectedWrites()).isEqualTo(1);
   }
 
   private static RunRecord run(String id) {

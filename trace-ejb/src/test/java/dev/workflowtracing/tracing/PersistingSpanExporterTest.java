@@ -98,6 +98,34 @@ class PersistingSpanExporterTest {
     assertThat(stats.dropped()).isEqualTo(4);
   }
 
+  @Test
+  void aSpanTheDatabaseRefusesIsSetAsideAndTheRestOfItsBatchAndLaterBatchesAreStored() {
+    SpanSink refusesPoison =
+        new SpanSink() {
+          @Override
+          public void store(Collection<SpanData> spans) {
+            if (spans.stream().anyMatch(s -> s.getName().equals("span 1"))) {
+              throw new IllegalStateException("invalid byte sequence for encoding UTF8: 0x00");
+            }
+            stored.addAll(spans);
+          }
+
+          @Override
+          public boolean isTransient(RuntimeException failure) {
+            return false; // the database answers: the batch itself is refused
+          }
+        };
+    var exporter = PersistingSpanExporter.create(refusesPoison, 100, clock::get, stats);
+
+    exporter.export(spans(3));
+    exporter.export(spans(1));
+
+    assertThat(stored).extracting(SpanData::getName).containsExactly("span 0", "span 2", "span 0");
+    assertThat(stats.rejected()).isEqualTo(1);
+    assertThat(stats.exported()).isEqualTo(3);
+    assertThat(exporter.pendingSpans()).isZero();
+  }
+
   private static Collection<SpanData> spans(int count) {
     InMemorySpanExporter memory = InMemorySpanExporter.create();
     try (var provider =

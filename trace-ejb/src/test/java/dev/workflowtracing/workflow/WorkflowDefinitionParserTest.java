@@ -96,4 +96,28 @@ class WorkflowDefinitionParserTest {
     assertThatThrownBy(() -> WorkflowDefinitionParser.parse("{\"id\": \"w\", \"nodes\": []}"))
         .hasMessageContaining("at least one node");
   }
+
+  @Test
+  void placeholdersMustBePathsAndTextsMustFitTheirColumns() {
+    String definition =
+        """
+        {"id": "dots", "name": "%s", "description": "%s", "nodes": [
+          {"id": "t", "type": "transform", "config": {"set": {"a": "${.}", "b": "${...}",
+            "c": "${input.name}", "d": "x ${nodes.t.a} y"}}}]}
+        """
+            .formatted("n".repeat(201), "d".repeat(2001));
+
+    assertThatThrownBy(() -> WorkflowDefinitionParser.parse(definition))
+        .isInstanceOfSatisfying(
+            InvalidWorkflowException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "workflow name must be at most 200 characters",
+                        "workflow description must be at most 2000 characters",
+                        "node \"t\" has placeholder \"${.}\": use input.<name> or"
+                            + " nodes.<node id>.<field>",
+                        "node \"t\" has placeholder \"${...}\": use input.<name> or"
+                            + " nodes.<node id>.<field>"));
+  }
 }

@@ -6,21 +6,15 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one place spans are redacted: hands each finished span, wrapped so that it redacts itself
- * once, to every downstream processor (one batch processor per exporter). Counts the spans handed
- * to each, so the health view can tell how many wait in a processor's queue.
+ * once, to every downstream processor (one batch processor per exporter).
  */
 public final class RedactingSpanProcessor implements SpanProcessor {
 
   /** A downstream processor and how many spans it was given. */
-  public record Downstream(String name, SpanProcessor processor, AtomicLong handed) {
-    public Downstream(String name, SpanProcessor processor) {
-      this(name, processor, new AtomicLong());
-    }
-  }
+  public record Downstream(String name, SpanProcessor processor) {}
 
   private final Redactor redactor;
   private final List<Downstream> downstreams;
@@ -44,7 +38,6 @@ public final class RedactingSpanProcessor implements SpanProcessor {
   public void onEnd(ReadableSpan span) {
     RedactedSpan redacted = new RedactedSpan(span, redactor);
     for (Downstream downstream : downstreams) {
-      downstream.handed().incrementAndGet();
       downstream.processor().onEnd(redacted);
     }
   }

@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
+import dev.workflowtracing.workflow.Placeholders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Map;
@@ -31,7 +32,11 @@ public final class RunState {
     return Optional.ofNullable(outputs.get(nodeId));
   }
 
+  /** The value at a dotted path; empty for an unknown path or one that is not a path at all. */
   public Optional<JsonValue> lookup(String path) {
+    if (!Placeholders.isPath(path)) {
+      return Optional.empty();
+    }
     String[] parts = path.trim().split("\\.");
     JsonValue current;
     int next;

@@ -1,6 +1,7 @@
 package dev.workflowtracing.workflow.engine;
 
 import dev.workflowtracing.json.JsonFactory;
+import dev.workflowtracing.workflow.Placeholders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 /** Fills {@code ${path}} placeholders from the {@link RunState}; unknown paths become "". */
 public final class Templates {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+  private static final Pattern PLACEHOLDER = Placeholders.PLACEHOLDER;
 
   private Templates() {}
 

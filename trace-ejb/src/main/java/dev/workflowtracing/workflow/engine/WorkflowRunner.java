@@ -54,6 +54,8 @@ public class WorkflowRunner {
     WorkflowDefinition workflow = request.workflow();
     long startedAt = System.currentTimeMillis();
     String traceId = traceIdOf(Span.current());
+    // What the run stores and answers passes the same redaction as its spans.
+    JsonObject inputs = (JsonObject) redactor.json(request.inputs());
     runStore.started(
         new RunRecord(
             request.runId(),
@@ -62,33 +64,37 @@ public class WorkflowRunner {
             workflow.version(),
             request.trigger(),
             startedAt,
-            redactor.json(request.inputs()).toString()));
+            inputs.toString()));
 
     RunState state = new RunState(request.inputs());
     List<String> executed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     String error = null;
     int spans = 1;
-    for (List<NodeDefinition> wave : workflow.waves()) {
-      List<NodeDefinition> reached = new ArrayList<>();
-      for (NodeDefinition node : wave) {
-        if (isReached(workflow, node, state)) {
-          reached.add(node);
-        } else {
-          skipped.add(node.id());
+    try {
+      for (List<NodeDefinition> wave : workflow.waves()) {
+        List<NodeDefinition> reached = new ArrayList<>();
+        for (NodeDefinition node : wave) {
+          if (isReached(workflow, node, state)) {
+            reached.add(node);
+          } else {
+            skipped.add(node.id());
+          }
+        }
+        reached.forEach(node -> executed.add(node.id()));
+        WaveResult result = runWave(request, reached, state);
+        spans += result.spans();
+        if (result.error() != null) {
+          error = result.error();
+          break;
         }
       }
-      reached.forEach(node -> executed.add(node.id()));
-      WaveResult result = runWave(request, reached, state);
-      spans += result.spans();
-      if (result.error() != null) {
-        error = result.error();
-        break;
-      }
+    } catch (RuntimeException e) {
+      // A fault of the engine itself still ends the run, so that it never stays RUNNING.
+      error = "The run stopped unexpectedly: " + e;
     }
 
     RunStatus status = error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
-    // What the run stores and answers passes the same redaction as its spans.
     JsonObject outputs = (JsonObject) redactor.json(terminalOutputs(workflow, state));
     error = redactor.text(error);
     long endedAt = System.currentTimeMillis();
@@ -102,7 +108,7 @@ public class WorkflowRunner {
         status,
         startedAt,
         endedAt - startedAt,
-        (JsonObject) redactor.json(request.inputs()),
+        inputs,
         outputs,
         error,
         executed,
@@ -147,6 +153,9 @@ public class WorkflowRunner {
       return new WaveResult(1 + outcome.attempts(), null);
     } catch (NodeFailedException e) {
       return new WaveResult(1 + e.attempts(), e.getMessage());
+    } catch (RuntimeException e) {
+      // The node's span was started and ended by the interceptor; no attempt ran.
+      return new WaveResult(1, "Node " + node.id() + " failed unexpectedly: " + e);
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.workflowtracing.web.admin;
 
 import dev.workflowtracing.retention.RetentionJob;
+import dev.workflowtracing.trace.RunJournal;
 import dev.workflowtracing.tracing.EffectiveSettings;
 import dev.workflowtracing.tracing.TracingBootstrap;
+import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.security.Roles;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** For admins: the tracing configuration in force (secrets masked), pipeline health, purge. */
@@ -33,12 +34,13 @@ public class AdminResource {
 
   @EJB TracingBootstrap tracing;
   @EJB RetentionJob retention;
+  @EJB RunJournal runJournal;
 
   @GET
   @Path("/tracing")
   public AdminView tracing() {
     return new AdminView(
-        EffectiveSettings.of(ConfigProvider.getConfig()), PipelineView.of(tracing));
+        EffectiveSettings.of(ConfigProvider.getConfig()), PipelineView.of(tracing, runJournal));
   }
 
   /**
@@ -69,17 +71,11 @@ public class AdminResource {
   @POST
   @Path("/retention")
   public PurgeView purge(@QueryParam("olderThan") String olderThan) {
-    if (olderThan == null || olderThan.isBlank()) {
-      throw new BadRequestProblem("\"olderThan\" is required: an ISO-8601 instant");
-    }
-    try {
-      return new PurgeView(retention.purgeOlderThan(Instant.parse(olderThan)));
-    } catch (DateTimeParseException e) {
-      throw new BadRequestProblem(
-          "\"olderThan\" must be an ISO-8601 instant such as 2026-11-01T00:00:00Z (got \""
-              + olderThan
-              + "\")");
-    }
+    long before =
+        Params.instant("olderThan", olderThan)
+            .orElseThrow(
+                () -> new BadRequestProblem("\"olderThan\" is required: an ISO-8601 instant"));
+    return new PurgeView(retention.purgeOlderThan(Instant.ofEpochMilli(before)));
   }
 
   /** What a purge deleted. */

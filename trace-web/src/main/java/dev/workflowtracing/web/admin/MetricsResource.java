@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.trace.RunJournal;
 import dev.workflowtracing.tracing.ExporterStats;
 import dev.workflowtracing.tracing.QueueState;
 import dev.workflowtracing.tracing.TracingBootstrap;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 public class MetricsResource {
 
   @EJB TracingBootstrap tracing;
+  @EJB RunJournal runJournal;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -29,7 +31,12 @@ public class MetricsResource {
     sample(out, "workflow_tracing_recording", "", tracing.recording() ? 1 : 0);
     counter(out, "exported", "spans the exporter delivered", ExporterStats::exported);
     counter(out, "failed", "spans in failed export attempts", ExporterStats::failed);
-    counter(out, "dropped", "spans given up", ExporterStats::dropped);
+    counter(out, "dropped", "spans given up (queue or retry buffer full)", ExporterStats::dropped);
+    counter(
+        out,
+        "rejected",
+        "spans the destination refused for good, set aside",
+        ExporterStats::rejected);
     metric(out, "workflow_tracing_queue_spans", "gauge", "spans waiting in a batch processor");
     for (QueueState q : tracing.queues()) {
       sample(out, "workflow_tracing_queue_spans", label("processor", q.name()), q.size());
@@ -41,7 +48,32 @@ public class MetricsResource {
     }
     metric(out, "workflow_tracing_retry_buffer_spans", "gauge", "spans waiting for the database");
     sample(out, "workflow_tracing_retry_buffer_spans", "", tracing.pendingRetrySpans());
+    runJournal(out);
     return out.toString();
+  }
+
+  private void runJournal(StringBuilder out) {
+    metric(
+        out, "workflow_tracing_run_writes_pending", "gauge", "run rows waiting for the database");
+    sample(out, "workflow_tracing_run_writes_pending", "", runJournal.pendingWrites());
+    metric(
+        out,
+        "workflow_tracing_run_writes_dropped_total",
+        "counter",
+        "run row writes dropped because the run journal was full");
+    sample(out, "workflow_tracing_run_writes_dropped_total", "", runJournal.droppedWrites());
+    metric(
+        out,
+        "workflow_tracing_run_writes_repaired_total",
+        "counter",
+        "run rows stored without their inputs or outputs, which the database refused");
+    sample(out, "workflow_tracing_run_writes_repaired_total", "", runJournal.repairedWrites());
+    metric(
+        out,
+        "workflow_tracing_run_writes_rejected_total",
+        "counter",
+        "run row writes the database refused for good, set aside");
+    sample(out, "workflow_tracing_run_writes_rejected_total", "", runJournal.rejectedWrites());
   }
 
   private void counter(

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.trace.RunJournal;
 import dev.workflowtracing.tracing.ExporterStats;
 import dev.workflowtracing.tracing.QueueState;
 import dev.workflowtracing.tracing.TracingBootstrap;
@@ -11,11 +12,29 @@ public record PipelineView(
     boolean recording,
     List<ExporterView> exporters,
     List<QueueState> queues,
-    int retryBufferSpans) {
+    int retryBufferSpans,
+    RunJournalView runJournal) {
+
+  /** The run journal: run rows waiting for the database, dropped, repaired and set aside. */
+  public record RunJournalView(int pending, long dropped, long repaired, long rejected) {
+    static RunJournalView of(RunJournal journal) {
+      return new RunJournalView(
+          journal.pendingWrites(),
+          journal.droppedWrites(),
+          journal.repairedWrites(),
+          journal.rejectedWrites());
+    }
+  }
 
   /** One exporter's counters since startup. */
   public record ExporterView(
-      String name, long exported, long failed, long dropped, String lastError, String lastErrorAt) {
+      String name,
+      long exported,
+      long failed,
+      long dropped,
+      long rejected,
+      String lastError,
+      String lastErrorAt) {
 
     static ExporterView of(ExporterStats s) {
       return new ExporterView(
@@ -23,17 +42,19 @@ public record PipelineView(
           s.exported(),
           s.failed(),
           s.dropped(),
+          s.rejected(),
           s.lastError(),
           s.lastErrorAt() == null ? null : s.lastErrorAt().toString());
     }
   }
 
-  static PipelineView of(TracingBootstrap tracing) {
+  static PipelineView of(TracingBootstrap tracing, RunJournal journal) {
     return new PipelineView(
         tracing.settings().enabled(),
         tracing.recording(),
         tracing.exporterStats().stream().map(ExporterView::of).toList(),
         tracing.queues(),
-        tracing.pendingRetrySpans());
+        tracing.pendingRetrySpans(),
+        RunJournalView.of(journal));
   }
 }

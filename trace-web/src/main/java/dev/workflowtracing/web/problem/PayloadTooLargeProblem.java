@@ -3,6 +3,10 @@ package dev.workflowtracing.web.problem;
 /** A request body over the configured limit; answered 413. */
 public class PayloadTooLargeProblem extends RuntimeException {
 
+  public PayloadTooLargeProblem(String message) {
+    super(message);
+  }
+
   public PayloadTooLargeProblem(long maxBytes) {
     super(
         "The request body is larger than "

@@ -75,6 +75,15 @@ public final class ProblemMappers {
     }
   }
 
+  /** 415 for a body in a media type or charset the API does not read. */
+  @Provider
+  public static class UnsupportedMediaType implements ExceptionMapper<UnsupportedMediaTypeProblem> {
+    @Override
+    public Response toResponse(UnsupportedMediaTypeProblem e) {
+      return Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+  }
+
   /** 400 for a body that is not valid JSON. */
   @Provider
   public static class MalformedJson implements ExceptionMapper<JsonException> {
@@ -111,7 +120,9 @@ public final class ProblemMappers {
       String detail =
           cause instanceof JsonException || cause instanceof JsonbException
               ? "The request body is not valid JSON: " + cause.getMessage()
-              : e.getMessage();
+              : status.getStatusCode() == 403
+                  ? "Your role may not do this (docs/security.md lists what each role may do)"
+                  : e.getMessage();
       return Problem.response(status.getStatusCode(), status.getReasonPhrase(), detail, List.of());
     }
   }

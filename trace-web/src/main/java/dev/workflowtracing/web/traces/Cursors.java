@@ -1,6 +1,7 @@
 package dev.workflowtracing.web.traces;
 
 import dev.workflowtracing.trace.RunPosition;
+import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

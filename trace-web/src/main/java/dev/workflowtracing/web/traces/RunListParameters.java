@@ -2,10 +2,9 @@ package dev.workflowtracing.web.traces;
 
 import dev.workflowtracing.trace.RunFilter;
 import dev.workflowtracing.trace.RunStatus;
+import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -46,8 +45,8 @@ public class RunListParameters {
   String cursor;
 
   RunFilter filter() {
-    Optional<Long> fromMillis = instant("from", from);
-    Optional<Long> toMillis = instant("to", to);
+    Optional<Long> fromMillis = Params.instant("from", from);
+    Optional<Long> toMillis = Params.instant("to", to);
     if (fromMillis.isPresent() && toMillis.isPresent() && fromMillis.get() >= toMillis.get()) {
       throw new BadRequestProblem("\"from\" must be before \"to\"");
     }
@@ -63,14 +62,14 @@ public class RunListParameters {
       if (eq <= 0 || attribute.length() > 1255) {
         throw new BadRequestProblem(
             "\"attribute\" must be key=value, e.g. gen_ai.request.model=sim-small (got \""
-                + attribute
+                + Params.excerpt(attribute)
                 + "\")");
       }
       attributeKey = Optional.of(attribute.substring(0, eq));
       attributeValue = Optional.of(attribute.substring(eq + 1));
     }
     return new RunFilter(
-        text("workflowId", workflowId, 100),
+        Params.text("workflowId", workflowId, 100),
         status(),
         fromMillis,
         toMillis,
@@ -78,7 +77,7 @@ public class RunListParameters {
         max,
         attributeKey,
         attributeValue,
-        text("name", name, 200));
+        Params.text("name", name, 200));
   }
 
   int limit() {
@@ -94,7 +93,11 @@ public class RunListParameters {
       // reported below
     }
     throw new BadRequestProblem(
-        "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + " (got \"" + limit + "\")");
+        "\"limit\" must be a whole number from 1 to "
+            + MAX_LIMIT
+            + " (got \""
+            + Params.excerpt(limit)
+            + "\")");
   }
 
   Optional<dev.workflowtracing.trace.RunPosition> after() {
@@ -112,23 +115,7 @@ public class RunListParameters {
           "\"status\" must be one of "
               + Arrays.toString(RunStatus.values())
               + " (got \""
-              + status
-              + "\")");
-    }
-  }
-
-  private static Optional<Long> instant(String name, String value) {
-    if (!present(value)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(value).toEpochMilli());
-    } catch (DateTimeParseException e) {
-      throw new BadRequestProblem(
-          "\""
-              + name
-              + "\" must be an ISO-8601 instant such as 2026-11-25T10:15:30Z (got \""
-              + value
+              + Params.excerpt(status)
               + "\")");
     }
   }
@@ -149,18 +136,8 @@ public class RunListParameters {
         "\""
             + name
             + "\" must be a whole number of milliseconds, 0 or more (got \""
-            + value
+            + Params.excerpt(value)
             + "\")");
-  }
-
-  private static Optional<String> text(String name, String value, int maxLength) {
-    if (!present(value)) {
-      return Optional.empty();
-    }
-    if (value.length() > maxLength) {
-      throw new BadRequestProblem("\"" + name + "\" must be at most " + maxLength + " characters");
-    }
-    return Optional.of(value);
   }
 
   private static boolean present(String value) {

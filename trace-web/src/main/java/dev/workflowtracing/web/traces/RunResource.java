@@ -1,6 +1,7 @@
 package dev.workflowtracing.web.traces;
 
 import dev.workflowtracing.trace.TraceQueries;
+import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.web.workflows.RunView;

@@ -7,6 +7,7 @@ import dev.workflowtracing.trace.TraceCompleteness;
 import dev.workflowtracing.trace.TracePurge;
 import dev.workflowtracing.trace.TraceQueries;
 import dev.workflowtracing.trace.TraceTree;
+import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.web.workflows.RunView;

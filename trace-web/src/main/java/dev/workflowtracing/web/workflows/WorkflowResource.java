@@ -2,6 +2,7 @@ package dev.workflowtracing.web.workflows;
 
 import dev.workflowtracing.web.JsonText;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
@@ -14,6 +15,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Workflows: list, read, save a new version, and run. */
 @Path("/workflows")
@@ -43,6 +46,10 @@ public class WorkflowResource {
   @EJB WorkflowService workflows;
 
   @jakarta.ws.rs.core.Context UriInfo uriInfo;
+
+  @Inject
+  @ConfigProperty(name = "tracing.api.max-input-chars")
+  int maxInputChars;
 
   @GET
   public List<WorkflowSummary> list() {
@@ -88,6 +95,15 @@ public class WorkflowResource {
       @jakarta.ws.rs.core.Context HttpHeaders headers) {
     JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
     JsonObject inputs = inputs(request);
+    int inputChars = inputs.toString().length();
+    if (inputChars > maxInputChars) {
+      throw new PayloadTooLargeProblem(
+          "The run's inputs are "
+              + inputChars
+              + " characters of JSON; at most "
+              + maxInputChars
+              + " are accepted (tracing.api.max-input-chars): pass large data by reference");
+    }
     String trigger = trigger(request);
     RunResult result = workflows.run(id, inputs, trigger, parentContext(headers));
     return Response.created(uriInfo.getBaseUriBuilder().path("runs").path(result.runId()).build())
@@ -113,9 +129,12 @@ public class WorkflowResource {
     }
     if (!(trigger instanceof JsonString s)
         || s.getString().isBlank()
-        || s.getString().length() > MAX_TRIGGER_LENGTH) {
+        || s.getString().length() > MAX_TRIGGER_LENGTH
+        || s.getString().chars().anyMatch(Character::isISOControl)) {
       throw new BadRequestProblem(
-          "\"trigger\" must be a text of 1 to " + MAX_TRIGGER_LENGTH + " characters");
+          "\"trigger\" must be a text of 1 to "
+              + MAX_TRIGGER_LENGTH
+              + " characters without control characters");
     }
     return s.getString();
   }

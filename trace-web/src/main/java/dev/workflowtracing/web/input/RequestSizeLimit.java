@@ -1,5 +1,6 @@
-package dev.workflowtracing.web.problem;
+package dev.workflowtracing.web.input;
 
+import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,10 +1,10 @@
-package dev.workflowtracing.web.traces;
+package dev.workflowtracing.web.input;
 
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import java.util.regex.Pattern;
 
 /** Checks ids from the path before they reach a query. */
-final class Ids {
+public final class Ids {
 
   private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
@@ -12,15 +12,15 @@ final class Ids {
 
   private Ids() {}
 
-  static String traceId(String id) {
+  public static String traceId(String id) {
     return check(id, TRACE_ID, "trace id", "32 lower-case hex digits");
   }
 
-  static String spanId(String id) {
+  public static String spanId(String id) {
     return check(id, SPAN_ID, "span id", "16 lower-case hex digits");
   }
 
-  static String runId(String id) {
+  public static String runId(String id) {
     return check(id, RUN_ID, "run id", "a UUID");
   }
 

@@ -1,0 +1,67 @@
+package dev.workflowtracing.web.problem;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page of the web container (web.xml): errors the server raises itself, outside the REST
+ * API's exception mappers — a failed login (401), a forbidden page, an unknown static file — are
+ * answered as {@code application/problem+json} like every other error, not as an HTML page.
+ */
+@WebServlet(ContainerErrorServlet.PATH)
+public class ContainerErrorServlet extends HttpServlet {
+
+  static final String PATH = "/container-error";
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+    response.setStatus(status);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(json(status));
+  }
+
+  private static String json(int status) {
+    return "{\"type\":\"about:blank\",\"title\":\""
+        + title(status)
+        + "\",\"status\":"
+        + status
+        + ",\"detail\":\""
+        + detail(status)
+        + "\",\"errors\":[]}";
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      default -> status >= 500 ? "Internal Server Error" : "Error";
+    };
+  }
+
+  private static String detail(int status) {
+    return switch (status) {
+      case 401 -> "Log in: send HTTP Basic credentials of a user (docs/security.md)";
+      case 403 -> "Your role may not do this (docs/security.md lists what each role may do)";
+      case 404 -> "Nothing here: check the address";
+      case 400 -> "The request could not be read: check its address, headers and body";
+      default ->
+          status >= 500
+              ? "The server could not answer; its log has the details"
+              : "The request was refused";
+    };
+  }
+}
