@@ -60,6 +60,48 @@ class RedactionAndAdminIT {
     otlp.close();
   }
 
+  /**
+   * The security review's example (issue 10): a password nested in the inputs and an sk-proj key
+   * reach the prompt, the outputs, the artifacts and the OTLP export, and must be masked in all.
+   */
+  @Test
+  void nestedPasswordsAndProviderKeysAreMaskedEverywhere() {
+    Api api = new Api(baseUrl);
+    Api.Answer run =
+        api.post(
+            "api/workflows/hello-llm/runs",
+            "{\"inputs\": {\"name\": {\"password\": \"hunter2-secret\"},"
+                + " \"key\": \"sk-proj-AbCdEf0123456789XyZ\"}}");
+    assertThat(run.status()).isEqualTo(201);
+    String traceId = run.object().getString("traceId");
+    JsonObject trace = api.awaitComplete(traceId);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (otlp.spansOf(traceId).size() < trace.getInt("spanCount")
+        && System.nanoTime() < deadline) {
+      Api.sleep(100);
+    }
+    List<String> places = new java.util.ArrayList<>();
+    places.add("POST response " + run.text());
+    places.add("run " + api.get("api/runs/" + run.object().getString("runId")).text());
+    places.add("trace " + api.get("api/traces/" + traceId).text());
+    for (JsonValue span : trace.getJsonArray("spans")) {
+      places.add(
+          "span "
+              + api.get(
+                      "api/traces/" + traceId + "/spans/" + span.asJsonObject().getString("spanId"))
+                  .text());
+    }
+    places.add("OTLP " + otlp.spansOf(traceId));
+    assertThat(otlp.spansOf(traceId)).hasSize(trace.getInt("spanCount"));
+    for (String place : places) {
+      assertThat(place)
+          .as("%s", place.substring(0, Math.min(40, place.length())))
+          .doesNotContain("hunter2-secret")
+          .doesNotContain("AbCdEf0123456789XyZ");
+    }
+    assertThat(String.join("\n", places)).contains("[REDACTED:openai-key]");
+  }
+
   @Test
   void nothingUnredactedReachesOtlpTheDatabaseOrTheApi() {
     Api api = new Api(baseUrl);
