@@ -1,6 +1,6 @@
 package dev.workflowtracing.bench;
 
-import dev.workflowtracing.trace.SpanWriter;
+import dev.workflowtracing.tracestore.SpanWriter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

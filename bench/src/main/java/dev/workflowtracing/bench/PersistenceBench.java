@@ -1,14 +1,14 @@
 package dev.workflowtracing.bench;
 
+import dev.workflowtracing.instrumentation.ExporterStats;
+import dev.workflowtracing.instrumentation.PersistingSpanExporter;
 import dev.workflowtracing.schema.SchemaMigration;
-import dev.workflowtracing.trace.IndexedAttributes;
-import dev.workflowtracing.trace.RunFilter;
-import dev.workflowtracing.trace.RunStatus;
-import dev.workflowtracing.trace.SpanWriter;
-import dev.workflowtracing.trace.TraceQueries;
-import dev.workflowtracing.trace.TraceTree;
-import dev.workflowtracing.tracing.ExporterStats;
-import dev.workflowtracing.tracing.PersistingSpanExporter;
+import dev.workflowtracing.tracestore.IndexedAttributes;
+import dev.workflowtracing.tracestore.RunFilter;
+import dev.workflowtracing.tracestore.SpanWriter;
+import dev.workflowtracing.tracestore.TraceQueries;
+import dev.workflowtracing.tracestore.TraceTree;
+import dev.workflowtracing.workflow.engine.RunStatus;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,7 +1,7 @@
 package dev.workflowtracing.bench;
 
-import dev.workflowtracing.tracing.Artifacts;
-import dev.workflowtracing.tracing.WorkflowAttributes;
+import dev.workflowtracing.conventions.Artifacts;
+import dev.workflowtracing.conventions.WorkflowAttributes;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;

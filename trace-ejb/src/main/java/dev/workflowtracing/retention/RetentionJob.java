@@ -1,6 +1,6 @@
 package dev.workflowtracing.retention;
 
-import dev.workflowtracing.trace.TracePurge;
+import dev.workflowtracing.tracestore.TracePurge;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,6 +1,6 @@
 package dev.workflowtracing.schema;
 
-import dev.workflowtracing.trace.StoredArtifact;
+import dev.workflowtracing.tracestore.StoredArtifact;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package dev.workflowtracing.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workflowtracing.trace.StoredArtifact;
+import dev.workflowtracing.tracestore.StoredArtifact;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.web.admin.AdminResource;
 import dev.workflowtracing.web.admin.MetricsResource;
+import dev.workflowtracing.web.runs.RunResource;
 import dev.workflowtracing.web.security.MeResource;
-import dev.workflowtracing.web.traces.RunResource;
 import dev.workflowtracing.web.traces.TraceResource;
 import dev.workflowtracing.web.ui.UiConfigResource;
 import dev.workflowtracing.web.workflows.WorkflowResource;

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
-import dev.workflowtracing.tracing.Traced;
+import dev.workflowtracing.instrumentation.Traced;
 import dev.workflowtracing.workflow.NodeType;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;

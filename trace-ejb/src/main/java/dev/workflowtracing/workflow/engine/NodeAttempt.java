@@ -1,11 +1,14 @@
 package dev.workflowtracing.workflow.engine;
 
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ATTEMPT;
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ID;
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_TYPE;
-import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ATTEMPT;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_TYPE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
 
-import dev.workflowtracing.tracing.TracedOperation;
+import dev.workflowtracing.conventions.SpanNames;
+import dev.workflowtracing.conventions.SpanRole;
+import dev.workflowtracing.instrumentation.TracedOperation;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.NodeType;
 import io.opentelemetry.api.common.Attributes;
@@ -18,7 +21,7 @@ public record NodeAttempt(
 
   @Override
   public String spanName() {
-    return node.id() + " attempt " + attempt;
+    return SpanNames.attempt(node.id(), attempt);
   }
 
   @Override
@@ -31,14 +34,12 @@ public record NodeAttempt(
 
   @Override
   public Attributes spanAttributes() {
-    return Attributes.of(
-        RUN_ID,
-        runId,
-        NODE_ID,
-        node.id(),
-        NODE_TYPE,
-        node.type().jsonName(),
-        NODE_ATTEMPT,
-        (long) attempt);
+    return Attributes.builder()
+        .put(SPAN_ROLE, SpanRole.ATTEMPT.value())
+        .put(RUN_ID, runId)
+        .put(NODE_ID, node.id())
+        .put(NODE_TYPE, node.type().jsonName())
+        .put(NODE_ATTEMPT, attempt)
+        .build();
   }
 }

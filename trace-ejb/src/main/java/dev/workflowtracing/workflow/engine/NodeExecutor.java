@@ -1,13 +1,14 @@
 package dev.workflowtracing.workflow.engine;
 
-import dev.workflowtracing.tracing.Artifacts;
-import dev.workflowtracing.tracing.Traced;
+import dev.workflowtracing.conventions.Artifacts;
+import dev.workflowtracing.instrumentation.Traced;
 import dev.workflowtracing.workflow.NodeDefinition;
 import io.opentelemetry.api.trace.Span;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NodeExecutor {
 
   @EJB AttemptRunner attemptRunner;
+  @Inject Event<RunEvent> events;
 
   @Inject
   @ConfigProperty(name = "workflow.node.default-timeout-ms")
@@ -40,14 +42,29 @@ public class NodeExecutor {
     int maxAttempts = node.retry().maxAttempts();
     NodeExecutionException lastFailure = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (!waited(node.retry().backoffBeforeAttempt(attempt))) {
+        // Interrupted (the run is being stopped): no more attempts.
+        throw new NodeFailedException(
+            node.id(),
+            attempt - 1,
+            new NodeExecutionException("interrupted while waiting to retry", lastFailure));
+      }
+      String runId = invocation.runId();
+      events.fire(
+          new RunEvent.NodeAttemptStarted(runId, node.id(), attempt, System.currentTimeMillis()));
       try {
-        sleep(node.retry().backoffBeforeAttempt(attempt));
         JsonObject output =
             attemptRunner.attempt(
-                new NodeAttempt(invocation.runId(), node, attempt, state, Deadline.after(timeout)));
+                new NodeAttempt(runId, node, attempt, state, Deadline.after(timeout)));
+        events.fire(
+            new RunEvent.NodeAttemptEnded(
+                runId, node.id(), attempt, System.currentTimeMillis(), null));
         Artifacts.record(Span.current(), "output", "application/json", output::toString);
         return new NodeOutcome(output, attempt);
       } catch (NodeExecutionException e) {
+        events.fire(
+            new RunEvent.NodeAttemptEnded(
+                runId, node.id(), attempt, System.currentTimeMillis(), e.getMessage()));
         lastFailure = e;
         if (attempt < maxAttempts) {
           Span.current().addEvent("retry scheduled after attempt " + attempt);
@@ -57,14 +74,17 @@ public class NodeExecutor {
     throw new NodeFailedException(node.id(), maxAttempts, lastFailure);
   }
 
-  private static void sleep(Duration duration) {
+  /** Waits the backoff; false when interrupted, with the thread's interrupt flag kept set. */
+  private static boolean waited(Duration duration) {
     if (duration.isZero()) {
-      return;
+      return true;
     }
     try {
       Thread.sleep(duration.toMillis());
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

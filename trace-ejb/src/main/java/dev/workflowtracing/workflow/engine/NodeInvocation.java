@@ -1,12 +1,15 @@
 package dev.workflowtracing.workflow.engine;
 
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ID;
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_MAX_ATTEMPTS;
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_TYPE;
-import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
-import static dev.workflowtracing.tracing.WorkflowAttributes.WORKFLOW_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_MAX_ATTEMPTS;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_TYPE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_ID;
 
-import dev.workflowtracing.tracing.TracedOperation;
+import dev.workflowtracing.conventions.SpanNames;
+import dev.workflowtracing.conventions.SpanRole;
+import dev.workflowtracing.instrumentation.TracedOperation;
 import dev.workflowtracing.workflow.NodeDefinition;
 import io.opentelemetry.api.common.Attributes;
 
@@ -16,12 +19,13 @@ public record NodeInvocation(String runId, String workflowId, NodeDefinition nod
 
   @Override
   public String spanName() {
-    return node.type().jsonName() + " " + node.id();
+    return SpanNames.node(node.type().jsonName(), node.id());
   }
 
   @Override
   public Attributes spanAttributes() {
     return Attributes.builder()
+        .put(SPAN_ROLE, SpanRole.NODE.value())
         .put(WORKFLOW_ID, workflowId)
         .put(RUN_ID, runId)
         .put(NODE_ID, node.id())

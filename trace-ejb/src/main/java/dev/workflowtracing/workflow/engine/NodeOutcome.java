@@ -1,7 +1,7 @@
 package dev.workflowtracing.workflow.engine;
 
-import dev.workflowtracing.tracing.TracedOutcome;
-import dev.workflowtracing.tracing.WorkflowAttributes;
+import dev.workflowtracing.conventions.WorkflowAttributes;
+import dev.workflowtracing.instrumentation.TracedOutcome;
 import io.opentelemetry.api.trace.Span;
 import jakarta.json.JsonObject;
 

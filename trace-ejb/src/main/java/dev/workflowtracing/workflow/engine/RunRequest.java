@@ -1,11 +1,14 @@
 package dev.workflowtracing.workflow.engine;
 
-import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
-import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_TRIGGER;
-import static dev.workflowtracing.tracing.WorkflowAttributes.WORKFLOW_ID;
-import static dev.workflowtracing.tracing.WorkflowAttributes.WORKFLOW_VERSION;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_TRIGGER;
+import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_VERSION;
 
-import dev.workflowtracing.tracing.TracedOperation;
+import dev.workflowtracing.conventions.SpanNames;
+import dev.workflowtracing.conventions.SpanRole;
+import dev.workflowtracing.instrumentation.TracedOperation;
 import dev.workflowtracing.workflow.WorkflowDefinition;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
@@ -24,20 +27,18 @@ public record RunRequest(
 
   @Override
   public String spanName() {
-    return "run " + workflow.id();
+    return SpanNames.run(workflow.id());
   }
 
   @Override
   public Attributes spanAttributes() {
-    return Attributes.of(
-        WORKFLOW_ID,
-        workflow.id(),
-        WORKFLOW_VERSION,
-        (long) workflow.version(),
-        RUN_ID,
-        runId,
-        RUN_TRIGGER,
-        trigger);
+    return Attributes.builder()
+        .put(SPAN_ROLE, SpanRole.RUN.value())
+        .put(WORKFLOW_ID, workflow.id())
+        .put(WORKFLOW_VERSION, workflow.version())
+        .put(RUN_ID, runId)
+        .put(RUN_TRIGGER, trigger)
+        .build();
   }
 
   @Override

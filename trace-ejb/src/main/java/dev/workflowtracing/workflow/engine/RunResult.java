@@ -1,8 +1,7 @@
 package dev.workflowtracing.workflow.engine;
 
-import dev.workflowtracing.trace.RunStatus;
-import dev.workflowtracing.tracing.TracedOutcome;
-import dev.workflowtracing.tracing.WorkflowAttributes;
+import dev.workflowtracing.conventions.WorkflowAttributes;
+import dev.workflowtracing.instrumentation.TracedOutcome;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import jakarta.json.JsonObject;

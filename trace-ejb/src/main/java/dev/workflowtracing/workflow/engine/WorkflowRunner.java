@@ -1,12 +1,8 @@
 package dev.workflowtracing.workflow.engine;
 
+import dev.workflowtracing.instrumentation.Traced;
+import dev.workflowtracing.instrumentation.redaction.Redactor;
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.trace.RunEnd;
-import dev.workflowtracing.trace.RunJournal;
-import dev.workflowtracing.trace.RunRecord;
-import dev.workflowtracing.trace.RunStatus;
-import dev.workflowtracing.tracing.Traced;
-import dev.workflowtracing.tracing.redaction.Redactor;
 import dev.workflowtracing.workflow.EdgeDefinition;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowDefinition;
@@ -17,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -31,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs a workflow: every node in topological order, skipping nodes that no taken edge reaches (the
  * other side of a branch). The first node that fails for good ends the run as FAILED.
  *
- * <p>No transaction around the run: it can be long, and the run record is written in short
- * transactions of its own, through the {@link RunJournal} that survives a database outage.
+ * <p>No transaction around the run: it can be long. What happens is published as {@link RunEvent}s;
+ * the run's row is written by their observer, in short transactions of its own.
  */
 @Stateless
 @Traced
@@ -40,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WorkflowRunner {
 
   @EJB NodeExecutor nodeExecutor;
-  @EJB RunJournal runStore;
+  @Inject Event<RunEvent> events;
   @Inject Redactor redactor;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -56,8 +53,8 @@ public class WorkflowRunner {
     String traceId = traceIdOf(Span.current());
     // What the run stores and answers passes the same redaction as its spans.
     JsonObject inputs = (JsonObject) redactor.json(request.inputs());
-    runStore.started(
-        new RunRecord(
+    events.fire(
+        new RunEvent.RunStarted(
             request.runId(),
             traceId,
             workflow.id(),
@@ -98,8 +95,8 @@ public class WorkflowRunner {
     JsonObject outputs = (JsonObject) redactor.json(terminalOutputs(workflow, state));
     error = redactor.text(error);
     long endedAt = System.currentTimeMillis();
-    runStore.finished(
-        new RunEnd(request.runId(), status, endedAt, outputs.toString(), error, spans));
+    events.fire(
+        new RunEvent.RunEnded(request.runId(), status, endedAt, outputs.toString(), error, spans));
     return new RunResult(
         request.runId(),
         traceId,

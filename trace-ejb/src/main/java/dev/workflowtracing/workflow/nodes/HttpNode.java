@@ -1,11 +1,11 @@
 package dev.workflowtracing.workflow.nodes;
 
-import static dev.workflowtracing.tracing.WorkflowAttributes.HTTP_METHOD;
-import static dev.workflowtracing.tracing.WorkflowAttributes.HTTP_STATUS;
-import static dev.workflowtracing.tracing.WorkflowAttributes.URL_FULL;
+import static dev.workflowtracing.conventions.WorkflowAttributes.HTTP_METHOD;
+import static dev.workflowtracing.conventions.WorkflowAttributes.HTTP_STATUS;
+import static dev.workflowtracing.conventions.WorkflowAttributes.URL_FULL;
 
+import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;

@@ -1,14 +1,14 @@
 package dev.workflowtracing.workflow.nodes;
 
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_OPERATION;
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_OUTPUT_TOKENS;
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_RESPONSE_MODEL;
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_SYSTEM;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_OPERATION;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_OUTPUT_TOKENS;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_RESPONSE_MODEL;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_SYSTEM;
 
+import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.tracing.Artifacts;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;

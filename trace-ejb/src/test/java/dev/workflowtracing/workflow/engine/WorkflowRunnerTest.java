@@ -1,23 +1,20 @@
 package dev.workflowtracing.workflow.engine;
 
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
-import static dev.workflowtracing.tracing.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
-import static dev.workflowtracing.tracing.WorkflowAttributes.NODE_ATTEMPT;
-import static dev.workflowtracing.tracing.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ATTEMPT;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workflowtracing.trace.RunEnd;
-import dev.workflowtracing.trace.RunJournal;
-import dev.workflowtracing.trace.RunRecord;
-import dev.workflowtracing.trace.RunStatus;
-import dev.workflowtracing.tracing.Artifacts;
-import dev.workflowtracing.tracing.CallInvocation;
-import dev.workflowtracing.tracing.TracedInterceptor;
-import dev.workflowtracing.tracing.TracedInterceptorAccess;
-import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor;
-import dev.workflowtracing.tracing.redaction.RedactingSpanProcessor.Downstream;
-import dev.workflowtracing.tracing.redaction.RedactionSettings;
-import dev.workflowtracing.tracing.redaction.Redactor;
+import dev.workflowtracing.conventions.Artifacts;
+import dev.workflowtracing.instrumentation.CallInvocation;
+import dev.workflowtracing.instrumentation.TracedInterceptor;
+import dev.workflowtracing.instrumentation.TracedInterceptorAccess;
+import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor;
+import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor.Downstream;
+import dev.workflowtracing.instrumentation.redaction.RedactionSettings;
+import dev.workflowtracing.instrumentation.redaction.Redactor;
 import dev.workflowtracing.workflow.WorkflowDefinitionParser;
 import dev.workflowtracing.workflow.nodes.Handlers;
 import io.opentelemetry.api.trace.StatusCode;
@@ -56,6 +53,7 @@ class WorkflowRunnerTest {
   private final java.util.concurrent.ExecutorService pool =
       java.util.concurrent.Executors.newFixedThreadPool(4);
   private final List<String> runLog = new ArrayList<>();
+  private final RecordedRunEvents events = new RecordedRunEvents(this::log);
   private final List<String> stored = new ArrayList<>();
   private final WorkflowRunner runner = tracedRunner();
 
@@ -136,6 +134,36 @@ class WorkflowRunnerTest {
         .containsExactly("prompt", "response");
     assertThat(runLog)
         .containsExactly("started " + result.runId(), "finished SUCCEEDED expecting 5 spans");
+  }
+
+  @Test
+  void everySpanSaysItsRoleAndTheEnginePublishesEachAttempt() {
+    RunResult result =
+        run(
+            """
+            {"id": "flaky", "nodes": [{"id": "f", "type": "fail",
+              "config": {"failAttempts": 1}, "retry": {"maxAttempts": 2, "backoffMs": 0}}]}
+            """);
+
+    Map<String, SpanData> spans = byName();
+    assertThat(spans.get("run flaky").getAttributes().get(SPAN_ROLE)).isEqualTo("run");
+    assertThat(spans.get("fail f").getAttributes().get(SPAN_ROLE)).isEqualTo("node");
+    assertThat(spans.get("f attempt 1").getAttributes().get(SPAN_ROLE)).isEqualTo("attempt");
+    assertThat(spans.get("f attempt 2").getAttributes().get(SPAN_ROLE)).isEqualTo("attempt");
+    assertThat(events.fired())
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly(
+            "RunStarted",
+            "NodeAttemptStarted",
+            "NodeAttemptEnded",
+            "NodeAttemptStarted",
+            "NodeAttemptEnded",
+            "RunEnded");
+    assertThat(events.fired())
+        .filteredOn(RunEvent.NodeAttemptEnded.class::isInstance)
+        .extracting(e -> ((RunEvent.NodeAttemptEnded) e).error() == null)
+        .containsExactly(false, true);
+    assertThat(events.fired()).allSatisfy(e -> assertThat(e.runId()).isEqualTo(result.runId()));
   }
 
   @Test
@@ -289,6 +317,7 @@ class WorkflowRunnerTest {
           }
         };
     executor.attemptRunner = attempts;
+    executor.events = events;
     executor.defaultTimeoutMs = 5000;
     WorkflowRunner workflowRunner =
         new WorkflowRunner() {
@@ -301,21 +330,19 @@ class WorkflowRunnerTest {
     workflowRunner.executor = pool;
     workflowRunner.parallelism = 4;
     workflowRunner.redactor = redactor;
-    workflowRunner.runStore =
-        new RunJournal() {
-          @Override
-          public void started(RunRecord run) {
-            runLog.add("started " + run.getRunId());
-            stored.add(run.getInputs());
-          }
-
-          @Override
-          public void finished(RunEnd end) {
-            runLog.add("finished " + end.status() + " expecting " + end.expectedSpans() + " spans");
-            stored.add(end.outputsJson() + " " + end.error());
-          }
-        };
+    workflowRunner.events = events;
     return workflowRunner;
+  }
+
+  /** What the run's row would get: its start, its end. */
+  private void log(RunEvent event) {
+    if (event instanceof RunEvent.RunStarted run) {
+      runLog.add("started " + run.runId());
+      stored.add(run.inputsJson());
+    } else if (event instanceof RunEvent.RunEnded end) {
+      runLog.add("finished " + end.status() + " expecting " + end.expectedSpans() + " spans");
+      stored.add(end.outputsJson() + " " + end.error());
+    }
   }
 
   @SuppressWarnings("unchecked")

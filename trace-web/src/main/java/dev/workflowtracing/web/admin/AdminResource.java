@@ -1,9 +1,10 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.instrumentation.EffectiveSettings;
+import dev.workflowtracing.instrumentation.RecordingSwitch;
+import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.retention.RetentionJob;
-import dev.workflowtracing.trace.RunJournal;
-import dev.workflowtracing.tracing.EffectiveSettings;
-import dev.workflowtracing.tracing.TracingBootstrap;
+import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
@@ -11,6 +12,7 @@ import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
@@ -32,7 +34,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-  @EJB TracingBootstrap tracing;
+  @EJB TracingPipeline tracing;
+  @Inject RecordingSwitch recordingSwitch;
   @EJB RetentionJob retention;
   @EJB RunJournal runJournal;
 
@@ -40,7 +43,8 @@ public class AdminResource {
   @Path("/tracing")
   public AdminView tracing() {
     return new AdminView(
-        EffectiveSettings.of(ConfigProvider.getConfig()), PipelineView.of(tracing, runJournal));
+        EffectiveSettings.of(ConfigProvider.getConfig()),
+        PipelineView.of(tracing.health(), recordingSwitch.recording(), runJournal));
   }
 
   /**
@@ -63,7 +67,7 @@ public class AdminResource {
           "Tracing is disabled by configuration (tracing.enabled=false): set it to true and"
               + " restart the server to record traces");
     }
-    tracing.record(recording);
+    recordingSwitch.record(recording);
     return tracing();
   }
 

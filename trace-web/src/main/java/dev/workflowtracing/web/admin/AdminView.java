@@ -1,6 +1,6 @@
 package dev.workflowtracing.web.admin;
 
-import dev.workflowtracing.tracing.EffectiveSettings.Setting;
+import dev.workflowtracing.instrumentation.EffectiveSettings.Setting;
 import java.util.List;
 
 /** The admin page: settings in force and the pipeline's health. */

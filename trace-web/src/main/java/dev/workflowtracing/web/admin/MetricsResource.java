@@ -1,13 +1,16 @@
 package dev.workflowtracing.web.admin;
 
-import dev.workflowtracing.trace.RunJournal;
-import dev.workflowtracing.tracing.ExporterStats;
-import dev.workflowtracing.tracing.QueueState;
-import dev.workflowtracing.tracing.TracingBootstrap;
+import dev.workflowtracing.instrumentation.ExporterStats;
+import dev.workflowtracing.instrumentation.PipelineHealth;
+import dev.workflowtracing.instrumentation.QueueState;
+import dev.workflowtracing.instrumentation.RecordingSwitch;
+import dev.workflowtracing.instrumentation.TracingPipeline;
+import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,36 +21,44 @@ import jakarta.ws.rs.Produces;
 @RolesAllowed(Roles.ADMIN)
 public class MetricsResource {
 
-  @EJB TracingBootstrap tracing;
+  @EJB TracingPipeline tracing;
+  @Inject RecordingSwitch recordingSwitch;
   @EJB RunJournal runJournal;
 
   @GET
   @Produces("text/plain; version=0.0.4")
   public String metrics() {
+    PipelineHealth health = tracing.health();
     StringBuilder out = new StringBuilder();
     metric(out, "workflow_tracing_enabled", "gauge", "1 when tracing is on");
-    sample(out, "workflow_tracing_enabled", "", tracing.settings().enabled() ? 1 : 0);
+    sample(out, "workflow_tracing_enabled", "", health.enabled() ? 1 : 0);
     metric(out, "workflow_tracing_recording", "gauge", "1 when new runs are traced (not paused)");
-    sample(out, "workflow_tracing_recording", "", tracing.recording() ? 1 : 0);
-    counter(out, "exported", "spans the exporter delivered", ExporterStats::exported);
-    counter(out, "failed", "spans in failed export attempts", ExporterStats::failed);
-    counter(out, "dropped", "spans given up (queue or retry buffer full)", ExporterStats::dropped);
+    sample(out, "workflow_tracing_recording", "", recordingSwitch.recording() ? 1 : 0);
+    counter(out, health, "exported", "spans the exporter delivered", ExporterStats::exported);
+    counter(out, health, "failed", "spans in failed export attempts", ExporterStats::failed);
     counter(
         out,
+        health,
+        "dropped",
+        "spans given up (queue or retry buffer full)",
+        ExporterStats::dropped);
+    counter(
+        out,
+        health,
         "rejected",
         "spans the destination refused for good, set aside",
         ExporterStats::rejected);
     metric(out, "workflow_tracing_queue_spans", "gauge", "spans waiting in a batch processor");
-    for (QueueState q : tracing.queues()) {
+    for (QueueState q : health.queues()) {
       sample(out, "workflow_tracing_queue_spans", label("processor", q.name()), q.size());
     }
     metric(out, "workflow_tracing_queue_capacity_spans", "gauge", "a batch processor's queue size");
-    for (QueueState q : tracing.queues()) {
+    for (QueueState q : health.queues()) {
       sample(
           out, "workflow_tracing_queue_capacity_spans", label("processor", q.name()), q.capacity());
     }
     metric(out, "workflow_tracing_retry_buffer_spans", "gauge", "spans waiting for the database");
-    sample(out, "workflow_tracing_retry_buffer_spans", "", tracing.pendingRetrySpans());
+    sample(out, "workflow_tracing_retry_buffer_spans", "", health.retryBufferSpans());
     runJournal(out);
     return out.toString();
   }
@@ -76,14 +87,15 @@ public class MetricsResource {
     sample(out, "workflow_tracing_run_writes_rejected_total", "", runJournal.rejectedWrites());
   }
 
-  private void counter(
+  private static void counter(
       StringBuilder out,
+      PipelineHealth health,
       String what,
       String help,
       java.util.function.ToLongFunction<ExporterStats> value) {
     String name = "workflow_tracing_spans_" + what + "_total";
     metric(out, name, "counter", help);
-    for (ExporterStats stats : tracing.exporterStats()) {
+    for (ExporterStats stats : health.exporters()) {
       sample(out, name, label("exporter", stats.name()), value.applyAsLong(stats));
     }
   }

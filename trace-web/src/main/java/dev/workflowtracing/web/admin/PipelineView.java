@@ -1,9 +1,9 @@
 package dev.workflowtracing.web.admin;
 
-import dev.workflowtracing.trace.RunJournal;
-import dev.workflowtracing.tracing.ExporterStats;
-import dev.workflowtracing.tracing.QueueState;
-import dev.workflowtracing.tracing.TracingBootstrap;
+import dev.workflowtracing.instrumentation.ExporterStats;
+import dev.workflowtracing.instrumentation.PipelineHealth;
+import dev.workflowtracing.instrumentation.QueueState;
+import dev.workflowtracing.tracestore.RunJournal;
 import java.util.List;
 
 /** Counters of the tracing pipeline: per exporter, per processor queue, and the retry buffer. */
@@ -48,13 +48,13 @@ public record PipelineView(
     }
   }
 
-  static PipelineView of(TracingBootstrap tracing, RunJournal journal) {
+  static PipelineView of(PipelineHealth health, boolean recording, RunJournal journal) {
     return new PipelineView(
-        tracing.settings().enabled(),
-        tracing.recording(),
-        tracing.exporterStats().stream().map(ExporterView::of).toList(),
-        tracing.queues(),
-        tracing.pendingRetrySpans(),
+        health.enabled(),
+        recording,
+        health.exporters().stream().map(ExporterView::of).toList(),
+        health.queues(),
+        health.retryBufferSpans(),
         RunJournalView.of(journal));
   }
 }

@@ -1,6 +1,6 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.StoredArtifact;
+import dev.workflowtracing.tracestore.StoredArtifact;
 
 /** A span's input, output, prompt or response, as stored (redacted, capped). */
 public record ArtifactView(

@@ -1,6 +1,6 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.RunPosition;
+import dev.workflowtracing.tracestore.RunPosition;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import java.nio.charset.StandardCharsets;

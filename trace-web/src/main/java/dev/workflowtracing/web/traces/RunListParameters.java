@@ -1,9 +1,9 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.RunFilter;
-import dev.workflowtracing.trace.RunStatus;
+import dev.workflowtracing.tracestore.RunFilter;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.Optional;
@@ -100,7 +100,7 @@ public class RunListParameters {
             + "\")");
   }
 
-  Optional<dev.workflowtracing.trace.RunPosition> after() {
+  Optional<dev.workflowtracing.tracestore.RunPosition> after() {
     return present(cursor) ? Optional.of(Cursors.decode(cursor)) : Optional.empty();
   }
 

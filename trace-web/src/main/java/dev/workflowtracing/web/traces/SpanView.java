@@ -1,7 +1,7 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.SpanRecord;
-import dev.workflowtracing.trace.TraceTree;
+import dev.workflowtracing.tracestore.SpanRecord;
+import dev.workflowtracing.tracestore.TraceTree;
 import dev.workflowtracing.web.JsonText;
 import jakarta.json.JsonValue;
 import java.time.Instant;

@@ -1,16 +1,16 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.RunPage;
-import dev.workflowtracing.trace.RunRecord;
-import dev.workflowtracing.trace.SpanRecord;
-import dev.workflowtracing.trace.TraceCompleteness;
-import dev.workflowtracing.trace.TracePurge;
-import dev.workflowtracing.trace.TraceQueries;
-import dev.workflowtracing.trace.TraceTree;
+import dev.workflowtracing.tracestore.RunPage;
+import dev.workflowtracing.tracestore.RunRecord;
+import dev.workflowtracing.tracestore.SpanRecord;
+import dev.workflowtracing.tracestore.TraceCompleteness;
+import dev.workflowtracing.tracestore.TracePurge;
+import dev.workflowtracing.tracestore.TraceQueries;
+import dev.workflowtracing.tracestore.TraceTree;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.runs.RunView;
 import dev.workflowtracing.web.security.Roles;
-import dev.workflowtracing.web.workflows.RunView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

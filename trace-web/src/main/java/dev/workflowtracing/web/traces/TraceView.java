@@ -1,7 +1,7 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.trace.TraceCompleteness;
-import dev.workflowtracing.web.workflows.RunView;
+import dev.workflowtracing.tracestore.TraceCompleteness;
+import dev.workflowtracing.web.runs.RunView;
 import java.util.List;
 
 /**

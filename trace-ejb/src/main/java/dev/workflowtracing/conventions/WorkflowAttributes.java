@@ -1,0 +1,50 @@
+package dev.workflowtracing.conventions;
+
+import io.opentelemetry.api.common.AttributeKey;
+
+/**
+ * Attribute keys this application puts on its spans. LLM spans also carry the OpenTelemetry GenAI
+ * semantic-convention keys ({@code gen_ai.*}).
+ */
+public final class WorkflowAttributes {
+
+  /** {@link SpanRole#value()}: run, node or attempt. On every span of a workflow trace. */
+  public static final AttributeKey<String> SPAN_ROLE = AttributeKey.stringKey("workflow.span.role");
+
+  public static final AttributeKey<String> WORKFLOW_ID = AttributeKey.stringKey("workflow.id");
+  public static final AttributeKey<Long> WORKFLOW_VERSION =
+      AttributeKey.longKey("workflow.version");
+  public static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("workflow.run.id");
+  public static final AttributeKey<String> RUN_STATUS =
+      AttributeKey.stringKey("workflow.run.status");
+  public static final AttributeKey<String> RUN_TRIGGER =
+      AttributeKey.stringKey("workflow.run.trigger");
+  public static final AttributeKey<String> NODE_ID = AttributeKey.stringKey("workflow.node.id");
+  public static final AttributeKey<String> NODE_TYPE = AttributeKey.stringKey("workflow.node.type");
+  public static final AttributeKey<Long> NODE_ATTEMPT =
+      AttributeKey.longKey("workflow.node.attempt");
+  public static final AttributeKey<Long> NODE_MAX_ATTEMPTS =
+      AttributeKey.longKey("workflow.node.max_attempts");
+  public static final AttributeKey<Long> NODE_ATTEMPTS_USED =
+      AttributeKey.longKey("workflow.node.attempts");
+
+  public static final AttributeKey<String> GEN_AI_OPERATION =
+      AttributeKey.stringKey("gen_ai.operation.name");
+  public static final AttributeKey<String> GEN_AI_SYSTEM = AttributeKey.stringKey("gen_ai.system");
+  public static final AttributeKey<String> GEN_AI_REQUEST_MODEL =
+      AttributeKey.stringKey("gen_ai.request.model");
+  public static final AttributeKey<String> GEN_AI_RESPONSE_MODEL =
+      AttributeKey.stringKey("gen_ai.response.model");
+  public static final AttributeKey<Long> GEN_AI_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  public static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+
+  public static final AttributeKey<String> HTTP_METHOD =
+      AttributeKey.stringKey("http.request.method");
+  public static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+  public static final AttributeKey<Long> HTTP_STATUS =
+      AttributeKey.longKey("http.response.status_code");
+
+  private WorkflowAttributes() {}
+}

@@ -1,0 +1,215 @@
+package dev.workflowtracing.instrumentation;
+
+import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor;
+import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor.Downstream;
+import dev.workflowtracing.instrumentation.redaction.Redactor;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource.AuthenticationType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Builds the application's own OpenTelemetry SDK at startup from MicroProfile Config, and shuts it
+ * down: one BatchSpanProcessor per exporter (OTLP and the database, through the {@link SpanSink}
+ * port), so a dead collector never starves the database exporter. On undeploy or server shutdown
+ * both processors are flushed before the database goes away ({@code @DependsOn} keeps the singleton
+ * SpanStore alive until this bean is destroyed). Its state: {@link #health()}.
+ */
+@Singleton
+@LocalBean
+@Startup
+@DependsOn({"SchemaMigration", "SpanStore"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class TracingPipeline {
+
+  private static final Logger LOG = Logger.getLogger(TracingPipeline.class.getName());
+  // The database gets time to take the spans of runs that ran; the collector only a little, so
+  // that a restart during a collector outage stays quick (tracing.shutdown.otlp-timeout-ms).
+  private static final Duration DATABASE_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+  // Implemented by the trace store (a layer above): the pipeline knows only this port.
+  @Inject SpanSink spanSink;
+  @Inject Redactor redactor;
+  @Inject TracerHolder tracerHolder;
+
+  @jakarta.annotation.Resource(authenticationType = AuthenticationType.CONTAINER)
+  ManagedScheduledExecutorService scheduler;
+
+  private volatile TracingSettings settings;
+  private volatile SdkTracerProvider tracerProvider;
+  private volatile PersistingSpanExporter persistingExporter;
+  private volatile ScheduledFuture<?> retryTimer;
+  private final List<ExporterStats> exporterStats = new ArrayList<>();
+  private final Map<String, ProcessorTelemetry> telemetry = new LinkedHashMap<>();
+  private volatile List<Downstream> downstreams = List.of();
+
+  @PostConstruct
+  void start() {
+    settings = TracingSettings.from(ConfigProvider.getConfig());
+    if (!settings.enabled()) {
+      LOG.info("Tracing is disabled (tracing.enabled=false): workflows run untraced");
+      return;
+    }
+    List<Downstream> processors = new ArrayList<>();
+    if (settings.otlpEnabled()) {
+      addOtlp(processors);
+    }
+    if (settings.persistenceEnabled()) {
+      addPersistence(processors);
+    }
+    tracerProvider =
+        SdkTracerProvider.builder()
+            .setResource(resource())
+            .setSampler(sampler())
+            .addSpanProcessor(new RedactingSpanProcessor(redactor, processors))
+            .build();
+    downstreams = List.copyOf(processors);
+    tracerHolder.use(tracerProvider.get(TracerHolder.INSTRUMENTATION_SCOPE));
+    LOG.info(
+        () ->
+            "Tracing enabled: service "
+                + settings.serviceName()
+                + ", sampler "
+                + settings.sampler()
+                + ", OTLP "
+                + (settings.otlpEnabled()
+                    ? settings.otlpProtocol() + " to " + settings.otlpEndpoint()
+                    : "off")
+                + ", database "
+                + (settings.persistenceEnabled() ? "on" : "off"));
+  }
+
+  @PreDestroy
+  void stop() {
+    if (retryTimer != null) {
+      retryTimer.cancel(false);
+    }
+    if (tracerProvider == null) {
+      return;
+    }
+    Map<String, CompletableResultCode> flushed = new LinkedHashMap<>();
+    downstreams.forEach(d -> flushed.put(d.name(), d.processor().shutdown()));
+    List<String> outcome = new ArrayList<>();
+    flushed.forEach(
+        (name, result) -> {
+          Duration timeout =
+              "otlp".equals(name) ? settings.otlpShutdownTimeout() : DATABASE_SHUTDOWN_TIMEOUT;
+          boolean done = result.join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
+          outcome.add(
+              name + (done ? " flushed" : " NOT flushed within " + timeout.toMillis() + " ms"));
+        });
+    tracerProvider.shutdown().join(1, TimeUnit.SECONDS);
+    LOG.info(() -> "Tracing shut down: " + String.join(", ", outcome));
+  }
+
+  public TracingSettings settings() {
+    return settings;
+  }
+
+  /** Exporters, queues and the retry buffer now. */
+  public PipelineHealth health() {
+    List<QueueState> queues = new ArrayList<>();
+    telemetry.forEach(
+        (name, t) -> {
+          ProcessorTelemetry.Snapshot now = t.read();
+          queues.add(new QueueState(name, now.queued(), (int) now.capacity(), now.dropped()));
+        });
+    return new PipelineHealth(
+        settings.enabled(),
+        List.copyOf(exporterStats),
+        queues,
+        persistingExporter == null ? 0 : persistingExporter.pendingSpans());
+  }
+
+  private void addOtlp(List<Downstream> processors) {
+    try {
+      ExporterStats stats = new ExporterStats("otlp");
+      SpanExporter exporter = new CountingSpanExporter(OtlpExporterFactory.create(settings), stats);
+      processors.add(
+          new Downstream("otlp", batchProcessor("otlp", exporter, settings.maxQueueSize(), stats)));
+      exporterStats.add(stats);
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.SEVERE, "OTLP export is off: " + e.getMessage());
+    }
+  }
+
+  private void addPersistence(List<Downstream> processors) {
+    var config = ConfigProvider.getConfig();
+    ExporterStats stats = new ExporterStats("database");
+    persistingExporter =
+        PersistingSpanExporter.create(
+            spanSink,
+            config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
+            stats);
+    int queueSize = config.getValue("tracing.persistence.max.queue.size", Integer.class);
+    processors.add(
+        new Downstream(
+            "database", batchProcessor("database", persistingExporter, queueSize, stats)));
+    exporterStats.add(stats);
+    // Retries buffered batches even when no new spans arrive to trigger an export.
+    retryTimer =
+        scheduler.scheduleWithFixedDelay(persistingExporter::retryPending, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A batch processor whose own metrics (queue, drops when full) are read for the health view; its
+   * drops count as its exporter's.
+   */
+  private BatchSpanProcessor batchProcessor(
+      String name, SpanExporter exporter, int queueSize, ExporterStats stats) {
+    ProcessorTelemetry processorTelemetry = ProcessorTelemetry.create();
+    telemetry.put(name, processorTelemetry);
+    stats.alsoDropped(() -> processorTelemetry.read().dropped());
+    return BatchSpanProcessor.builder(exporter)
+        .setMeterProvider(processorTelemetry::meterProvider)
+        .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
+        .setScheduleDelay(settings.scheduleDelay())
+        .setMaxQueueSize(queueSize)
+        .setMaxExportBatchSize(Math.min(settings.maxExportBatchSize(), queueSize))
+        .setExporterTimeout(settings.exportTimeout())
+        .build();
+  }
+
+  private Sampler sampler() {
+    try {
+      return SamplerFactory.create(settings.sampler(), settings.samplerArg());
+    } catch (IllegalArgumentException e) {
+      LOG.severe(e.getMessage() + "; using parentbased_always_on");
+      return Sampler.parentBased(Sampler.alwaysOn());
+    }
+  }
+
+  private Resource resource() {
+    var attributes = Attributes.builder();
+    TracingSettings.keyValues(settings.resourceAttributes())
+        .forEach((k, v) -> attributes.put(AttributeKey.stringKey(k), v));
+    attributes.put(AttributeKey.stringKey("service.name"), settings.serviceName());
+    return Resource.getDefault().merge(Resource.create(attributes.build()));
+  }
+}

@@ -1,7 +1,0 @@
-package dev.workflowtracing.trace;
-
-import java.util.List;
-import java.util.Optional;
-
-/** One page of runs, and where the next one starts if there is one. */
-public record RunPage(List<RunRecord> runs, Optional<RunPosition> next) {}

@@ -1,5 +1,0 @@
-/**
- * Trace storage: runs, spans, attributes and artifacts in the application database, and the queries
- * over them.
- */
-package dev.workflowtracing.trace;

@@ -1,0 +1,89 @@
+package dev.workflowtracing.tracestore;
+
+import dev.workflowtracing.workflow.engine.RunStatus;
+import java.util.Optional;
+
+/**
+ * Which runs to list; every part is optional and they combine with AND.
+ *
+ * @param fromMillis runs started at or after this time
+ * @param toMillis runs started before this time
+ * @param attributeKey with {@code attributeValue}: some span of the run's trace has this attribute
+ * @param nameContains some span of the run's trace has a name containing this text (any case)
+ */
+public record RunFilter(
+    Optional<String> workflowId,
+    Optional<RunStatus> status,
+    Optional<Long> fromMillis,
+    Optional<Long> toMillis,
+    Optional<Long> minDurationMs,
+    Optional<Long> maxDurationMs,
+    Optional<String> attributeKey,
+    Optional<String> attributeValue,
+    Optional<String> nameContains) {
+
+  public static RunFilter none() {
+    return new RunFilter(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public RunFilter withWorkflowId(String id) {
+    return new RunFilter(
+        Optional.of(id),
+        status,
+        fromMillis,
+        toMillis,
+        minDurationMs,
+        maxDurationMs,
+        attributeKey,
+        attributeValue,
+        nameContains);
+  }
+
+  public RunFilter withStatus(RunStatus runStatus) {
+    return new RunFilter(
+        workflowId,
+        Optional.of(runStatus),
+        fromMillis,
+        toMillis,
+        minDurationMs,
+        maxDurationMs,
+        attributeKey,
+        attributeValue,
+        nameContains);
+  }
+
+  public RunFilter withMinDurationMs(long ms) {
+    return new RunFilter(
+        workflowId,
+        status,
+        fromMillis,
+        toMillis,
+        Optional.of(ms),
+        maxDurationMs,
+        attributeKey,
+        attributeValue,
+        nameContains);
+  }
+
+  public RunFilter withAttribute(String key, String value) {
+    return new RunFilter(
+        workflowId,
+        status,
+        fromMillis,
+        toMillis,
+        minDurationMs,
+        maxDurationMs,
+        Optional.of(key),
+        Optional.of(value),
+        nameContains);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.workflowtracing.tracestore;
+
+import dev.workflowtracing.json.JsonFactory;
+import dev.workflowtracing.workflow.engine.RunStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
+
+/** One workflow run and the summary of its trace; the list view of the trace API reads these. */
+@Entity
+@Table(name = "runs")
+@NamedQuery(
+    name = "RunRecord.findByTraceId",
+    query = "select r from RunRecord r where r.traceId = :traceId")
+public class RunRecord {
+
+  public static final int MAX_ERROR_LENGTH = 2000;
+  public static final int MAX_JSON_LENGTH = 1_000_000;
+  private static final int MAX_TRIGGER_LENGTH = 32;
+  private static final int MAX_WORKFLOW_ID_LENGTH = 100;
+
+  @Id
+  @Column(name = "run_id", length = 36)
+  private String runId;
+
+  @Column(name = "trace_id", length = 32)
+  private String traceId;
+
+  @Column(name = "workflow_id", nullable = false, length = 100)
+  private String workflowId;
+
+  @Column(name = "workflow_version", nullable = false)
+  private int workflowVersion;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private RunStatus status;
+
+  @Column(name = "run_trigger", nullable = false, length = 32)
+  private String trigger;
+
+  @Column(name = "started_at", nullable = false)
+  private long startedAt;
+
+  @Column(name = "ended_at")
+  private Long endedAt;
+
+  @Column(name = "duration_ms")
+  private Long durationMs;
+
+  // Counted when read rather than kept up to date on every span batch: the recount was an update
+  // of the run row per trace per batch, a fifth of the span writer's database time
+  // (docs/performance.md). The subquery walks the spans' primary key (trace_id, span_id).
+  @Formula("(select count(*) from spans s where s.trace_id = trace_id)")
+  private int spanCount;
+
+  @Column(name = "expected_span_count")
+  private Integer expectedSpanCount;
+
+  @Column(name = "error_summary", length = MAX_ERROR_LENGTH)
+  private String errorSummary;
+
+  @Column(length = 1_000_000)
+  private String inputs;
+
+  @Column(length = 1_000_000)
+  private String outputs;
+
+  protected RunRecord() {}
+
+  public RunRecord(
+      String runId,
+      String traceId,
+      String workflowId,
+      int workflowVersion,
+      String trigger,
+      long startedAt,
+      String inputs) {
+    this.runId = runId;
+    this.traceId = traceId;
+    this.workflowId = StoredText.fit(workflowId, MAX_WORKFLOW_ID_LENGTH);
+    this.workflowVersion = workflowVersion;
+    this.trigger = StoredText.fit(trigger, MAX_TRIGGER_LENGTH);
+    this.startedAt = startedAt;
+    this.inputs = StoredText.fitJsonObject(inputs, MAX_JSON_LENGTH);
+    this.status = RunStatus.RUNNING;
+  }
+
+  public void finish(
+      RunStatus finalStatus,
+      long endedAtMillis,
+      String outputsJson,
+      String error,
+      int expectedSpans) {
+    this.status = finalStatus;
+    this.expectedSpanCount = traceId == null ? null : expectedSpans;
+    this.endedAt = endedAtMillis;
+    this.durationMs = endedAtMillis - startedAt;
+    this.outputs = StoredText.fitJsonObject(outputsJson, MAX_JSON_LENGTH);
+    this.errorSummary = StoredText.fit(error, MAX_ERROR_LENGTH);
+  }
+
+  /**
+   * This run's start without its inputs: what is still stored when the whole record cannot be (the
+   * run and its trace stay findable).
+   */
+  public RunRecord withoutInputs(String reason) {
+    return new RunRecord(
+        runId, traceId, workflowId, workflowVersion, trigger, startedAt, notStored(reason));
+  }
+
+  /** A JSON object saying why a value was not stored. */
+  public static String notStored(String reason) {
+    return "{\"notStored\":" + JsonFactory.createValue(StoredText.fit(reason, 500)) + "}";
+  }
+
+  public String getRunId() {
+    return runId;
+  }
+
+  public String getTraceId() {
+    return traceId;
+  }
+
+  public String getWorkflowId() {
+    return workflowId;
+  }
+
+  public int getWorkflowVersion() {
+    return workflowVersion;
+  }
+
+  public RunStatus getStatus() {
+    return status;
+  }
+
+  public String getTrigger() {
+    return trigger;
+  }
+
+  public long getStartedAt() {
+    return startedAt;
+  }
+
+  public Long getEndedAt() {
+    return endedAt;
+  }
+
+  public Long getDurationMs() {
+    return durationMs;
+  }
+
+  public int getSpanCount() {
+    return spanCount;
+  }
+
+  /** Spans the run should have produced; null while running or when it was not traced. */
+  public Integer getExpectedSpanCount() {
+    return expectedSpanCount;
+  }
+
+  public String getErrorSummary() {
+    return errorSummary;
+  }
+
+  public String getInputs() {
+    return inputs;
+  }
+
+  public String getOutputs() {
+    return outputs;
+  }
+}

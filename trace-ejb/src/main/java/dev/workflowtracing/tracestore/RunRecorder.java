@@ -1,0 +1,39 @@
+package dev.workflowtracing.tracestore;
+
+import dev.workflowtracing.workflow.engine.RunEvent;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Keeps each run's row: observes the engine's run events and writes them through the {@link
+ * RunJournal}, which never throws (a run never fails because its row could not be written).
+ */
+@ApplicationScoped
+public class RunRecorder {
+
+  @EJB RunJournal journal;
+
+  void started(@Observes RunEvent.RunStarted run) {
+    journal.started(
+        new RunRecord(
+            run.runId(),
+            run.traceId(),
+            run.workflowId(),
+            run.workflowVersion(),
+            run.trigger(),
+            run.startedAtMillis(),
+            run.inputsJson()));
+  }
+
+  void ended(@Observes RunEvent.RunEnded run) {
+    journal.finished(
+        new RunEnd(
+            run.runId(),
+            run.status(),
+            run.endedAtMillis(),
+            run.outputsJson(),
+            run.error(),
+            run.expectedSpans()));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.workflowtracing.tracestore;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Records the start and end of runs, each in its own short transaction: a run can take minutes and
+ * must not hold a transaction (or a lock) while it executes.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RunStore {
+
+  @PersistenceContext EntityManager em;
+
+  public void started(RunRecord run) {
+    em.persist(run);
+    // Fails here, inside this bean, rather than at commit, where the cause is harder to read.
+    em.flush();
+  }
+
+  /** Records the run's end; false when its start is not stored. */
+  public boolean finished(RunEnd end) {
+    RunRecord run = em.find(RunRecord.class, end.runId());
+    if (run == null) {
+      return false;
+    }
+    run.finish(
+        end.status(), end.endedAtMillis(), end.outputsJson(), end.error(), end.expectedSpans());
+    em.flush();
+    return true;
+  }
+
+  /** Whether the database answers at all: tells a failed write's record from the database. */
+  public boolean answers() {
+    em.createNativeQuery("select 1").getSingleResult();
+    return true;
+  }
+}

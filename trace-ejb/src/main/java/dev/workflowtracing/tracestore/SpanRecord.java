@@ -1,0 +1,174 @@
+package dev.workflowtracing.tracestore;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One stored span. Attributes, events and links are JSON text. Its row also holds its artifacts
+ * ({@link StoredArtifact}), not mapped here so that reading a whole trace leaves them in the table.
+ */
+@Entity
+@Table(name = "spans")
+@IdClass(SpanRecord.Key.class)
+@NamedQuery(
+    name = "SpanRecord.findByTrace",
+    query = "select s from SpanRecord s where s.traceId = :traceId order by s.startNanos, s.spanId")
+@NamedQuery(
+    name = "SpanRecord.countByTrace",
+    query = "select count(s) from SpanRecord s where s.traceId = :traceId")
+public class SpanRecord {
+
+  @Id
+  @Column(name = "trace_id", length = 32)
+  private String traceId;
+
+  @Id
+  @Column(name = "span_id", length = 16)
+  private String spanId;
+
+  @Column(name = "parent_span_id", length = 16)
+  private String parentSpanId;
+
+  @Column(nullable = false, length = 500)
+  private String name;
+
+  @Column(nullable = false, length = 16)
+  private String kind;
+
+  @Column(name = "status_code", nullable = false, length = 8)
+  private String statusCode;
+
+  @Column(name = "status_message", length = 2000)
+  private String statusMessage;
+
+  @Column(name = "start_nanos", nullable = false)
+  private long startNanos;
+
+  @Column(name = "end_nanos", nullable = false)
+  private long endNanos;
+
+  @Column(name = "node_id", length = 100)
+  private String nodeId;
+
+  @Column(nullable = false, length = 1_000_000)
+  private String attributes;
+
+  @Column(nullable = false, length = 1_000_000)
+  private String events;
+
+  @Column(nullable = false, length = 100_000)
+  private String links;
+
+  protected SpanRecord() {}
+
+  @SuppressWarnings("java:S107") // a span simply has this many fields
+  public SpanRecord(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      String name,
+      String kind,
+      String statusCode,
+      String statusMessage,
+      long startNanos,
+      long endNanos,
+      String nodeId,
+      String attributes,
+      String events,
+      String links) {
+    this.traceId = traceId;
+    this.spanId = spanId;
+    this.parentSpanId = parentSpanId;
+    this.name = name;
+    this.kind = kind;
+    this.statusCode = statusCode;
+    this.statusMessage = statusMessage;
+    this.startNanos = startNanos;
+    this.endNanos = endNanos;
+    this.nodeId = nodeId;
+    this.attributes = attributes;
+    this.events = events;
+    this.links = links;
+  }
+
+  public String getTraceId() {
+    return traceId;
+  }
+
+  public String getSpanId() {
+    return spanId;
+  }
+
+  public String getParentSpanId() {
+    return parentSpanId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getStatusCode() {
+    return statusCode;
+  }
+
+  public String getStatusMessage() {
+    return statusMessage;
+  }
+
+  public long getStartNanos() {
+    return startNanos;
+  }
+
+  public long getEndNanos() {
+    return endNanos;
+  }
+
+  public String getNodeId() {
+    return nodeId;
+  }
+
+  public String getAttributes() {
+    return attributes;
+  }
+
+  public String getEvents() {
+    return events;
+  }
+
+  public String getLinks() {
+    return links;
+  }
+
+  /** Composite key: span ids are unique only within their trace. */
+  public static class Key implements Serializable {
+    private String traceId;
+    private String spanId;
+
+    public Key() {}
+
+    public Key(String traceId, String spanId) {
+      this.traceId = traceId;
+      this.spanId = spanId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && traceId.equals(k.traceId) && spanId.equals(k.spanId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(traceId, spanId);
+    }
+  }
+}

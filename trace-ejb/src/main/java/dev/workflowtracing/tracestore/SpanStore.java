@@ -1,0 +1,63 @@
+package dev.workflowtracing.tracestore;
+
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes finished spans. Called from the span processor's own thread, which has no container
+ * transaction: REQUIRES_NEW gives each batch one transaction, which {@link SpanWriter} fills with
+ * JDBC batches.
+ *
+ * <p>A singleton, not a stateless bean, so that {@code TracingPipeline} can {@code @DependsOn} it:
+ * the container then keeps this store running until the tracing pipeline has flushed its last spans
+ * on undeploy or shutdown (a stateless bean was already stopped by then, losing them). Concurrent
+ * calls are safe: the injected EntityManager is per transaction.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SpanStore {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "tracing.redaction.max-artifact-length")
+  int maxArtifactLength;
+
+  @Inject
+  @ConfigProperty(name = "tracing.persistence.indexed-attributes")
+  String indexedAttributes;
+
+  @Inject
+  @ConfigProperty(name = "tracing.persistence.asynchronous-commit")
+  boolean asynchronousCommit;
+
+  private SpanWriter.Options options;
+
+  @PostConstruct
+  void readOptions() {
+    options =
+        new SpanWriter.Options(
+            maxArtifactLength, IndexedAttributes.parse(indexedAttributes), asynchronousCommit);
+  }
+
+  public void store(Collection<SpanData> spans) {
+    SpanWriter.write(em, spans, options);
+  }
+
+  /** Whether the database answers at all: tells a refused span from an unavailable database. */
+  public boolean answers() {
+    em.createNativeQuery("select 1").getSingleResult();
+    return true;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.workflowtracing.tracestore;
+
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import org.hibernate.Session;
+
+/**
+ * Writes a batch of spans on the EntityManager's connection, inside the caller's transaction: the
+ * whole of what {@link SpanStore} does, kept apart so the persistence benchmark measures this very
+ * code.
+ *
+ * <p>Plain JDBC batches rather than {@code persist}: the rows are insert-only and never read back
+ * in this transaction, so Hibernate's persistence context (entity copies, flush-time dirty checks)
+ * was pure cost, the largest single part of tracing's overhead under load (docs/performance.md).
+ * The entities still map these tables for every read.
+ */
+public final class SpanWriter {
+
+  private static final String INSERT_SPAN =
+      "insert into spans (trace_id, span_id, parent_span_id, name, kind, status_code,"
+          + " status_message, start_nanos, end_nanos, node_id, attributes, events, links,"
+          + " artifacts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_ATTRIBUTE =
+      "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
+
+  // Spans are telemetry: on PostgreSQL their transactions need not wait for the WAL flush. A
+  // database crash (not a server crash) can lose the last ~0.6 s of committed span batches, never
+  // corrupt anything; the flush was the largest single wait of the write path (performance.md).
+  private static final String ASYNCHRONOUS_COMMIT = "set local synchronous_commit = off";
+
+  /**
+   * How spans are written: artifact length cap, attribute keys written as rows, and whether span
+   * transactions commit without waiting for the disk ({@code
+   * tracing.persistence.asynchronous-commit}, PostgreSQL only).
+   */
+  public record Options(
+      int maxArtifactLength, IndexedAttributes indexed, boolean asynchronousCommit) {}
+
+  private SpanWriter() {}
+
+  public static void write(EntityManager em, Collection<SpanData> spans, Options options) {
+    em.unwrap(Session.class).doWork(connection -> write(connection, spans, options));
+  }
+
+  /** The same on a plain connection, in the caller's transaction (the benchmark's baseline). */
+  public static void write(Connection connection, Collection<SpanData> spans, Options options)
+      throws SQLException {
+    if (options.asynchronousCommit() && isPostgreSql(connection)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(ASYNCHRONOUS_COMMIT);
+      }
+    }
+    int maxArtifactLength = options.maxArtifactLength();
+    IndexedAttributes indexed = options.indexed();
+    try (PreparedStatement spanRows = connection.prepareStatement(INSERT_SPAN);
+        PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE)) {
+      for (SpanData data : spans) {
+        SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
+        addSpan(spanRows, rows.span(), StoredArtifact.toJson(rows.artifacts()));
+        for (SpanAttributeRecord attribute : rows.attributes()) {
+          addAttribute(attributeRows, rows.span(), attribute);
+        }
+      }
+      spanRows.executeBatch();
+      attributeRows.executeBatch();
+    }
+  }
+
+  private static boolean isPostgreSql(Connection connection) throws SQLException {
+    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+  }
+
+  private static void addSpan(PreparedStatement statement, SpanRecord span, String artifacts)
+      throws SQLException {
+    statement.setString(1, span.getTraceId());
+    statement.setString(2, span.getSpanId());
+    statement.setString(3, span.getParentSpanId());
+    statement.setString(4, span.getName());
+    statement.setString(5, span.getKind());
+    statement.setString(6, span.getStatusCode());
+    statement.setString(7, span.getStatusMessage());
+    statement.setLong(8, span.getStartNanos());
+    statement.setLong(9, span.getEndNanos());
+    statement.setString(10, span.getNodeId());
+    statement.setString(11, span.getAttributes());
+    statement.setString(12, span.getEvents());
+    statement.setString(13, span.getLinks());
+    statement.setString(14, artifacts);
+    statement.addBatch();
+  }
+
+  private static void addAttribute(
+      PreparedStatement statement, SpanRecord span, SpanAttributeRecord attribute)
+      throws SQLException {
+    statement.setString(1, span.getTraceId());
+    statement.setString(2, span.getSpanId());
+    statement.setString(3, attribute.getKey());
+    statement.setString(4, attribute.getValue());
+    statement.addBatch();
+  }
+}

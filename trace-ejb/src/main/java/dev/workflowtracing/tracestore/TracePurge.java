@@ -1,0 +1,62 @@
+package dev.workflowtracing.tracestore;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Deletes runs with their spans (artifacts included) and attribute rows. Each call is one short
+ * transaction over at most one batch of runs, so a large purge never holds long locks.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class TracePurge {
+
+  @PersistenceContext EntityManager em;
+
+  /** Deletes up to {@code batchSize} of the oldest runs started before the cutoff. */
+  public int purgeBatch(long cutoffMillis, int batchSize) {
+    List<RunRecord> runs =
+        em.createQuery(
+                "select r from RunRecord r where r.startedAt < :cutoff order by r.startedAt",
+                RunRecord.class)
+            .setParameter("cutoff", cutoffMillis)
+            .setMaxResults(batchSize)
+            .getResultList();
+    if (runs.isEmpty()) {
+      return 0;
+    }
+    List<String> traceIds =
+        runs.stream().map(RunRecord::getTraceId).filter(id -> id != null).distinct().toList();
+    deleteTraces(traceIds);
+    em.createQuery("delete from RunRecord r where r.runId in :ids")
+        .setParameter("ids", runs.stream().map(RunRecord::getRunId).toList())
+        .executeUpdate();
+    return runs.size();
+  }
+
+  /** Deletes one trace and its run; false if there was nothing to delete. */
+  public boolean deleteTrace(String traceId) {
+    int spans = deleteTraces(List.of(traceId));
+    int runs =
+        em.createQuery("delete from RunRecord r where r.traceId = :traceId")
+            .setParameter("traceId", traceId)
+            .executeUpdate();
+    return spans + runs > 0;
+  }
+
+  private int deleteTraces(List<String> traceIds) {
+    if (traceIds.isEmpty()) {
+      return 0;
+    }
+    em.createQuery("delete from SpanAttributeRecord a where a.traceId in :ids")
+        .setParameter("ids", traceIds)
+        .executeUpdate();
+    return em.createQuery("delete from SpanRecord s where s.traceId in :ids")
+        .setParameter("ids", traceIds)
+        .executeUpdate();
+  }
+}

@@ -1,6 +1,0 @@
-/**
- * Tracing: the {@link dev.workflowtracing.tracing.Traced} interceptor binding, the OpenTelemetry
- * SDK built from MicroProfile Config, and the exporter that persists spans in the application
- * database.
- */
-package dev.workflowtracing.tracing;

@@ -1,0 +1,60 @@
+package dev.workflowtracing.workflow.engine;
+
+/**
+ * What happens in a run, as the engine publishes it (CDI events, fired synchronously in the run's
+ * thread): the engine's one port to the rest of the application. Storage of run rows observes them;
+ * live views and statistics can too, without the engine knowing any of them.
+ */
+public sealed interface RunEvent
+    permits RunEvent.RunStarted,
+        RunEvent.NodeAttemptStarted,
+        RunEvent.NodeAttemptEnded,
+        RunEvent.RunEnded {
+
+  String runId();
+
+  /**
+   * A run began.
+   *
+   * @param traceId the trace it records, or null when it records none (sampled out, paused)
+   * @param inputsJson its inputs, redacted, as JSON text
+   */
+  record RunStarted(
+      String runId,
+      String traceId,
+      String workflowId,
+      int workflowVersion,
+      String trigger,
+      long startedAtMillis,
+      String inputsJson)
+      implements RunEvent {}
+
+  /** An attempt of a node began. */
+  record NodeAttemptStarted(String runId, String nodeId, int attempt, long startedAtMillis)
+      implements RunEvent {}
+
+  /**
+   * An attempt of a node ended.
+   *
+   * @param error why it failed, or null when it succeeded
+   */
+  record NodeAttemptEnded(
+      String runId, String nodeId, int attempt, long endedAtMillis, String error)
+      implements RunEvent {}
+
+  /**
+   * A run ended.
+   *
+   * @param outputsJson its outputs, redacted, as JSON text
+   * @param error why it failed, redacted, or null
+   * @param expectedSpans the spans it produced: its root, one per executed node and one per attempt
+   */
+  record RunEnded(
+      String runId,
+      RunStatus status,
+      long endedAtMillis,
+      String outputsJson,
+      String error,
+      int expectedSpans)
+      implements RunEvent {}
+}

@@ -1,0 +1,69 @@
+package dev.workflowtracing.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers of the EJB module (docs/architecture.md), bottom up: conventions and json;
+ * instrumentation; workflow (definitions, engine, nodes); tracestore; schema and retention. A layer
+ * uses only those below it, and no two packages import each other.
+ */
+@AnalyzeClasses(
+    packages = "dev.workflowtracing",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule layersPointDown =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Conventions")
+          .definedBy("dev.workflowtracing.conventions..", "dev.workflowtracing.json..")
+          .layer("Instrumentation")
+          .definedBy("dev.workflowtracing.instrumentation..")
+          .layer("Workflow")
+          .definedBy("dev.workflowtracing.workflow..")
+          .layer("TraceStore")
+          .definedBy("dev.workflowtracing.tracestore..")
+          .layer("Operations")
+          .definedBy("dev.workflowtracing.schema..", "dev.workflowtracing.retention..")
+          .whereLayer("Operations")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("TraceStore")
+          .mayOnlyBeAccessedByLayers("Operations")
+          .whereLayer("Workflow")
+          .mayOnlyBeAccessedByLayers("TraceStore", "Operations")
+          .whereLayer("Instrumentation")
+          .mayOnlyBeAccessedByLayers("Workflow", "TraceStore", "Operations");
+
+  @ArchTest
+  static final ArchRule noTwoPackagesImportEachOther =
+      slices().matching("dev.workflowtracing.(**)").should().beFreeOfCycles();
+
+  /** The engine runs workflows and publishes what happens; it stores nothing itself. */
+  @ArchTest
+  static final ArchRule theEngineKnowsNoStorage =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.workflowtracing.workflow.engine..", "dev.workflowtracing.workflow.nodes..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.workflowtracing.tracestore..", "jakarta.persistence..", "org.hibernate..");
+
+  @ArchTest
+  static final ArchRule conventionsDependOnTheOpenTelemetryApiOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.workflowtracing.conventions..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.opentelemetry.sdk..", "jakarta..");
+}

@@ -1,0 +1,64 @@
+package dev.workflowtracing.web.runs;
+
+import dev.workflowtracing.tracestore.RunRecord;
+import dev.workflowtracing.web.JsonText;
+import dev.workflowtracing.workflow.engine.RunResult;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+
+/**
+ * A run as the API shows it. {@code traceId} is null when the run was not traced; {@code complete}
+ * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans).
+ */
+public record RunView(
+    String runId,
+    String traceId,
+    String workflowId,
+    int workflowVersion,
+    String status,
+    String trigger,
+    String startedAt,
+    Long durationMs,
+    int spanCount,
+    Integer expectedSpanCount,
+    boolean complete,
+    String error,
+    JsonValue inputs,
+    JsonValue outputs) {
+
+  public static RunView of(RunResult result, String trigger) {
+    return new RunView(
+        result.runId(),
+        result.traceId(),
+        result.workflowId(),
+        result.workflowVersion(),
+        result.status().name(),
+        trigger,
+        Instant.ofEpochMilli(result.startedAtMillis()).toString(),
+        result.durationMillis(),
+        0,
+        null,
+        false,
+        result.error(),
+        result.inputs(),
+        result.outputs());
+  }
+
+  public static RunView of(RunRecord run) {
+    return new RunView(
+        run.getRunId(),
+        run.getTraceId(),
+        run.getWorkflowId(),
+        run.getWorkflowVersion(),
+        run.getStatus().name(),
+        run.getTrigger(),
+        Instant.ofEpochMilli(run.getStartedAt()).toString(),
+        run.getDurationMs(),
+        run.getSpanCount(),
+        run.getExpectedSpanCount(),
+        run.getExpectedSpanCount() != null && run.getSpanCount() >= run.getExpectedSpanCount(),
+        run.getErrorSummary(),
+        JsonText.parse(run.getInputs()),
+        JsonText.parse(run.getOutputs()));
+  }
+}
