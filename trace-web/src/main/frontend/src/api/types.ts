@@ -93,6 +93,8 @@ export interface Span {
   status: SpanStatus
   statusMessage: string | null
   nodeId: string | null
+  /** What the span stands for (the workflow.span.role attribute); null for a span from elsewhere. */
+  role?: 'run' | 'node' | 'attempt' | null
   /** ISO-8601 instant. */
   startTime: string
   /** Microseconds from the trace's start. */

@@ -2,10 +2,18 @@
 import type { AttributeValue, Span } from '../api/types'
 
 export const ATTR = {
+  spanRole: 'workflow.span.role',
   nodeId: 'workflow.node.id',
   nodeType: 'workflow.node.type',
   attempt: 'workflow.node.attempt',
   attempts: 'workflow.node.attempts',
+} as const
+
+/** What a span stands for (the server's `role`, also in the `workflow.span.role` attribute). */
+export const SPAN_ROLE = {
+  run: 'run',
+  node: 'node',
+  attempt: 'attempt',
 } as const
 
 function numberAttribute(value: AttributeValue | undefined): number | null {
@@ -30,10 +38,11 @@ export function attemptCount(span: Span): number | null {
 }
 
 /**
- * A node span (`<type> <nodeId>`, e.g. `llm ask`): has a nodeId, is not an attempt span, and its
- * name starts with the node's type. The type comes from the definition or the span's attributes.
+ * A node span: its role says so. A span without a role (from a server before roles) is a node span
+ * when it has a nodeId, is not an attempt span, and its name starts with the node's type.
  */
 export function isNodeSpan(span: Span, nodeType?: string): boolean {
+  if (span.role) return span.role === SPAN_ROLE.node
   if (!span.nodeId || ATTR.attempt in span.attributes) return false
   const type = nodeType ?? span.attributes[ATTR.nodeType]
   if (typeof type === 'string' && type !== '') return span.name.startsWith(type)

@@ -56,6 +56,10 @@ public class SpanRecord {
   @Column(name = "node_id", length = 100)
   private String nodeId;
 
+  /** {@code SpanRole.value()}: run, node or attempt; null for a span from elsewhere. */
+  @Column(name = "span_role", length = 16)
+  private String role;
+
   @Column(nullable = false, length = 1_000_000)
   private String attributes;
 
@@ -79,6 +83,7 @@ public class SpanRecord {
       long startNanos,
       long endNanos,
       String nodeId,
+      String role,
       String attributes,
       String events,
       String links) {
@@ -92,9 +97,14 @@ public class SpanRecord {
     this.startNanos = startNanos;
     this.endNanos = endNanos;
     this.nodeId = nodeId;
+    this.role = role;
     this.attributes = attributes;
     this.events = events;
     this.links = links;
+  }
+
+  public String getRole() {
+    return role;
   }
 
   public String getTraceId() {

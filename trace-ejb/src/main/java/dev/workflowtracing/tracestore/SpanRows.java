@@ -63,6 +63,7 @@ public record SpanRows(
             data.getStartEpochNanos(),
             data.getEndEpochNanos(),
             StoredText.fit(data.getAttributes().get(WorkflowAttributes.NODE_ID), 100),
+            StoredText.fit(data.getAttributes().get(WorkflowAttributes.SPAN_ROLE), 16),
             StoredText.fitJsonObject(
                 json(g -> writeAttributes(g, data.getAttributes())), MAX_JSON_LENGTH),
             events.isEmpty()

@@ -23,8 +23,8 @@ public final class SpanWriter {
 
   private static final String INSERT_SPAN =
       "insert into spans (trace_id, span_id, parent_span_id, name, kind, status_code,"
-          + " status_message, start_nanos, end_nanos, node_id, attributes, events, links,"
-          + " artifacts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " status_message, start_nanos, end_nanos, node_id, span_role, attributes, events,"
+          + " links, artifacts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_ATTRIBUTE =
       "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
 
@@ -87,10 +87,11 @@ public final class SpanWriter {
     statement.setLong(8, span.getStartNanos());
     statement.setLong(9, span.getEndNanos());
     statement.setString(10, span.getNodeId());
-    statement.setString(11, span.getAttributes());
-    statement.setString(12, span.getEvents());
-    statement.setString(13, span.getLinks());
-    statement.setString(14, artifacts);
+    statement.setString(11, span.getRole());
+    statement.setString(12, span.getAttributes());
+    statement.setString(13, span.getEvents());
+    statement.setString(14, span.getLinks());
+    statement.setString(15, artifacts);
     statement.addBatch();
   }
 

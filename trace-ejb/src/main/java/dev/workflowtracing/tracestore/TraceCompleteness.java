@@ -1,12 +1,14 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.conventions.SpanRole;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a run's trace tree is whole: its root span is stored, every executed node and attempt has
- * its span (the run recorded how many to expect), and no span's parent is missing.
+ * Whether a run's trace is whole, decided here only: its root span (role {@code run}) is stored,
+ * every executed node and attempt has its span (the run's own record says how many to expect), and
+ * no span's parent is missing. A run's summary, which does not read the spans, checks the count.
  *
  * @param expectedSpans null while the run is still going or when it was not traced
  */
@@ -23,7 +25,7 @@ public record TraceCompleteness(
     boolean rootPresent = false;
     int orphans = 0;
     for (SpanRecord span : spans) {
-      boolean isRoot = span.getNodeId() == null && span.getName().startsWith("run ");
+      boolean isRoot = SpanRole.RUN.value().equals(span.getRole());
       if (isRoot) {
         rootPresent = true;
       } else if (span.getParentSpanId() == null || !ids.contains(span.getParentSpanId())) {
@@ -31,7 +33,13 @@ public record TraceCompleteness(
       }
     }
     Integer expected = run == null ? null : run.getExpectedSpanCount();
+    // The same test as a run's summary (ofRun), plus the tree's own checks.
     boolean complete = expected != null && spans.size() == expected && rootPresent && orphans == 0;
     return new TraceCompleteness(complete, expected, spans.size(), rootPresent, orphans);
+  }
+
+  /** For a run's summary: all the spans its record expects are stored. */
+  public static boolean ofRun(RunRecord run) {
+    return run.getExpectedSpanCount() != null && run.getSpanCount() >= run.getExpectedSpanCount();
   }
 }

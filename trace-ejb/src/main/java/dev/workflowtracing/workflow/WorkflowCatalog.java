@@ -18,12 +18,22 @@ public class WorkflowCatalog {
   @PersistenceContext EntityManager em;
   @jakarta.ejb.EJB DefinitionCache lastRead;
 
-  public List<WorkflowRecord> latestVersions() {
+  /** The latest version of every workflow. */
+  public List<WorkflowSummary> summaries() {
+    return latestVersions().stream().map(WorkflowSummary::of).toList();
+  }
+
+  /** The latest definition of a workflow, as JSON text. */
+  public Optional<String> latestDefinition(String workflowId) {
+    return latest(workflowId).map(WorkflowRecord::getDefinition);
+  }
+
+  List<WorkflowRecord> latestVersions() {
     return em.createNamedQuery("WorkflowRecord.findLatestVersions", WorkflowRecord.class)
         .getResultList();
   }
 
-  public Optional<WorkflowRecord> latest(String workflowId) {
+  Optional<WorkflowRecord> latest(String workflowId) {
     return em.createNamedQuery("WorkflowRecord.findLatest", WorkflowRecord.class)
         .setParameter("workflowId", workflowId)
         .setMaxResults(1)
@@ -59,7 +69,7 @@ public class WorkflowCatalog {
    * Saves {@code json} as the next version of its workflow (version 1 for a new id), whatever
    * version the JSON names.
    */
-  public WorkflowRecord saveNewVersion(JsonObject json) {
+  public WorkflowSummary saveNewVersion(JsonObject json) {
     WorkflowDefinitionParser.parse(json); // a clear 400 before "id" is read
     String id = json.getString("id");
     int version = latest(id).map(r -> r.getVersion() + 1).orElse(1);
@@ -69,7 +79,7 @@ public class WorkflowCatalog {
         new WorkflowRecord(definition, versioned.toString(), System.currentTimeMillis());
     em.persist(record);
     lastRead.remember(definition);
-    return record;
+    return WorkflowSummary.of(record);
   }
 
   /** Saves a sample unless that id and version is already stored; true if it was saved. */

@@ -47,6 +47,19 @@ class TraceTreeTest {
 
   private static SpanRecord span(String id, String parent, long start) {
     return new SpanRecord(
-        "t", id, parent, id, "INTERNAL", "UNSET", null, start, start + 1, null, "{}", "[]", "[]");
+        "t",
+        id,
+        parent,
+        id,
+        "INTERNAL",
+        "UNSET",
+        null,
+        start,
+        start + 1,
+        null,
+        null,
+        "{}",
+        "[]",
+        "[]");
   }
 }

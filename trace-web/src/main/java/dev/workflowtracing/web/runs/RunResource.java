@@ -1,6 +1,7 @@
 package dev.workflowtracing.web.runs;
 
-import dev.workflowtracing.tracestore.TraceQueries;
+import dev.workflowtracing.tracestore.read.RunView;
+import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
@@ -20,15 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
-  @EJB TraceQueries queries;
+  @EJB TraceReader reader;
 
   @GET
   @Path("/{runId}")
   public RunView run(@PathParam("runId") String runId) {
     Ids.runId(runId);
-    return queries
-        .run(runId)
-        .map(RunView::of)
-        .orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
+    return reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
   }
 }

@@ -1,6 +1,6 @@
 package dev.workflowtracing.web.traces;
 
-import dev.workflowtracing.web.runs.RunView;
+import dev.workflowtracing.tracestore.read.RunView;
 import java.util.List;
 
 /** A page of runs (each one trace), newest first; pass {@code nextCursor} to get the next page. */

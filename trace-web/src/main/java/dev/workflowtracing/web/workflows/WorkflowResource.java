@@ -1,13 +1,13 @@
 package dev.workflowtracing.web.workflows;
 
-import dev.workflowtracing.web.JsonText;
+import dev.workflowtracing.json.JsonText;
+import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
-import dev.workflowtracing.web.runs.RunView;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
-import dev.workflowtracing.workflow.WorkflowRecord;
+import dev.workflowtracing.workflow.WorkflowSummary;
 import dev.workflowtracing.workflow.engine.RunResult;
 import dev.workflowtracing.workflow.engine.WorkflowService;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -54,14 +54,15 @@ public class WorkflowResource {
 
   @GET
   public List<WorkflowSummary> list() {
-    return catalog.latestVersions().stream().map(WorkflowSummary::of).toList();
+    return catalog.summaries();
   }
 
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
-    WorkflowRecord record = catalog.latest(id).orElseThrow(() -> new WorkflowNotFoundException(id));
-    return Response.ok(JsonText.parse(record.getDefinition())).build();
+    String definition =
+        catalog.latestDefinition(id).orElseThrow(() -> new WorkflowNotFoundException(id));
+    return Response.ok(JsonText.parse(definition)).build();
   }
 
   /** Saves the body as the next version of workflow {@code id}. */
@@ -77,8 +78,8 @@ public class WorkflowResource {
         && !(definition.get("id") instanceof JsonString s && s.getString().equals(id))) {
       throw new BadRequestProblem("The definition's \"id\" must be \"" + id + "\" as in the path");
     }
-    WorkflowRecord saved = catalog.saveNewVersion(definition);
-    return Response.created(uriInfo.getAbsolutePath()).entity(WorkflowSummary.of(saved)).build();
+    WorkflowSummary saved = catalog.saveNewVersion(definition);
+    return Response.created(uriInfo.getAbsolutePath()).entity(saved).build();
   }
 
   /**

@@ -1,7 +1,8 @@
-package dev.workflowtracing.web.runs;
+package dev.workflowtracing.tracestore.read;
 
+import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.RunRecord;
-import dev.workflowtracing.web.JsonText;
+import dev.workflowtracing.tracestore.TraceCompleteness;
 import dev.workflowtracing.workflow.engine.RunResult;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public record RunView(
         run.getDurationMs(),
         run.getSpanCount(),
         run.getExpectedSpanCount(),
-        run.getExpectedSpanCount() != null && run.getSpanCount() >= run.getExpectedSpanCount(),
+        TraceCompleteness.ofRun(run),
         run.getErrorSummary(),
         JsonText.parse(run.getInputs()),
         JsonText.parse(run.getOutputs()));

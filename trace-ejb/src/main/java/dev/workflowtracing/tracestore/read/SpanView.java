@@ -1,14 +1,15 @@
-package dev.workflowtracing.web.traces;
+package dev.workflowtracing.tracestore.read;
 
+import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.SpanRecord;
 import dev.workflowtracing.tracestore.TraceTree;
-import dev.workflowtracing.web.JsonText;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 
 /**
- * A span as the API shows it. Times are microseconds from the trace's start, which JavaScript
- * numbers hold exactly (epoch nanoseconds do not); {@code startTime} gives the absolute time.
+ * A span as the API shows it; {@code role} says what it stands for (run, node, attempt; null for a
+ * span from elsewhere). Times are microseconds from the trace's start, which JavaScript numbers
+ * hold exactly (epoch nanoseconds do not); {@code startTime} gives the absolute time.
  */
 public record SpanView(
     String spanId,
@@ -18,6 +19,7 @@ public record SpanView(
     String status,
     String statusMessage,
     String nodeId,
+    String role,
     String startTime,
     long offsetMicros,
     long durationMicros,
@@ -26,7 +28,7 @@ public record SpanView(
     JsonValue attributes,
     JsonValue events) {
 
-  static SpanView of(TraceTree.Row row, long traceStartNanos) {
+  public static SpanView of(TraceTree.Row row, long traceStartNanos) {
     SpanRecord s = row.span();
     return new SpanView(
         s.getSpanId(),
@@ -36,6 +38,7 @@ public record SpanView(
         s.getStatusCode(),
         s.getStatusMessage(),
         s.getNodeId(),
+        s.getRole(),
         isoTime(s.getStartNanos()),
         (s.getStartNanos() - traceStartNanos) / 1000,
         (s.getEndNanos() - s.getStartNanos()) / 1000,
@@ -45,7 +48,7 @@ public record SpanView(
         JsonText.parse(s.getEvents()));
   }
 
-  static String isoTime(long epochNanos) {
+  public static String isoTime(long epochNanos) {
     return Instant.ofEpochSecond(0, epochNanos).toString();
   }
 }

@@ -1,6 +1,5 @@
-package dev.workflowtracing.web;
+package dev.workflowtracing.json;
 
-import dev.workflowtracing.json.JsonFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 

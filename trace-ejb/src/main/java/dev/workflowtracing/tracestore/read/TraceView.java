@@ -1,7 +1,6 @@
-package dev.workflowtracing.web.traces;
+package dev.workflowtracing.tracestore.read;
 
 import dev.workflowtracing.tracestore.TraceCompleteness;
-import dev.workflowtracing.web.runs.RunView;
 import java.util.List;
 
 /**

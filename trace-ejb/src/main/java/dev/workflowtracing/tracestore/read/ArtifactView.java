@@ -1,4 +1,4 @@
-package dev.workflowtracing.web.traces;
+package dev.workflowtracing.tracestore.read;
 
 import dev.workflowtracing.tracestore.StoredArtifact;
 
@@ -11,7 +11,7 @@ public record ArtifactView(
     int originalLength,
     boolean truncated) {
 
-  static ArtifactView of(StoredArtifact a) {
+  public static ArtifactView of(StoredArtifact a) {
     return new ArtifactView(
         a.seq(), a.kind(), a.contentType(), a.content(), a.originalLength(), a.truncated());
   }

@@ -1,8 +1,6 @@
-package dev.workflowtracing.web.workflows;
+package dev.workflowtracing.workflow;
 
-import dev.workflowtracing.workflow.WorkflowRecord;
-
-/** A workflow in the list: its latest version. */
+/** A workflow as lists show it: a version, its name and description (a read model). */
 public record WorkflowSummary(String id, int version, String name, String description) {
 
   static WorkflowSummary of(WorkflowRecord record) {

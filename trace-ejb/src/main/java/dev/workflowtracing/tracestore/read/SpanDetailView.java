@@ -1,4 +1,4 @@
-package dev.workflowtracing.web.traces;
+package dev.workflowtracing.tracestore.read;
 
 import java.util.List;
 

@@ -1,0 +1,68 @@
+package dev.workflowtracing.tracestore.read;
+
+import dev.workflowtracing.tracestore.RunFilter;
+import dev.workflowtracing.tracestore.RunPage;
+import dev.workflowtracing.tracestore.RunPosition;
+import dev.workflowtracing.tracestore.RunRecord;
+import dev.workflowtracing.tracestore.SpanRecord;
+import dev.workflowtracing.tracestore.TraceCompleteness;
+import dev.workflowtracing.tracestore.TraceQueries;
+import dev.workflowtracing.tracestore.TraceTree;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers what the API asks of the trace store, as read models: a page of runs, one run, a whole
+ * trace (its start, duration, errors, tree and completeness), one span with its artifacts.
+ */
+@Stateless
+public class TraceReader {
+
+  @EJB TraceQueries queries;
+
+  public RunList runs(RunFilter filter, Optional<RunPosition> after, int limit) {
+    RunPage page = queries.runs(filter, after, limit);
+    return new RunList(page.runs().stream().map(RunView::of).toList(), page.next());
+  }
+
+  public Optional<RunView> run(String runId) {
+    return queries.run(runId).map(RunView::of);
+  }
+
+  /** The trace, or empty when neither a span nor a run of it is stored. */
+  public Optional<TraceView> trace(String traceId) {
+    List<SpanRecord> spans = queries.spans(traceId);
+    RunRecord run = queries.runOfTrace(traceId).orElse(null);
+    if (spans.isEmpty() && run == null) {
+      return Optional.empty();
+    }
+    long start = spans.stream().mapToLong(SpanRecord::getStartNanos).min().orElse(0);
+    long end = spans.stream().mapToLong(SpanRecord::getEndNanos).max().orElse(0);
+    List<SpanView> views =
+        TraceTree.depthFirst(spans).stream().map(row -> SpanView.of(row, start)).toList();
+    int errors = (int) spans.stream().filter(s -> "ERROR".equals(s.getStatusCode())).count();
+    return Optional.of(
+        new TraceView(
+            traceId,
+            run == null ? null : RunView.of(run),
+            spans.isEmpty() ? null : SpanView.isoTime(start),
+            (end - start) / 1000,
+            spans.size(),
+            errors,
+            TraceCompleteness.of(run, spans),
+            views));
+  }
+
+  public Optional<SpanDetailView> span(String traceId, String spanId) {
+    return queries
+        .span(traceId, spanId)
+        .map(
+            span ->
+                new SpanDetailView(
+                    traceId,
+                    SpanView.of(new TraceTree.Row(span, 0, 0), queries.traceStartNanos(traceId)),
+                    queries.artifacts(traceId, spanId).stream().map(ArtifactView::of).toList()));
+  }
+}
