@@ -32,7 +32,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds the application's own OpenTelemetry SDK at startup from MicroProfile Config, and shuts it
@@ -61,7 +60,8 @@ public class TracingPipeline {
   @jakarta.annotation.Resource(authenticationType = AuthenticationType.CONTAINER)
   ManagedScheduledExecutorService scheduler;
 
-  private volatile TracingSettings settings;
+  @Inject TracingSettings settings;
+  @Inject PersistenceSettings persistence;
   private volatile SdkTracerProvider tracerProvider;
   private volatile PersistingSpanExporter persistingExporter;
   private volatile ScheduledFuture<?> retryTimer;
@@ -71,7 +71,6 @@ public class TracingPipeline {
 
   @PostConstruct
   void start() {
-    settings = TracingSettings.from(ConfigProvider.getConfig());
     if (!settings.enabled()) {
       LOG.info("Tracing is disabled (tracing.enabled=false): workflows run untraced");
       return;
@@ -80,7 +79,7 @@ public class TracingPipeline {
     if (settings.otlpEnabled()) {
       addOtlp(processors);
     }
-    if (settings.persistenceEnabled()) {
+    if (settings.enabled() && persistence.enabled()) {
       addPersistence(processors);
     }
     tracerProvider =
@@ -102,7 +101,7 @@ public class TracingPipeline {
                     ? settings.otlpProtocol() + " to " + settings.otlpEndpoint()
                     : "off")
                 + ", database "
-                + (settings.persistenceEnabled() ? "on" : "off"));
+                + (settings.enabled() && persistence.enabled() ? "on" : "off"));
   }
 
   @PreDestroy
@@ -160,14 +159,13 @@ public class TracingPipeline {
   }
 
   private void addPersistence(List<Downstream> processors) {
-    var config = ConfigProvider.getConfig();
     ExporterStats stats = new ExporterStats("database");
     persistingExporter =
         PersistingSpanExporter.create(
             spanSink,
-            config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
+            persistence.retryBufferSize(),
             stats);
-    int queueSize = config.getValue("tracing.persistence.max.queue.size", Integer.class);
+    int queueSize = persistence.maxQueueSize();
     processors.add(
         new Downstream(
             "database", batchProcessor("database", persistingExporter, queueSize, stats)));

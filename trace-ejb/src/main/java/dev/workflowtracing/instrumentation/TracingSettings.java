@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.Config;
  */
 public record TracingSettings(
     boolean enabled,
-    boolean persistenceEnabled,
     String serviceName,
     String resourceAttributes,
     String tracesExporter,
@@ -30,7 +29,6 @@ public record TracingSettings(
   public static TracingSettings from(Config config) {
     return new TracingSettings(
         config.getValue("tracing.enabled", Boolean.class),
-        config.getValue("tracing.persistence.enabled", Boolean.class),
         config.getValue("otel.service.name", String.class),
         config.getOptionalValue("otel.resource.attributes", String.class).orElse(""),
         config.getValue("otel.traces.exporter", String.class).trim(),

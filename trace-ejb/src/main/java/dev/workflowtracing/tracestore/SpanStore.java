@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.workflowtracing.instrumentation.PersistenceSettings;
+import dev.workflowtracing.instrumentation.redaction.RedactionSettings;
 
 /**
  * Writes finished spans. Called from the span processor's own thread, which has no container
@@ -30,17 +31,8 @@ public class SpanStore {
 
   @PersistenceContext EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "tracing.redaction.max-artifact-length")
-  int maxArtifactLength;
-
-  @Inject
-  @ConfigProperty(name = "tracing.persistence.indexed-attributes")
-  String indexedAttributes;
-
-  @Inject
-  @ConfigProperty(name = "tracing.persistence.asynchronous-commit")
-  boolean asynchronousCommit;
+  @Inject PersistenceSettings persistence;
+  @Inject RedactionSettings redaction;
 
   private SpanWriter.Options options;
 
@@ -48,7 +40,9 @@ public class SpanStore {
   void readOptions() {
     options =
         new SpanWriter.Options(
-            maxArtifactLength, IndexedAttributes.parse(indexedAttributes), asynchronousCommit);
+            redaction.maxArtifactLength(),
+            IndexedAttributes.parse(persistence.indexedAttributes()),
+            persistence.asynchronousCommit());
   }
 
   public void store(Collection<SpanData> spans) {

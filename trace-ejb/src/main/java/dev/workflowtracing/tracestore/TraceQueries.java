@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.workflowtracing.instrumentation.PersistenceSettings;
 
 /** Reads stored traces: one trace as a tree, one span with its artifacts, lists of runs. */
 @Stateless
@@ -21,9 +21,7 @@ public class TraceQueries {
 
   @PersistenceContext EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "tracing.persistence.indexed-attributes")
-  String indexedAttributes;
+  @Inject PersistenceSettings persistence;
 
   private IndexedAttributes indexed;
 
@@ -32,13 +30,12 @@ public class TraceQueries {
   /** Outside the container (the benchmark), with an EntityManager of one's own. */
   public TraceQueries(EntityManager em, String indexedAttributes) {
     this.em = em;
-    this.indexedAttributes = indexedAttributes;
-    readIndexedAttributes();
+    this.indexed = IndexedAttributes.parse(indexedAttributes);
   }
 
   @PostConstruct
   void readIndexedAttributes() {
-    indexed = IndexedAttributes.parse(indexedAttributes);
+    indexed = IndexedAttributes.parse(persistence.indexedAttributes());
   }
 
   /**

@@ -28,12 +28,12 @@ public class WorkflowCatalog {
     return latest(workflowId).map(WorkflowRecord::getDefinition);
   }
 
-  List<WorkflowRecord> latestVersions() {
+  public List<WorkflowRecord> latestVersions() {
     return em.createNamedQuery("WorkflowRecord.findLatestVersions", WorkflowRecord.class)
         .getResultList();
   }
 
-  Optional<WorkflowRecord> latest(String workflowId) {
+  public Optional<WorkflowRecord> latest(String workflowId) {
     return em.createNamedQuery("WorkflowRecord.findLatest", WorkflowRecord.class)
         .setParameter("workflowId", workflowId)
         .setMaxResults(1)

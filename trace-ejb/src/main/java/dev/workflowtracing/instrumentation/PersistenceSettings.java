@@ -1,0 +1,26 @@
+package dev.workflowtracing.instrumentation;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The database exporter's settings, {@code tracing.persistence.*}, read once: the pipeline sizes
+ * its queue and retry buffer from them, the trace store writes and filters with them.
+ *
+ * @param indexedAttributes attribute keys also written as rows ({@code none}, {@code *} or a list)
+ */
+public record PersistenceSettings(
+    boolean enabled,
+    int maxQueueSize,
+    int retryBufferSize,
+    String indexedAttributes,
+    boolean asynchronousCommit) {
+
+  public static PersistenceSettings from(Config config) {
+    return new PersistenceSettings(
+        config.getValue("tracing.persistence.enabled", Boolean.class),
+        config.getValue("tracing.persistence.max.queue.size", Integer.class),
+        config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
+        config.getValue("tracing.persistence.indexed-attributes", String.class),
+        config.getValue("tracing.persistence.asynchronous-commit", Boolean.class));
+  }
+}
