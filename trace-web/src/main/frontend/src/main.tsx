@@ -1,7 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+// Before the components, whose own stylesheets build on the global rules.
+import './global.css'
 import { App } from './App'
-import './styles.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { useMe } from '../api/hooks'
 import { accessTo } from '../auth/access'
 import { useCanvasStore } from '../store/canvasStore'
+import './AdminNavButton.css'
 
 /** The way to the admin page, shown to admins only. */
 export function AdminNavButton() {

@@ -5,6 +5,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { PipelineHealth } from './PipelineHealth'
 import { SettingsTable } from './SettingsTable'
+import './AdminPage.css'
 
 /** The tracing administration (role admin): settings and pipeline health, kept fresh while open. */
 export function AdminPage() {

@@ -2,6 +2,7 @@ import type { ExporterHealth, QueueHealth, TracingPipeline } from '../api/types'
 import { formatDateTime } from '../ui/format'
 import { exporterState, formatCount, queueFill } from './pipelineHealth'
 import { RecordingSwitch } from './RecordingSwitch'
+import './PipelineHealth.css'
 
 function ExporterRow({ exporter }: { exporter: ExporterHealth }) {
   const state = exporterState(exporter)

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { api } from '../api/client'
 import { refreshTracingAdmin } from '../api/hooks'
 import { ErrorBox } from '../ui/ErrorBox'
+import './RecordingSwitch.css'
 
 /**
  * Pauses or resumes recording new traces at runtime: the kill switch for an incident. Runs already

@@ -1,4 +1,5 @@
 import type { TracingSetting } from '../api/types'
+import './SettingsTable.css'
 
 /** The tracing settings in the server's order; a secret's value is shown exactly as sent (masked). */
 export function SettingsTable({ settings }: { settings: readonly TracingSetting[] }) {

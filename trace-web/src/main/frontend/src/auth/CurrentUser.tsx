@@ -1,5 +1,6 @@
 import { useMe } from '../api/hooks'
 import { NOT_LOGGED_IN, isAccessProblem } from './access'
+import './CurrentUser.css'
 
 /** Who is logged in, with their roles; the browser's own dialog does the logging in. */
 export function CurrentUser() {

@@ -1,5 +1,6 @@
 import { Background, Controls, Panel, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import './WorkflowGraph.css'
 import { useCallback, useMemo } from 'react'
 import { useTrace } from '../api/hooks'
 import type { WorkflowDefinition } from '../api/types'

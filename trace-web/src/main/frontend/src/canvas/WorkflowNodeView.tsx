@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import type { BranchNode, StepNode, WorkflowNodeData } from './graphModel'
+import './WorkflowNodeView.css'
 
 const typeIcons: Record<string, string> = {
   llm: '✦',

@@ -5,9 +5,11 @@ import type { Run } from '../api/types'
 import { accessTo, deniedMessage } from '../auth/access'
 import { useCanvasStore } from '../store/canvasStore'
 import { ErrorBox } from '../ui/ErrorBox'
+import { SpinnerIcon } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatMillis } from '../ui/format'
 import { parseInputs } from './parseInputs'
+import './RunForm.css'
 
 type Outcome =
   | { kind: 'idle' }
@@ -101,7 +103,7 @@ export function RunForm({ workflowId }: { workflowId: string }) {
 
       {outcome.kind === 'running' && (
         <div className="run-result" data-testid="run-status" data-status="RUNNING" role="status">
-          <span className="spinner" aria-hidden="true" /> Running… <Elapsed since={outcome.startedAt} />
+          <SpinnerIcon /> Running… <Elapsed since={outcome.startedAt} />
         </div>
       )}
       {outcome.kind === 'finished' && (

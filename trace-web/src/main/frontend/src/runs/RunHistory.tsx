@@ -7,6 +7,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMillis } from '../ui/format'
+import './RunHistory.css'
 
 const STATUSES: RunStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED']
 

@@ -1,6 +1,7 @@
 import { useCanvasStore } from '../store/canvasStore'
 import { RunForm } from './RunForm'
 import { RunHistory } from './RunHistory'
+import './RunPanel.css'
 
 /** Right-hand panel: run the selected workflow, and its past runs. */
 export function RunPanel() {

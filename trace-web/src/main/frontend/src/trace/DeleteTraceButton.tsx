@@ -4,6 +4,7 @@ import { forgetTrace, refreshRuns } from '../api/hooks'
 import type { Trace } from '../api/types'
 import { useCanvasStore } from '../store/canvasStore'
 import { ErrorBox } from '../ui/ErrorBox'
+import './DeleteTraceButton.css'
 
 type Step = { kind: 'idle' } | { kind: 'confirming' } | { kind: 'deleting' } | { kind: 'failed'; error: unknown }
 

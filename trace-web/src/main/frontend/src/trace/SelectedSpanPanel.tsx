@@ -3,6 +3,7 @@ import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { SpanDetails } from './SpanDetails'
 import { spansById } from './spanRows'
+import './SelectedSpanPanel.css'
 
 /** The details of the selected span, shown beside the timeline and beside the graph. */
 export function SelectedSpanPanel({ placeholder }: { placeholder?: string }) {

@@ -8,6 +8,7 @@ import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMicros } from '../ui/format'
 import { ArtifactView } from './ArtifactView'
 import { exceptionOf } from './spanFacts'
+import './SpanDetails.css'
 
 function Section({ title, open = true, children }: { title: string; open?: boolean; children: ReactNode }) {
   return (

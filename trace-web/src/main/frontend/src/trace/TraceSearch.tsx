@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react'
+import './TraceSearch.css'
 
 interface TraceSearchProps {
   value: string

@@ -15,6 +15,7 @@ import { TraceSearch } from './TraceSearch'
 import { TraceTimeline } from './TraceTimeline'
 import { failedNodeSpan } from './spanFacts'
 import { ancestorIds, findMatches, parentSpanIds } from './spanRows'
+import './TraceTab.css'
 
 /** The Trace tab: the selected run's trace as a waterfall, with search and span details. */
 export function TraceTab() {

@@ -6,6 +6,7 @@ import { TimelineHeader } from './TimelineHeader'
 import { buildRows, rowIndexOf } from './spanRows'
 import { useScrollViewport } from './useScrollViewport'
 import { visibleRange } from './virtualWindow'
+import './TraceTimeline.css'
 
 const OVERSCAN = 12
 const NO_MATCHES: ReadonlySet<string> = new Set()

@@ -5,6 +5,7 @@ import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
+import './WorkflowSidebar.css'
 
 export function WorkflowSidebar() {
   const workflows = useWorkflows()

@@ -7,6 +7,7 @@ import { SelectedSpanPanel } from '../trace/SelectedSpanPanel'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
+import './WorkflowView.css'
 
 /** The main area: the selected workflow, as a graph or as the trace of the selected run. */
 export function WorkflowView() {
