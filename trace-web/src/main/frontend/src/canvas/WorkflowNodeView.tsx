@@ -1,3 +1,4 @@
+// How xyflow draws a workflow node: type, label, state in the selected run, retries; a branch shows its test.
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import type { BranchNode, StepNode, WorkflowNodeData } from './graphModel'
