@@ -15,6 +15,17 @@ export default defineConfig([
     },
   },
   {
+    // Test fixtures live in test/fixtures, outside src, and only tests may import them.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'Test fixtures are for tests, not the app.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
     languageOptions: {
