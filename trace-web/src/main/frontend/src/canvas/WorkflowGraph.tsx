@@ -6,7 +6,7 @@ import { nodeSpansByNodeId } from '../trace/spanFacts'
 import { ancestorIds, spansById } from '../trace/spanRows'
 import { GraphLegend } from './GraphLegend'
 import './WorkflowGraph.css'
-import { toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
+import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
 import { layoutByDepth } from './layout'
 import { nodeRunStates } from './nodeStates'
 import { nodeTypes } from './nodeTypes'
@@ -29,7 +29,7 @@ export function WorkflowGraph({ definition, trace, selectedSpanId, onRevealSpan 
     () =>
       layoutByDepth(
         definition.nodes.map((node) => node.id),
-        definition.edges,
+        edgesOf(definition),
       ),
     [definition],
   )
@@ -42,7 +42,7 @@ export function WorkflowGraph({ definition, trace, selectedSpanId, onRevealSpan 
     () =>
       nodeRunStates(
         definition.nodes,
-        definition.edges,
+        edgesOf(definition),
         trace ? { status: trace.run?.status ?? 'SUCCEEDED', spans: trace.spans } : null,
       ),
     [definition, trace],
