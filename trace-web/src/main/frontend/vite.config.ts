@@ -17,7 +17,8 @@ export default defineConfig({
   test: {
     // Pure logic tests run in node; render tests opt into jsdom with a file comment.
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}'],
+    // Tests sit next to what they test; their shared fixtures are in test/fixtures.
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     // The machine's two cores are shared with the Java build.
     maxWorkers: 1,
   },

@@ -6,7 +6,7 @@ import { App } from './App'
 import { queryCache } from './api/hooks'
 import type { Me, Run, RunPage, Trace, TracingAdmin, WorkflowDefinition } from './api/types'
 import { initialCanvasState, useCanvasStore } from './store/canvasStore'
-import { makeSpan } from './trace/testSpans'
+import { makeSpan } from '../test/fixtures/spans'
 
 const definition: WorkflowDefinition = {
   id: 'hello-llm',

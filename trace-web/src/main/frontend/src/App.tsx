@@ -3,6 +3,7 @@ import { RunPanel } from './runs/RunPanel'
 import { useCanvasStore } from './store/canvasStore'
 import { WorkflowSidebar } from './workflows/WorkflowSidebar'
 import { WorkflowView } from './workflows/WorkflowView'
+import './App.css'
 
 /**
  * The Canvas: workflows on the left, the selected one in the middle, its runs on the right; or,

@@ -1,19 +1,13 @@
-import { useMe } from '../api/hooks'
-import { accessTo } from '../auth/access'
-import { useCanvasStore } from '../store/canvasStore'
+import './AdminNavButton.css'
 
-/** The way to the admin page, shown to admins only. */
-export function AdminNavButton() {
-  const me = useMe()
-  const view = useCanvasStore((s) => s.view)
-  const showView = useCanvasStore((s) => s.showView)
-  if (accessTo(me.data, 'admin') !== 'allowed') return null
+/** The way to the admin page; the sidebar shows it to admins only. */
+export function AdminNavButton({ current, onClick }: { current: boolean; onClick: () => void }) {
   return (
     <button
       type="button"
       className="nav-item"
-      aria-current={view === 'admin' ? 'page' : undefined}
-      onClick={() => showView('admin')}
+      aria-current={current ? 'page' : undefined}
+      onClick={onClick}
       data-testid="nav-admin"
     >
       Admin

@@ -3,10 +3,13 @@ import { accessTo, deniedMessage } from '../auth/access'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
+import { AdminHeader } from './AdminHeader'
+import './AdminPage.css'
 import { PipelineHealth } from './PipelineHealth'
 import { SettingsTable } from './SettingsTable'
+import { setRecording } from './adminActions'
 
-/** The tracing administration (role admin): settings and pipeline health, kept fresh while open. */
+/** The admin page's container (role admin): tracing settings and pipeline health, kept fresh while open. */
 export function AdminPage() {
   const me = useMe()
   // Wait for the user, so a non-admin never asks; if /api/me fails, the server has the last word.
@@ -31,29 +34,19 @@ function TracingAdminView() {
   const snapshot = state.data
   return (
     <>
-      <header className="admin-header">
-        <h2 id="admin-title">Tracing administration</h2>
-        <span className="muted" data-testid="admin-updated">
-          {snapshot && `Updated ${new Date(snapshot.receivedAt).toLocaleTimeString()} · `}
-          refreshes every {ADMIN_REFRESH_MS / 1000} s
-        </span>
-        {state.status === 'loading' && snapshot && <Spinner label="Refreshing…" />}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={refreshTracingAdmin}
-          data-testid="admin-refresh"
-        >
-          Refresh
-        </button>
-      </header>
+      <AdminHeader
+        receivedAt={snapshot ? snapshot.receivedAt : null}
+        refreshing={state.status === 'loading' && snapshot !== undefined}
+        refreshSeconds={ADMIN_REFRESH_MS / 1000}
+        onRefresh={refreshTracingAdmin}
+      />
       {state.status === 'error' && (
         <ErrorBox error={state.error} action="admin" title="Could not load the tracing administration" />
       )}
       {state.status === 'loading' && !snapshot && <Spinner label="Loading the tracing administration…" />}
       {snapshot && (
         <div className="admin-body">
-          <PipelineHealth pipeline={snapshot.data.pipeline} />
+          <PipelineHealth pipeline={snapshot.data.pipeline} onSetRecording={setRecording} />
           <SettingsTable settings={snapshot.data.settings} />
         </div>
       )}

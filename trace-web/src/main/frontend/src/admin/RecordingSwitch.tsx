@@ -1,13 +1,19 @@
 import { useState } from 'react'
-import { api } from '../api/client'
-import { refreshTracingAdmin } from '../api/hooks'
 import { ErrorBox } from '../ui/ErrorBox'
+import './RecordingSwitch.css'
 
 /**
  * Pauses or resumes recording new traces at runtime: the kill switch for an incident. Runs already
  * recording finish their traces; a restart brings back what tracing.enabled says.
  */
-export function RecordingSwitch({ recording }: { recording: boolean }) {
+export function RecordingSwitch({
+  recording,
+  onSetRecording,
+}: {
+  recording: boolean
+  /** Asks the server to pause (false) or resume (true); a rejection is shown under the switch. */
+  onSetRecording: (recording: boolean) => Promise<void>
+}) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
@@ -15,8 +21,7 @@ export function RecordingSwitch({ recording }: { recording: boolean }) {
     setBusy(true)
     setError(null)
     try {
-      await api.setRecording(!recording)
-      refreshTracingAdmin()
+      await onSetRecording(!recording)
     } catch (e) {
       setError(e)
     } finally {

@@ -1,10 +1,11 @@
 import type { TracingSetting } from '../api/types'
+import { AdminSection } from './AdminSection'
+import './SettingsTable.css'
 
 /** The tracing settings in the server's order; a secret's value is shown exactly as sent (masked). */
 export function SettingsTable({ settings }: { settings: readonly TracingSetting[] }) {
   return (
-    <section className="admin-section" aria-labelledby="admin-settings-title">
-      <h3 id="admin-settings-title">Settings</h3>
+    <AdminSection titleId="admin-settings-title" title="Settings">
       <table className="admin-table" data-testid="settings-table">
         <thead>
           <tr>
@@ -38,6 +39,6 @@ export function SettingsTable({ settings }: { settings: readonly TracingSetting[
           ))}
         </tbody>
       </table>
-    </section>
+    </AdminSection>
   )
 }

@@ -1,227 +1,92 @@
-// Types of the REST API under /api, as the back end sends them.
+// Types of the REST API under /api, as the back end sends them. They are generated from the
+// OpenAPI document (docs/openapi.yaml → generated/openapi.ts, `npm run generate:api-types`); this
+// file names them for the rest of the Canvas, and keeps a few string enums open (see Open).
+import type { components, paths } from './generated/openapi'
 
+type Schemas = components['schemas']
+
+/** A string enum of the document, kept open so a value added on the server still type-checks. */
+type Open<T extends string> = T | (string & {})
+
+/** Any JSON value; the run form sends inputs as a JSON object. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
-export interface WorkflowSummary {
-  id: string
-  version: number
-  name: string
-  description: string | null
+export type WorkflowSummary = Schemas['WorkflowSummary']
+
+export type NodeType = Schemas['WorkflowNode']['type']
+
+/** Absent fields take the server's defaults (one attempt, no backoff, multiplier 2). */
+export type RetryPolicy = Schemas['RetryPolicy']
+
+/** A node of a definition; its type is kept open so a node type added on the server still draws. */
+export type WorkflowNodeDefinition = Omit<Schemas['WorkflowNode'], 'type'> & { type: Open<NodeType> }
+
+/** An edge; `when` ("true" or "false", only on edges leaving a branch) is kept open like the node type. */
+export type WorkflowEdgeDefinition = Omit<Schemas['WorkflowEdge'], 'when'> & {
+  when?: Open<NonNullable<Schemas['WorkflowEdge']['when']>> | null
 }
 
-export type NodeType = 'llm' | 'http' | 'transform' | 'branch' | 'delay' | 'fail'
-
-export interface RetryPolicy {
-  maxAttempts: number
-  backoffMs: number
-  multiplier: number
-}
-
-export interface WorkflowNodeDefinition {
-  id: string
-  /** One of {@link NodeType}; kept open so a node type added on the server still draws. */
-  type: NodeType | (string & {})
-  label?: string | null
-  config: Record<string, JsonValue>
-  retry?: RetryPolicy | null
-  timeoutMs?: number | null
-}
-
-export interface WorkflowEdgeDefinition {
-  from: string
-  to: string
-  /** "true" or "false", only on edges leaving a branch node. */
-  when?: string | null
-}
-
-export interface WorkflowDefinition extends WorkflowSummary {
+/** GET /api/workflows/{id}: the definition exactly as saved (name, edges, ... may be absent), with its version. */
+export type WorkflowDefinition = Omit<Schemas['SavedWorkflowDefinition'], 'nodes' | 'edges'> & {
   nodes: WorkflowNodeDefinition[]
-  edges: WorkflowEdgeDefinition[]
+  edges?: WorkflowEdgeDefinition[]
 }
 
-export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED'
+export type RunStatus = Schemas['Run']['status']
 
-export interface Run {
-  runId: string
-  /** Null when the run was not traced. */
-  traceId: string | null
-  workflowId: string
-  workflowVersion: number
-  status: RunStatus
-  trigger: string
-  /** ISO-8601 instant. */
-  startedAt: string
-  durationMs: number | null
-  spanCount: number
-  /** Spans the run produced (root + nodes + attempts); null while running or untraced. */
-  expectedSpanCount: number | null
-  /** True once all expectedSpanCount spans are stored. */
-  complete: boolean
-  error: string | null
-  inputs: JsonValue
-  outputs: JsonValue
-}
+export type Run = Schemas['Run']
 
-export interface RunPage {
-  items: Run[]
-  nextCursor: string | null
-}
+export type RunPage = Schemas['RunPage']
 
-export interface RunFilter {
-  workflowId?: string
-  status?: RunStatus
-  limit?: number
-  cursor?: string
-}
+/** The filters of GET /api/traces that the Canvas uses. */
+export type RunFilter = Pick<
+  NonNullable<paths['/traces']['get']['parameters']['query']>,
+  'workflowId' | 'status' | 'limit' | 'cursor'
+>
 
-export type SpanStatus = 'UNSET' | 'OK' | 'ERROR'
+export type SpanStatus = Schemas['Span']['status']
 
-export type AttributeValue = string | number | boolean | Array<string | number | boolean>
+export type AttributeValue = Schemas['AttributeValue']
 
-export interface SpanEvent {
-  name: string
-  /** Epoch nanoseconds; beyond Number's exact range, so only good to about a microsecond. */
-  timeNanos: number
-  attributes: Record<string, AttributeValue>
-}
+export type SpanEvent = Schemas['SpanEvent']
 
-export interface Span {
-  spanId: string
-  parentSpanId: string | null
-  name: string
-  kind: string
-  status: SpanStatus
-  statusMessage: string | null
-  nodeId: string | null
-  /** What the span stands for (the workflow.span.role attribute); null for a span from elsewhere. */
-  role?: 'run' | 'node' | 'attempt' | null
-  /** ISO-8601 instant. */
-  startTime: string
-  /** Microseconds from the trace's start. */
-  offsetMicros: number
-  durationMicros: number
-  depth: number
-  childCount: number
-  attributes: Record<string, AttributeValue>
-  events: SpanEvent[]
-}
+export type Span = Schemas['Span']
 
 /** Whether every span of the run is stored: spans reach the database a moment after a run ends. */
-export interface TraceCompleteness {
-  complete: boolean
-  expectedSpans: number | null
-  storedSpans: number
-  rootPresent: boolean
-  orphanSpans: number
-}
+export type TraceCompleteness = Schemas['TraceCompleteness']
 
-export interface Trace {
-  traceId: string
-  run: Run | null
-  startTime: string
-  durationMicros: number
-  spanCount: number
-  errorCount: number
-  completeness: TraceCompleteness
-  /** Already in depth-first display order. */
-  spans: Span[]
-}
+export type Trace = Schemas['Trace']
 
-export type ArtifactKind = 'input' | 'output' | 'prompt' | 'response' | 'request'
+export type ArtifactKind = Schemas['Artifact']['kind']
 
-export interface Artifact {
-  seq: number
-  kind: ArtifactKind | (string & {})
-  contentType: string
-  content: string
-  originalLength: number
-  truncated: boolean
-}
+export type Artifact = Omit<Schemas['Artifact'], 'kind'> & { kind: Open<ArtifactKind> }
 
-export interface SpanDetail {
-  traceId: string
-  span: Span
-  artifacts: Artifact[]
-}
+export type SpanDetail = Omit<Schemas['SpanDetail'], 'artifacts'> & { artifacts: Artifact[] }
 
-export interface MonitoringLink {
-  name: string
-  urlTemplate: string
-}
+export type MonitoringLink = Schemas['MonitoringLink']
 
-export interface UiConfig {
-  traceTabEnabled: boolean
-  monitoringLinks: MonitoringLink[]
-}
+export type UiConfig = Schemas['UiConfig']
 
 /** RFC 9457 problem details, as the server sends them with application/problem+json. */
-export interface ProblemDetails {
-  type?: string
-  title?: string
-  status?: number
-  detail?: string
-  errors?: unknown[]
-}
+export type ProblemDetails = Schemas['Problem']
 
 /** Roles of the server's accounts; a user holds every role it acts in (a runner is also a viewer). */
-export type Role = 'viewer' | 'runner' | 'admin'
+export type Role = Schemas['Me']['roles'][number]
 
 /** GET /api/me: who is logged in. Role names are kept open, so a role added on the server still parses. */
-export interface Me {
-  user: string
-  roles: Array<Role | (string & {})>
-}
+export type Me = Omit<Schemas['Me'], 'roles'> & { roles: Array<Open<Role>> }
 
 /** One tracing setting; a secret's value arrives masked (e.g. "****"), never in clear. */
-export interface TracingSetting {
-  key: string
-  /** Null when the key is not set. */
-  value: string | null
-  secret: boolean
-}
+export type TracingSetting = Schemas['TracingSetting']
 
-export interface ExporterHealth {
-  name: string
-  exported: number
-  failed: number
-  dropped: number
-  /** Spans the destination refused for good, set aside so that the others go on. */
-  rejected: number
-  lastError: string | null
-  /** ISO-8601 instant. */
-  lastErrorAt: string | null
-}
+export type ExporterHealth = Schemas['ExporterHealth']
 
-export interface QueueHealth {
-  name: string
-  size: number
-  capacity: number
-  /** Spans dropped since startup because the queue was full. */
-  dropped: number
-}
+export type QueueHealth = Schemas['QueueHealth']
 
 /** Run rows: waiting for the database, dropped (journal full), stored without payload, set aside. */
-export interface RunJournalHealth {
-  pending: number
-  dropped: number
-  repaired: number
-  rejected: number
-}
+export type RunJournalHealth = Schemas['RunJournalHealth']
 
-export interface TracingPipeline {
-  /** tracing.enabled: the pipeline exists (a restart changes it). */
-  enabled: boolean
-  /** Whether new runs are traced now: false while an admin has paused recording. */
-  recording: boolean
-  exporters: ExporterHealth[]
-  queues: QueueHealth[]
-  /** Spans held for another export attempt. */
-  retryBufferSpans: number
-  runJournal: RunJournalHealth
-}
+export type TracingPipeline = Schemas['TracingPipeline']
 
 /** GET /api/admin/tracing (role admin). */
-export interface TracingAdmin {
-  settings: TracingSetting[]
-  pipeline: TracingPipeline
-}
+export type TracingAdmin = Schemas['AdminView']

@@ -1,9 +1,10 @@
-import { useMe } from '../api/hooks'
+import type { QueryState } from '../api/queryCache'
+import type { Me } from '../api/types'
+import './CurrentUser.css'
 import { NOT_LOGGED_IN, isAccessProblem } from './access'
 
 /** Who is logged in, with their roles; the browser's own dialog does the logging in. */
-export function CurrentUser() {
-  const me = useMe()
+export function CurrentUser({ me }: { me: QueryState<Me> }) {
   if (me.status === 'error') {
     // Other failures (e.g. a server without accounts) are not the user's concern here.
     return isAccessProblem(me.error) ? <p className="note text-error">{NOT_LOGGED_IN}</p> : null

@@ -1,12 +1,12 @@
-import { Background, Controls, Panel, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useMemo } from 'react'
-import { useTrace } from '../api/hooks'
-import type { WorkflowDefinition } from '../api/types'
-import { useCanvasStore } from '../store/canvasStore'
+import type { Trace, WorkflowDefinition } from '../api/types'
 import { nodeSpansByNodeId } from '../trace/spanFacts'
 import { ancestorIds, spansById } from '../trace/spanRows'
-import { toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
+import { GraphLegend } from './GraphLegend'
+import './WorkflowGraph.css'
+import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
 import { layoutByDepth } from './layout'
 import { nodeRunStates } from './nodeStates'
 import { nodeTypes } from './nodeTypes'
@@ -14,19 +14,22 @@ import { nodeTypes } from './nodeTypes'
 // Big graphs (the 1,000-node fan-out) only draw what is on screen.
 const LARGE_GRAPH = 200
 
-/** The selected workflow as a graph, coloured by the selected run. Clicking a node selects its span. */
-export function WorkflowGraph({ definition }: { definition: WorkflowDefinition }) {
-  const traceId = useCanvasStore((s) => s.selectedTraceId)
-  const selectedSpanId = useCanvasStore((s) => s.selectedSpanId)
-  const revealSpan = useCanvasStore((s) => s.revealSpan)
-  const traceState = useTrace(traceId)
-  const trace = traceId && traceState.status === 'success' ? traceState.data : null
+interface WorkflowGraphProps {
+  definition: WorkflowDefinition
+  /** The selected run's trace, which colours the nodes; null when none is selected or loaded. */
+  trace: Trace | null
+  selectedSpanId: string | null
+  /** Selects a span, opening its collapsed ancestors in the timeline. */
+  onRevealSpan: (spanId: string, ancestorIds: readonly string[]) => void
+}
 
+/** The workflow as a graph, coloured by the selected run. Clicking a node selects its span. */
+export function WorkflowGraph({ definition, trace, selectedSpanId, onRevealSpan }: WorkflowGraphProps) {
   const positions = useMemo(
     () =>
       layoutByDepth(
         definition.nodes.map((node) => node.id),
-        definition.edges,
+        edgesOf(definition),
       ),
     [definition],
   )
@@ -39,7 +42,7 @@ export function WorkflowGraph({ definition }: { definition: WorkflowDefinition }
     () =>
       nodeRunStates(
         definition.nodes,
-        definition.edges,
+        edgesOf(definition),
         trace ? { status: trace.run?.status ?? 'SUCCEEDED', spans: trace.spans } : null,
       ),
     [definition, trace],
@@ -55,9 +58,9 @@ export function WorkflowGraph({ definition }: { definition: WorkflowDefinition }
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(
     (_, node) => {
       const span = nodeSpans?.get(node.id)
-      if (trace && span) revealSpan(span.spanId, ancestorIds(span.spanId, trace.spans))
+      if (trace && span) onRevealSpan(span.spanId, ancestorIds(span.spanId, trace.spans))
     },
-    [nodeSpans, trace, revealSpan],
+    [nodeSpans, trace, onRevealSpan],
   )
 
   return (
@@ -76,18 +79,7 @@ export function WorkflowGraph({ definition }: { definition: WorkflowDefinition }
       >
         <Background />
         <Controls showInteractive={false} />
-        <Panel position="top-right" className="graph-legend">
-          {trace ? (
-            <>
-              <span className="legend legend--succeeded">succeeded</span>
-              <span className="legend legend--failed">failed</span>
-              <span className="legend legend--skipped">not run</span>
-              <span className="legend-hint">Click a node to select its span</span>
-            </>
-          ) : (
-            <span className="legend-hint">Run the workflow or pick a run to colour the nodes</span>
-          )}
-        </Panel>
+        <GraphLegend coloured={trace !== null} />
       </ReactFlow>
     </div>
   )

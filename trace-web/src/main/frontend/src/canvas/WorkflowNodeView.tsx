@@ -1,6 +1,8 @@
+// How xyflow draws a workflow node: type, label, state in the selected run, retries; a branch shows its test.
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import type { BranchNode, StepNode, WorkflowNodeData } from './graphModel'
+import './WorkflowNodeView.css'
 
 const typeIcons: Record<string, string> = {
   llm: '✦',
@@ -21,8 +23,8 @@ const stateLabels = {
 
 function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
   const { definition, state, highlighted } = data
-  const retry =
-    definition.retry && definition.retry.maxAttempts > 1 ? `up to ${definition.retry.maxAttempts} attempts` : null
+  const maxAttempts = definition.retry?.maxAttempts ?? 1
+  const retry = maxAttempts > 1 ? `up to ${maxAttempts} attempts` : null
   return (
     <div
       className={`wf-node wf-node--${state}${highlighted ? ' wf-node--highlighted' : ''}`}
@@ -48,7 +50,7 @@ export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepN
 })
 
 export const BranchNodeView = memo(function BranchNodeView({ data }: NodeProps<BranchNode>) {
-  const { condition, expression } = data.definition.config
+  const { condition, expression } = data.definition.config ?? {}
   const test = typeof condition === 'string' ? condition : typeof expression === 'string' ? expression : undefined
   return <NodeBody data={data} extra={test ? `if ${test}` : undefined} />
 })

@@ -1,7 +1,7 @@
 // The workflow definition as xyflow nodes and edges. Two node kinds: branch nodes (which label
 // their outgoing edges with `when`) and every other step.
 import type { Edge, Node } from '@xyflow/react'
-import type { WorkflowDefinition, WorkflowNodeDefinition } from '../api/types'
+import type { WorkflowDefinition, WorkflowEdgeDefinition, WorkflowNodeDefinition } from '../api/types'
 import type { Position } from './layout'
 import type { NodeRunState } from './nodeStates'
 
@@ -35,8 +35,13 @@ export function toCanvasNodes(
   })
 }
 
+/** The definition's edges; one saved without any (a single node) has none. */
+export function edgesOf(definition: WorkflowDefinition): readonly WorkflowEdgeDefinition[] {
+  return definition.edges ?? []
+}
+
 export function toCanvasEdges(definition: WorkflowDefinition): Edge[] {
-  return definition.edges.map((edge, index) => ({
+  return edgesOf(definition).map((edge, index) => ({
     // Index too: nothing forbids two edges between the same nodes.
     id: `${edge.from}->${edge.to}#${index}`,
     source: edge.from,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WorkflowNodeDefinition } from '../api/types'
-import { makeSpan } from '../trace/testSpans'
+import { makeSpan } from '../../test/fixtures/spans'
 import { nodeRunStates } from './nodeStates'
 
 const node = (id: string, type: string): WorkflowNodeDefinition => ({ id, type, config: {} })

@@ -1,50 +1,29 @@
-import { useEffect, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { api } from '../api/client'
-import { refreshRuns, useMe } from '../api/hooks'
-import type { Run } from '../api/types'
-import { accessTo, deniedMessage } from '../auth/access'
-import { useCanvasStore } from '../store/canvasStore'
-import { ErrorBox } from '../ui/ErrorBox'
-import { StatusBadge } from '../ui/StatusBadge'
-import { formatMillis } from '../ui/format'
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { JsonValue, Run } from '../api/types'
+import { deniedMessage } from '../auth/access'
+import './RunForm.css'
+import { RunOutcome, type Outcome } from './RunOutcome'
 import { parseInputs } from './parseInputs'
 
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'running'; startedAt: number }
-  | { kind: 'finished'; run: Run }
-  | { kind: 'failed'; error: unknown }
-
-/** Seconds since the run started, ticking, so a long run visibly progresses. */
-function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(since)
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500)
-    return () => clearInterval(timer)
-  }, [])
-  return <span>{Math.max(0, Math.floor((now - since) / 1000))}s</span>
+interface RunFormProps {
+  /** The user is known to lack the runner role: the button is locked and says why. */
+  runDenied: boolean
+  /** Starts a run; resolves when it has ended. */
+  onRun: (inputs: Record<string, JsonValue>) => Promise<Run>
 }
 
 /** Inputs as JSON, checked before sending; the answer comes when the run has ended. */
-export function RunForm({ workflowId }: { workflowId: string }) {
+export function RunForm({ runDenied, onRun }: RunFormProps) {
   const [inputsText, setInputsText] = useState('{}')
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const parsed = useMemo(() => parseInputs(inputsText), [inputsText])
   const running = outcome.kind === 'running'
-  // Only a known lack of the role locks the button; otherwise the server decides (and says why).
-  const runDenied = accessTo(useMe().data, 'run') === 'denied'
 
   const run = () => {
     if (!parsed.ok || running || runDenied) return
     setOutcome({ kind: 'running', startedAt: Date.now() })
-    api.runWorkflow(workflowId, parsed.inputs).then(
-      (result) => {
-        setOutcome({ kind: 'finished', run: result })
-        refreshRuns(workflowId)
-        // Show the new run unless the user has moved on to another workflow meanwhile.
-        const store = useCanvasStore.getState()
-        if (store.selectedWorkflowId === workflowId) store.selectRun(result.runId, result.traceId)
-      },
+    onRun(parsed.inputs).then(
+      (result) => setOutcome({ kind: 'finished', run: result }),
       (error: unknown) => setOutcome({ kind: 'failed', error }),
     )
   }
@@ -98,21 +77,7 @@ export function RunForm({ workflowId }: { workflowId: string }) {
           {deniedMessage('run')}
         </p>
       )}
-
-      {outcome.kind === 'running' && (
-        <div className="run-result" data-testid="run-status" data-status="RUNNING" role="status">
-          <span className="spinner" aria-hidden="true" /> Running… <Elapsed since={outcome.startedAt} />
-        </div>
-      )}
-      {outcome.kind === 'finished' && (
-        <div className="run-result" data-testid="run-status" data-status={outcome.run.status} role="status">
-          <StatusBadge status={outcome.run.status} /> in {formatMillis(outcome.run.durationMs)}
-          {outcome.run.error && <p className="run-result__error">{outcome.run.error}</p>}
-        </div>
-      )}
-      {outcome.kind === 'failed' && (
-        <ErrorBox error={outcome.error} action="run" title="The run could not be started" />
-      )}
+      <RunOutcome outcome={outcome} />
     </form>
   )
 }

@@ -1,22 +1,27 @@
-import { useState } from 'react'
-import { useRuns } from '../api/hooks'
+import type { RunsResult } from '../api/hooks'
 import type { RunStatus } from '../api/types'
-import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMillis } from '../ui/format'
+import './RunHistory.css'
 
 const STATUSES: RunStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED']
 
-/** The selected workflow's runs, newest first; clicking one selects it. */
-export function RunHistory({ workflowId }: { workflowId: string }) {
-  const [status, setStatus] = useState<RunStatus | ''>('')
-  const { state, runs, hasMore, loadMore, loadingMore, loadMoreError } = useRuns(workflowId, status || undefined)
-  const selectedRunId = useCanvasStore((s) => s.selectedRunId)
-  const selectRun = useCanvasStore((s) => s.selectRun)
+interface RunHistoryProps {
+  /** The runs, newest first, with "load more". */
+  runs: RunsResult
+  /** The status filter; '' shows every run. */
+  status: RunStatus | ''
+  onStatusChange: (status: RunStatus | '') => void
+  selectedRunId: string | null
+  onSelectRun: (runId: string, traceId: string | null) => void
+}
 
+/** A workflow's runs, newest first, filtered by status; clicking one selects it. */
+export function RunHistory({ runs: result, status, onStatusChange, selectedRunId, onSelectRun }: RunHistoryProps) {
+  const { state, runs, hasMore, loadMore, loadingMore, loadMoreError } = result
   return (
     <section className="run-history" data-testid="run-history" aria-label="Run history">
       <header className="panel-header">
@@ -25,7 +30,7 @@ export function RunHistory({ workflowId }: { workflowId: string }) {
           className="input input--small"
           aria-label="Filter runs by status"
           value={status}
-          onChange={(event) => setStatus(event.target.value as RunStatus | '')}
+          onChange={(event) => onStatusChange(event.target.value as RunStatus | '')}
         >
           <option value="">All</option>
           {STATUSES.map((s) => (
@@ -50,7 +55,7 @@ export function RunHistory({ workflowId }: { workflowId: string }) {
                 type="button"
                 className="run-item"
                 aria-current={run.runId === selectedRunId ? 'true' : undefined}
-                onClick={() => selectRun(run.runId, run.traceId)}
+                onClick={() => onSelectRun(run.runId, run.traceId)}
                 title={run.error ?? `Run ${run.runId}`}
                 data-testid={`run-item-${run.runId}`}
               >

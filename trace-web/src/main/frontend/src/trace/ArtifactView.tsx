@@ -1,6 +1,7 @@
 import { Fragment } from 'react'
 import type { Artifact } from '../api/types'
 import { splitRedactions } from './redaction'
+import './ArtifactView.css'
 
 /** JSON artifacts are easier to read indented; anything else is shown as sent. */
 function displayText(artifact: Artifact): string {

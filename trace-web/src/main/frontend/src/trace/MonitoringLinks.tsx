@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { MonitoringLink, Trace } from '../api/types'
 import { resolveLinks } from './monitoringLinks'
+import './MonitoringLinks.css'
 
 /** Links to the dashboards configured on the server, filled in for this trace. */
 export function MonitoringLinks({ links, trace }: { links: readonly MonitoringLink[]; trace: Trace }) {

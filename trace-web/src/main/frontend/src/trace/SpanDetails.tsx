@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { useSpanDetail } from '../api/hooks'
-import type { AttributeValue, Span, SpanEvent } from '../api/types'
+import type { QueryState } from '../api/queryCache'
+import type { AttributeValue, Span, SpanDetail, SpanEvent } from '../api/types'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
@@ -8,6 +8,7 @@ import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMicros } from '../ui/format'
 import { ArtifactView } from './ArtifactView'
 import { exceptionOf } from './spanFacts'
+import './SpanDetails.css'
 
 function Section({ title, open = true, children }: { title: string; open?: boolean; children: ReactNode }) {
   return (
@@ -85,8 +86,7 @@ function Events({ span }: { span: Span }) {
   )
 }
 
-function Artifacts({ traceId, spanId }: { traceId: string; spanId: string }) {
-  const detail = useSpanDetail(traceId, spanId)
+function Artifacts({ detail }: { detail: QueryState<SpanDetail> }) {
   if (detail.status === 'loading') return <Spinner label="Loading artifacts…" />
   if (detail.status === 'error') return <ErrorBox error={detail.error} title="Could not load the artifacts" />
   if (detail.data.artifacts.length === 0) return <EmptyState>No artifacts recorded for this span.</EmptyState>
@@ -99,8 +99,15 @@ function Artifacts({ traceId, spanId }: { traceId: string; spanId: string }) {
   )
 }
 
+interface SpanDetailsProps {
+  span: Span
+  traceId: string
+  /** The span's details from the server, for its artifacts. */
+  detail: QueryState<SpanDetail>
+}
+
 /** Everything about one span, in accordion sections. */
-export function SpanDetails({ span, traceId }: { span: Span; traceId: string }) {
+export function SpanDetails({ span, traceId, detail }: SpanDetailsProps) {
   const exception = exceptionOf(span)
   return (
     <section className="span-details" data-testid="span-details" aria-label={`Span ${span.name}`}>
@@ -129,7 +136,7 @@ export function SpanDetails({ span, traceId }: { span: Span; traceId: string }) 
         <Events span={span} />
       </Section>
       <Section title="Artifacts">
-        <Artifacts traceId={traceId} spanId={span.spanId} />
+        <Artifacts detail={detail} />
       </Section>
     </section>
   )

@@ -3,6 +3,7 @@ import { formatMicros } from '../ui/format'
 import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'
 import { barGeometry } from './timelineScale'
+import './SpanRow.css'
 
 export const ROW_HEIGHT = 28
 const INDENT_PX = 14

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { timeTicks } from './timelineScale'
+import './TimelineHeader.css'
 
 /** The time axis, outside the scrolled list so it stays put. */
 export const TimelineHeader = memo(function TimelineHeader({ durationMicros }: { durationMicros: number }) {

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react'
+import './TraceSearch.css'
 
-interface TraceSearchProps {
+export interface TraceSearchProps {
   value: string
   matchCount: number
   /** Index of the current match, or null before the first one is shown. */

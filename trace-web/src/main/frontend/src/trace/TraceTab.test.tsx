@@ -5,7 +5,7 @@ import { queries, queryCache } from '../api/hooks'
 import type { Me, Run, SpanDetail, Trace, UiConfig } from '../api/types'
 import { initialCanvasState, useCanvasStore } from '../store/canvasStore'
 import { TraceTab } from './TraceTab'
-import { makeSpan } from './testSpans'
+import { makeSpan } from '../../test/fixtures/spans'
 
 const run = { runId: 'run-1', traceId: 'trace-1', workflowId: 'always-fails', status: 'FAILED' } as Run
 

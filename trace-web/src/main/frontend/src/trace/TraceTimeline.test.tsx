@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Trace } from '../api/types'
 import { initialCanvasState, useCanvasStore } from '../store/canvasStore'
 import { TraceTimeline } from './TraceTimeline'
-import { flatTrace, makeSpan } from './testSpans'
+import { flatTrace, makeSpan } from '../../test/fixtures/spans'
 
 afterEach(cleanup)
 beforeEach(() => useCanvasStore.setState(initialCanvasState))

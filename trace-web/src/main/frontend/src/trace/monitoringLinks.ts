@@ -10,7 +10,7 @@ export interface LinkValues {
 }
 
 export function linkValues(trace: Trace): LinkValues {
-  const startMs = Date.parse(trace.startTime)
+  const startMs = Date.parse(trace.startTime ?? '')
   const known = Number.isFinite(startMs)
   return {
     traceId: trace.traceId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { attemptCount, exceptionOf, failedNodeSpan, isNodeSpan, isRetryAttempt, nodeSpansByNodeId } from './spanFacts'
-import { makeSpan } from './testSpans'
+import { makeSpan } from '../../test/fixtures/spans'
 
 const root = makeSpan({ spanId: 'r', name: 'run retry-then-succeed', depth: 0, childCount: 1 })
 const node = makeSpan({

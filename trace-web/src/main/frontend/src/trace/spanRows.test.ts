@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ancestorIds, buildRows, findMatches, parentSpanIds, rowIndexOf } from './spanRows'
-import { flatTrace, makeSpan } from './testSpans'
+import { flatTrace, makeSpan } from '../../test/fixtures/spans'
 
 // run
 // ├─ llm ask

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client'
 import { accessProblemMessage, type Action } from '../auth/access'
+import './ErrorBox.css'
 
 interface ErrorBoxProps {
   error: unknown

@@ -9,6 +9,7 @@ const tone: Record<RunStatus | SpanStatus, string> = {
   UNSET: 'neutral',
 }
 
+/** A run's or a span's status as a coloured badge. */
 export function StatusBadge({ status }: { status: RunStatus | SpanStatus }) {
   return <span className={`status-badge status-badge--${tone[status] ?? 'neutral'}`}>{status}</span>
 }

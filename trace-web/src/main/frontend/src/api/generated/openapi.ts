@@ -1,0 +1,903 @@
+// Generated from docs/openapi.yaml by scripts/api-types.mjs (openapi-typescript). Do not edit:
+// change the document and run `npm run generate:api-types`; src/api/types.ts names these types.
+
+export interface paths {
+    "/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest version of every workflow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Workflows, by id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The latest definition of a workflow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The definition as saved, with the version it was saved as */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedWorkflowDefinition"];
+                    };
+                };
+                404: components["responses"]["Problem"];
+            };
+        };
+        /** Save a definition as the next version of the workflow */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"];
+                };
+            };
+            responses: {
+                /** @description Saved; the body gives the new version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowSummary"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description W3C trace context; the run's root span becomes a child of this span. */
+                traceparent?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the latest version and wait until the run ends
+         * @description Answers 201 also when the run FAILED (the run exists; its trace says why).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description W3C trace context; the run's root span becomes a child of this span. */
+                    traceparent?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        inputs?: {
+                            [key: string]: unknown;
+                        };
+                        /** @default api */
+                        trigger?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The run, ended */
+                201: {
+                    headers: {
+                        /** @description /api/runs/{runId} */
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                /** @description The body is over 1 MiB, or the inputs over tracing.api.max-input-chars */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                415: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/traces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Runs (one trace each), newest first, filtered, a page at a time
+         * @description Keyset pagination: pass `nextCursor` back as `cursor` for the next page. Runs added while
+         *     a client pages are newer, so they neither repeat nor shift later pages.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    workflowId?: string;
+                    status?: "RUNNING" | "SUCCEEDED" | "FAILED";
+                    /** @description Started at or after (ISO-8601 instant) */
+                    from?: string;
+                    /** @description Started before (ISO-8601 instant) */
+                    to?: string;
+                    minDurationMs?: number;
+                    maxDurationMs?: number;
+                    /** @description key=value; some span has this attribute */
+                    attribute?: string;
+                    /** @description Some span's name contains this text (any case) */
+                    name?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunPage"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/traces/{traceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                traceId: string;
+            };
+            cookie?: never;
+        };
+        /** A whole trace, spans depth first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    traceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The trace */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trace"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a run with its spans and artifacts (role admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    traceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/traces/{traceId}/spans/{spanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One span with its artifacts (inputs, outputs, prompts, responses) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    traceId: string;
+                    spanId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The span */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpanDetail"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ui/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Canvas's switches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UiConfig"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is logged in, and with which roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tracing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Effective tracing configuration (secrets masked) and pipeline health (role admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings and per-exporter counters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminView"];
+                    };
+                };
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tracing/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pause or resume recording new traces until the next restart (role admin)
+         * @description While paused, new runs are not traced (as with tracing.enabled=false); runs already recording finish their traces and queued spans are still exported.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recording: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The admin view after the switch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminView"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Purge now every run started before an instant, with its spans and artifacts (role admin) */
+        post: {
+            parameters: {
+                query: {
+                    olderThan: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What was deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deletedRuns?: number;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipeline metrics in Prometheus text format (role admin; see docs/monitoring.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Prometheus exposition format 0.0.4 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": unknown;
+                    };
+                };
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OpenAPI 3 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/yaml": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description The tracing settings in force and the pipeline's health */
+        AdminView: {
+            settings: components["schemas"]["TracingSetting"][];
+            pipeline: components["schemas"]["TracingPipeline"];
+        };
+        TracingSetting: {
+            key: string;
+            /** @description null when not set; **** when secret */
+            value: string | null;
+            secret: boolean;
+        };
+        TracingPipeline: {
+            /** @description tracing.enabled: the SDK is built */
+            enabled: boolean;
+            /** @description new runs are traced now (false while paused) */
+            recording: boolean;
+            exporters: components["schemas"]["ExporterHealth"][];
+            queues: components["schemas"]["QueueHealth"][];
+            /** @description spans held for another export attempt */
+            retryBufferSpans: number;
+            runJournal: components["schemas"]["RunJournalHealth"];
+        };
+        /** @description One exporter's counters since startup */
+        ExporterHealth: {
+            /** @enum {string} */
+            name: "otlp" | "database";
+            exported: number;
+            failed: number;
+            dropped: number;
+            /** @description spans the destination refused for good, set aside so that the others go on */
+            rejected: number;
+            lastError: string | null;
+            /** Format: date-time */
+            lastErrorAt: string | null;
+        };
+        /** @description A span processor's queue */
+        QueueHealth: {
+            name: string;
+            size: number;
+            capacity: number;
+            /** @description spans dropped since startup because the queue was full */
+            dropped: number;
+        };
+        /** @description Run rows: waiting for the database (pending), dropped because the journal was full, stored without inputs or outputs (repaired), refused by the database for good and set aside (rejected) */
+        RunJournalHealth: {
+            pending: number;
+            dropped: number;
+            repaired: number;
+            rejected: number;
+        };
+        Problem: {
+            /** @example about:blank */
+            type?: string;
+            title?: string;
+            status?: number;
+            detail?: string;
+            errors?: string[];
+        };
+        Me: {
+            user: string;
+            roles: ("viewer" | "runner" | "admin")[];
+        };
+        UiConfig: {
+            traceTabEnabled: boolean;
+            monitoringLinks: components["schemas"]["MonitoringLink"][];
+        };
+        /** @description A dashboard link; the Canvas fills {traceId}, {runId}, {workflowId}, {startMs} and {endMs} */
+        MonitoringLink: {
+            name: string;
+            urlTemplate: string;
+        };
+        WorkflowSummary: {
+            id: string;
+            version: number;
+            name: string;
+            description: string | null;
+        };
+        WorkflowDefinition: {
+            id: string;
+            version?: number;
+            /** @description the id when absent */
+            name?: string;
+            description?: string | null;
+            nodes: components["schemas"]["WorkflowNode"][];
+            edges?: components["schemas"]["WorkflowEdge"][];
+        };
+        /** @description A definition exactly as it was saved, with the version it was saved as */
+        SavedWorkflowDefinition: components["schemas"]["WorkflowDefinition"] & {
+            version: number;
+        };
+        WorkflowNode: {
+            id: string;
+            /** @enum {string} */
+            type: "llm" | "http" | "transform" | "branch" | "delay" | "fail";
+            /** @description the id when absent */
+            label?: string | null;
+            config?: {
+                [key: string]: unknown;
+            };
+            /** @description no retries when absent */
+            retry?: components["schemas"]["RetryPolicy"] | null;
+            timeoutMs?: number;
+        };
+        /** @description When absent: maxAttempts 1, backoffMs 0, multiplier 2 */
+        RetryPolicy: {
+            maxAttempts?: number;
+            backoffMs?: number;
+            multiplier?: number;
+        };
+        WorkflowEdge: {
+            from: string;
+            to: string;
+            /**
+             * @description only on edges leaving a branch
+             * @enum {string|null}
+             */
+            when?: "true" | "false" | null;
+        };
+        Run: {
+            /** Format: uuid */
+            runId: string;
+            /** @description null when the run was not traced */
+            traceId: string | null;
+            workflowId: string;
+            workflowVersion: number;
+            /** @enum {string} */
+            status: "RUNNING" | "SUCCEEDED" | "FAILED";
+            trigger: string;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number | null;
+            spanCount: number;
+            /** @description spans the run produced (root, nodes, attempts); null while running or untraced */
+            expectedSpanCount: number | null;
+            /** @description all expectedSpanCount spans are stored */
+            complete: boolean;
+            error: string | null;
+            /** @description null when stored without them */
+            inputs: {
+                [key: string]: unknown;
+            } | null;
+            outputs: {
+                [key: string]: unknown;
+            } | null;
+        };
+        RunPage: {
+            items: components["schemas"]["Run"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        Trace: {
+            traceId: string;
+            run: components["schemas"]["Run"] | null;
+            /**
+             * Format: date-time
+             * @description null while no span is stored
+             */
+            startTime: string | null;
+            durationMicros: number;
+            spanCount: number;
+            errorCount: number;
+            completeness: components["schemas"]["TraceCompleteness"];
+            /** @description depth first */
+            spans: components["schemas"]["Span"][];
+        };
+        /** @description Whether every span of the run is stored; spans reach the database a moment after a run ends */
+        TraceCompleteness: {
+            complete: boolean;
+            expectedSpans: number | null;
+            storedSpans: number;
+            rootPresent: boolean;
+            orphanSpans: number;
+        };
+        Span: {
+            spanId: string;
+            parentSpanId: string | null;
+            name: string;
+            /** @enum {string} */
+            kind: "INTERNAL" | "SERVER" | "CLIENT" | "PRODUCER" | "CONSUMER";
+            /** @enum {string} */
+            status: "UNSET" | "OK" | "ERROR";
+            statusMessage: string | null;
+            nodeId: string | null;
+            /**
+             * @description What the span stands for (attribute workflow.span.role); null for a span from elsewhere
+             * @enum {string|null}
+             */
+            role?: "run" | "node" | "attempt" | null;
+            /** Format: date-time */
+            startTime: string;
+            /** @description from the trace's start */
+            offsetMicros: number;
+            durationMicros: number;
+            depth: number;
+            childCount: number;
+            attributes: {
+                [key: string]: components["schemas"]["AttributeValue"];
+            };
+            events: components["schemas"]["SpanEvent"][];
+        };
+        SpanEvent: {
+            name: string;
+            /** @description epoch nanoseconds, beyond a JavaScript number's exact range */
+            timeNanos: number;
+            attributes: {
+                [key: string]: components["schemas"]["AttributeValue"];
+            };
+        };
+        /** @description An OpenTelemetry attribute value */
+        AttributeValue: string | number | boolean | (string | number | boolean)[];
+        SpanDetail: {
+            traceId: string;
+            span: components["schemas"]["Span"];
+            artifacts: components["schemas"]["Artifact"][];
+        };
+        Artifact: {
+            seq: number;
+            /** @enum {string} */
+            kind: "input" | "output" | "prompt" | "response" | "request";
+            contentType: string;
+            /** @description redacted and capped */
+            content: string;
+            originalLength: number;
+            truncated: boolean;
+        };
+    };
+    responses: {
+        /** @description RFC 9457 problem detail */
+        Problem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,20 @@
+import { Panel } from '@xyflow/react'
+import './GraphLegend.css'
+
+/** The legend in the graph's corner: what the colours mean once a run colours the nodes, or how to get there. */
+export function GraphLegend({ coloured }: { coloured: boolean }) {
+  return (
+    <Panel position="top-right" className="graph-legend">
+      {coloured ? (
+        <>
+          <span className="legend legend--succeeded">succeeded</span>
+          <span className="legend legend--failed">failed</span>
+          <span className="legend legend--skipped">not run</span>
+          <span className="legend-hint">Click a node to select its span</span>
+        </>
+      ) : (
+        <span className="legend-hint">Run the workflow or pick a run to colour the nodes</span>
+      )}
+    </Panel>
+  )
+}

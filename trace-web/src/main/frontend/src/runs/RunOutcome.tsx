@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react'
+import type { Run } from '../api/types'
+import { ErrorBox } from '../ui/ErrorBox'
+import { SpinnerIcon } from '../ui/Spinner'
+import { StatusBadge } from '../ui/StatusBadge'
+import { formatMillis } from '../ui/format'
+import './RunOutcome.css'
+
+/** Where the form's last run stands. */
+export type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'running'; startedAt: number }
+  | { kind: 'finished'; run: Run }
+  | { kind: 'failed'; error: unknown }
+
+/** How the last run went: running (with a ticking clock), finished with its status, or not started. */
+export function RunOutcome({ outcome }: { outcome: Outcome }) {
+  switch (outcome.kind) {
+    case 'idle':
+      return null
+    case 'running':
+      return (
+        <div className="run-result" data-testid="run-status" data-status="RUNNING" role="status">
+          <SpinnerIcon /> Running… <Elapsed since={outcome.startedAt} />
+        </div>
+      )
+    case 'finished':
+      return (
+        <div className="run-result" data-testid="run-status" data-status={outcome.run.status} role="status">
+          <StatusBadge status={outcome.run.status} /> in {formatMillis(outcome.run.durationMs)}
+          {outcome.run.error && <p className="run-result__error">{outcome.run.error}</p>}
+        </div>
+      )
+    case 'failed':
+      return <ErrorBox error={outcome.error} action="run" title="The run could not be started" />
+  }
+}
+
+/** Seconds since the run started, ticking, so a long run visibly progresses. */
+function Elapsed({ since }: { since: number }) {
+  const [now, setNow] = useState(since)
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 500)
+    return () => clearInterval(timer)
+  }, [])
+  return <span>{Math.max(0, Math.floor((now - since) / 1000))}s</span>
+}

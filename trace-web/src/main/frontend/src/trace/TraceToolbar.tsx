@@ -1,0 +1,81 @@
+import type { MonitoringLink, Span, Trace } from '../api/types'
+import { Spinner } from '../ui/Spinner'
+import { StatusBadge } from '../ui/StatusBadge'
+import { formatMicros } from '../ui/format'
+import { DeleteTraceButton } from './DeleteTraceButton'
+import { MonitoringLinks } from './MonitoringLinks'
+import { TraceSearch, type TraceSearchProps } from './TraceSearch'
+import './TraceToolbar.css'
+
+interface TraceToolbarProps {
+  trace: Trace
+  /** A newer copy of the trace is on its way. */
+  reloading: boolean
+  /** The run failed, so "Follow failed node" is offered. */
+  runFailed: boolean
+  /** The failed node's span, or null when the trace has none to follow. */
+  failedSpan: Span | null
+  onFollowFailedNode: () => void
+  search: TraceSearchProps
+  onExpandAll: () => void
+  onCollapseAll: () => void
+  onReload: () => void
+  /** Present only for users who may delete the trace. */
+  onDelete?: () => Promise<void>
+  /** The server's dashboard links, once known. */
+  monitoringLinks?: readonly MonitoringLink[]
+}
+
+/** Everything above the waterfall: what the trace is, and what can be done with it. */
+export function TraceToolbar(props: TraceToolbarProps) {
+  const { trace, runFailed, failedSpan, onDelete, monitoringLinks } = props
+  return (
+    <div className="trace-toolbar">
+      <TraceSummary trace={trace} reloading={props.reloading} />
+      {runFailed && <FollowFailedNodeButton failedSpan={failedSpan} onClick={props.onFollowFailedNode} />}
+      <TraceSearch {...props.search} />
+      <div className="trace-toolbar__folding">
+        <button type="button" className="button button--small" onClick={props.onExpandAll}>
+          Expand all
+        </button>
+        <button type="button" className="button button--small" onClick={props.onCollapseAll}>
+          Collapse all
+        </button>
+        <button type="button" className="button button--small" onClick={props.onReload}>
+          Reload
+        </button>
+        {onDelete && <DeleteTraceButton spanCount={trace.spanCount} onDelete={onDelete} />}
+      </div>
+      {monitoringLinks && <MonitoringLinks links={monitoringLinks} trace={trace} />}
+    </div>
+  )
+}
+
+/** The run's status, the trace's duration, span and error counts. */
+function TraceSummary({ trace, reloading }: { trace: Trace; reloading: boolean }) {
+  return (
+    <div className="trace-summary">
+      {trace.run && <StatusBadge status={trace.run.status} />}
+      <span>{formatMicros(trace.durationMicros)}</span>
+      <span>{trace.spanCount.toLocaleString()} spans</span>
+      {trace.errorCount > 0 && <span className="text-error">{trace.errorCount} errors</span>}
+      {reloading && <Spinner label="Refreshing…" />}
+    </div>
+  )
+}
+
+/** Selects the failed node's span; disabled when the trace has none. */
+function FollowFailedNodeButton({ failedSpan, onClick }: { failedSpan: Span | null; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--danger"
+      onClick={onClick}
+      disabled={!failedSpan}
+      title={failedSpan ? `Select ${failedSpan.name}` : 'No failed node span in this trace'}
+      data-testid="follow-failed-node"
+    >
+      Follow failed node
+    </button>
+  )
+}
