@@ -161,10 +161,7 @@ public class TracingPipeline {
   private void addPersistence(List<Downstream> processors) {
     ExporterStats stats = new ExporterStats("database");
     persistingExporter =
-        PersistingSpanExporter.create(
-            spanSink,
-            persistence.retryBufferSize(),
-            stats);
+        PersistingSpanExporter.create(spanSink, persistence.retryBufferSize(), stats);
     int queueSize = persistence.maxQueueSize();
     processors.add(
         new Downstream(

@@ -1,5 +1,7 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.instrumentation.PersistenceSettings;
+import dev.workflowtracing.instrumentation.redaction.RedactionSettings;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -11,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
-import dev.workflowtracing.instrumentation.PersistenceSettings;
-import dev.workflowtracing.instrumentation.redaction.RedactionSettings;
 
 /**
  * Writes finished spans. Called from the span processor's own thread, which has no container

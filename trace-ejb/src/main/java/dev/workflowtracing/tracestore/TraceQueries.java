@@ -1,5 +1,6 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.instrumentation.PersistenceSettings;
 import dev.workflowtracing.json.JsonFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.workflowtracing.instrumentation.PersistenceSettings;
 
 /** Reads stored traces: one trace as a tree, one span with its artifacts, lists of runs. */
 @Stateless

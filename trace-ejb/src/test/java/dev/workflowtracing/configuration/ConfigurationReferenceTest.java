@@ -2,8 +2,11 @@ package dev.workflowtracing.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workflowtracing.conventions.WorkflowAttributes;
+import io.opentelemetry.api.common.AttributeKey;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -50,7 +53,12 @@ class ConfigurationReferenceTest {
     Set<String> keys = new TreeSet<>();
     for (String module : new String[] {"trace-ejb", "trace-web"}) {
       try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-        for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        // EffectiveSettings shows whatever keys are set, by their spellings; it reads none.
+        for (Path file :
+            files
+                .filter(p -> p.toString().endsWith(".java"))
+                .filter(p -> !p.endsWith("EffectiveSettings.java"))
+                .toList()) {
           Matcher key = KEY.matcher(Files.readString(file));
           while (key.find()) {
             keys.add(key.group(1));
@@ -58,9 +66,24 @@ class ConfigurationReferenceTest {
         }
       }
     }
-    // Attribute keys and the SDK's own metric names share the prefixes; they are not settings.
+    // Span attribute keys and the SDK's own metric names share the prefixes; they are not settings.
+    keys.removeAll(attributeKeys());
     keys.removeIf(k -> k.startsWith("workflow.") && !isWorkflowSetting(k));
     keys.removeIf(k -> k.startsWith("otel.sdk."));
+    return keys;
+  }
+
+  private static Set<String> attributeKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (Field field : WorkflowAttributes.class.getFields()) {
+      if (field.getType() == AttributeKey.class) {
+        try {
+          keys.add(((AttributeKey<?>) field.get(null)).getKey());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
     return keys;
   }
 
