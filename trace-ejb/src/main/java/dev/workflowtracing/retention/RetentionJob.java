@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Purges runs and traces older than {@code tracing.retention.days}, every {@code
@@ -37,39 +36,29 @@ public class RetentionJob {
   @Resource TimerService timers;
   @EJB TracePurge purge;
 
-  @Inject
-  @ConfigProperty(name = "tracing.retention.days")
-  int retentionDays;
-
-  @Inject
-  @ConfigProperty(name = "tracing.retention.interval-minutes")
-  long intervalMinutes;
-
-  @Inject
-  @ConfigProperty(name = "tracing.retention.batch-size")
-  int batchSize;
+  @Inject RetentionSettings settings;
 
   @PostConstruct
   void schedule() {
-    if (retentionDays <= 0) {
+    if (settings.days() <= 0) {
       LOG.info("Retention is off (tracing.retention.days=0): traces are kept");
       return;
     }
-    long interval = Duration.ofMinutes(Math.max(1, intervalMinutes)).toMillis();
+    long interval = Duration.ofMinutes(Math.max(1, settings.intervalMinutes())).toMillis();
     // Not persistent: every server schedules its own purge, and a missed one simply runs next time.
     timers.createIntervalTimer(interval, interval, new TimerConfig("trace-retention", false));
     LOG.info(
         () ->
             "Retention: runs older than "
-                + retentionDays
+                + settings.days()
                 + " days are purged every "
-                + intervalMinutes
+                + settings.intervalMinutes()
                 + " minutes");
   }
 
   @Timeout
   void purgeExpired() {
-    purgeOlderThan(Instant.now().minus(Duration.ofDays(retentionDays)));
+    purgeOlderThan(Instant.now().minus(Duration.ofDays(settings.days())));
   }
 
   /** Purges every run started before the cutoff, a batch per transaction; returns how many. */
@@ -77,9 +66,9 @@ public class RetentionJob {
     int total = 0;
     int deleted;
     do {
-      deleted = purge.purgeBatch(cutoff.toEpochMilli(), batchSize);
+      deleted = purge.purgeBatch(cutoff.toEpochMilli(), settings.batchSize());
       total += deleted;
-    } while (deleted == batchSize);
+    } while (deleted == settings.batchSize());
     int count = total;
     if (count > 0) {
       LOG.info(() -> "Retention purged " + count + " runs started before " + cutoff);

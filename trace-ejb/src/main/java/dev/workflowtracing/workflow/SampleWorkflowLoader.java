@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads the sample workflows listed in {@code samples/index.txt} (the config module) at startup, so
@@ -26,13 +25,11 @@ public class SampleWorkflowLoader {
 
   @EJB WorkflowCatalog catalog;
 
-  @Inject
-  @ConfigProperty(name = "workflow.samples.enabled")
-  boolean enabled;
+  @Inject WorkflowSettings settings;
 
   @PostConstruct
   void load() {
-    if (!enabled) {
+    if (!settings.samplesEnabled()) {
       return;
     }
     int loaded = 0;

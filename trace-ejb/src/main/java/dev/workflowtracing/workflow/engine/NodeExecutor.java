@@ -3,6 +3,7 @@ package dev.workflowtracing.workflow.engine;
 import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.instrumentation.Traced;
 import dev.workflowtracing.workflow.NodeDefinition;
+import dev.workflowtracing.workflow.WorkflowSettings;
 import io.opentelemetry.api.trace.Span;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs one node: attempts it until it succeeds or its retry policy is spent, waiting the backoff
@@ -26,9 +26,7 @@ public class NodeExecutor {
   @EJB AttemptRunner attemptRunner;
   @Inject Event<RunEvent> events;
 
-  @Inject
-  @ConfigProperty(name = "workflow.node.default-timeout-ms")
-  long defaultTimeoutMs;
+  @Inject WorkflowSettings settings;
 
   public NodeOutcome execute(NodeInvocation invocation) throws NodeFailedException {
     NodeDefinition node = invocation.node();
@@ -38,7 +36,7 @@ public class NodeExecutor {
         "input",
         "application/json",
         () -> Templates.resolve(node.config(), state).toString());
-    Duration timeout = node.timeout().orElse(Duration.ofMillis(defaultTimeoutMs));
+    Duration timeout = node.timeout().orElse(settings.nodeDefaultTimeout());
     int maxAttempts = node.retry().maxAttempts();
     NodeExecutionException lastFailure = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -6,6 +6,7 @@ import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.EdgeDefinition;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowDefinition;
+import dev.workflowtracing.workflow.WorkflowSettings;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import jakarta.annotation.Resource;
@@ -22,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a workflow: every node in topological order, skipping nodes that no taken edge reaches (the
@@ -43,9 +43,7 @@ public class WorkflowRunner {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ExecutorService executor;
 
-  @Inject
-  @ConfigProperty(name = "workflow.parallelism")
-  int parallelism;
+  @Inject WorkflowSettings settings;
 
   public RunResult run(RunRequest request) {
     WorkflowDefinition workflow = request.workflow();
@@ -127,9 +125,9 @@ public class WorkflowRunner {
     int spans = 0;
     String error = null;
     Context context = Context.current();
-    for (int from = 0; from < nodes.size(); from += parallelism) {
+    for (int from = 0; from < nodes.size(); from += settings.parallelism()) {
       List<Callable<WaveResult>> tasks =
-          nodes.subList(from, Math.min(nodes.size(), from + parallelism)).stream()
+          nodes.subList(from, Math.min(nodes.size(), from + settings.parallelism())).stream()
               .map(node -> context.wrap(() -> runNode(request, node, state)))
               .toList();
       for (Future<WaveResult> done : invokeAll(tasks)) {

@@ -7,6 +7,7 @@ import static dev.workflowtracing.conventions.WorkflowAttributes.URL_FULL;
 import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
+import dev.workflowtracing.workflow.WorkflowSettings;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import dev.workflowtracing.workflow.engine.NodeHandler;
@@ -24,8 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Calls {@code config.url} ({@code method}, {@code body}, {@code headers} optional, all templated)
@@ -40,11 +39,10 @@ public class HttpNode implements NodeHandler {
   private final HttpClient client;
 
   @Inject
-  public HttpNode(
-      @ConfigProperty(name = "workflow.http.connect-timeout-ms") long connectTimeoutMs) {
+  public HttpNode(WorkflowSettings settings) {
     this.client =
         HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(connectTimeoutMs))
+            .connectTimeout(settings.httpConnectTimeout())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
   }

@@ -10,6 +10,7 @@ import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_SYSTEM;
 import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
+import dev.workflowtracing.workflow.WorkflowSettings;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import dev.workflowtracing.workflow.engine.NodeHandler;
@@ -18,7 +19,6 @@ import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Asks a model: {@code config.prompt} (templated), optional {@code system}, {@code model}, {@code
@@ -32,13 +32,7 @@ public class LlmNode implements NodeHandler {
   @Inject SimulatedModel simulated;
   @Inject OpenAiCompatibleModel openAi;
 
-  @Inject
-  @ConfigProperty(name = "workflow.llm.provider")
-  String defaultProvider;
-
-  @Inject
-  @ConfigProperty(name = "workflow.llm.simulated.latency-ms")
-  long defaultLatencyMs;
+  @Inject WorkflowSettings settings;
 
   @Override
   public NodeType type() {
@@ -50,13 +44,13 @@ public class LlmNode implements NodeHandler {
     var node = attempt.node();
     var state = attempt.state();
     ModelProvider provider =
-        "openai".equals(node.configString("provider", defaultProvider)) ? openAi : simulated;
+        "openai".equals(node.configString("provider", settings.llmProvider())) ? openAi : simulated;
     var request =
         new LlmRequest(
             node.configString("model", "sim-small"),
             Templates.resolve(node.configString("system", ""), state),
             Templates.resolve(node.configString("prompt", ""), state),
-            node.configLong("latencyMs", defaultLatencyMs),
+            node.configLong("latencyMs", settings.llmSimulatedLatencyMs()),
             attempt.deadline());
 
     Span span = Span.current();

@@ -1,6 +1,7 @@
 package dev.workflowtracing.workflow.nodes;
 
 import dev.workflowtracing.json.JsonFactory;
+import dev.workflowtracing.workflow.WorkflowSettings;
 import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import dev.workflowtracing.workflow.engine.NodeTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Calls an OpenAI-compatible {@code /chat/completions} endpoint ({@code workflow.llm.endpoint},
@@ -27,14 +26,7 @@ public class OpenAiCompatibleModel implements ModelProvider {
 
   private final HttpClient client = HttpClient.newHttpClient();
 
-  // Optional: MicroProfile Config treats an empty value as missing.
-  @Inject
-  @ConfigProperty(name = "workflow.llm.endpoint")
-  Optional<String> endpoint;
-
-  @Inject
-  @ConfigProperty(name = "workflow.llm.api-key")
-  Optional<String> apiKey;
+  @Inject WorkflowSettings settings;
 
   @Override
   public String system() {
@@ -43,7 +35,7 @@ public class OpenAiCompatibleModel implements ModelProvider {
 
   @Override
   public LlmReply complete(LlmRequest request) throws NodeExecutionException {
-    if (endpoint.isEmpty() || endpoint.get().isBlank()) {
+    if (settings.llmEndpoint().isEmpty() || settings.llmEndpoint().get().isBlank()) {
       throw new NodeExecutionException(
           "workflow.llm.provider is openai but workflow.llm.endpoint is not set");
     }
@@ -61,11 +53,13 @@ public class OpenAiCompatibleModel implements ModelProvider {
             .build()
             .toString();
     var http =
-        HttpRequest.newBuilder(URI.create(stripSlash(endpoint.get()) + "/chat/completions"))
+        HttpRequest.newBuilder(
+                URI.create(stripSlash(settings.llmEndpoint().get()) + "/chat/completions"))
             .timeout(request.deadline().remaining())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
-    apiKey
+    settings
+        .llmApiKey()
         .filter(key -> !key.isBlank())
         .ifPresent(key -> http.header("Authorization", "Bearer " + key));
     return parse(send(http.build(), request), request.model());

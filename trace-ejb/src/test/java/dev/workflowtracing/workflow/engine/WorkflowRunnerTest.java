@@ -15,6 +15,7 @@ import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor;
 import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor.Downstream;
 import dev.workflowtracing.instrumentation.redaction.RedactionSettings;
 import dev.workflowtracing.instrumentation.redaction.Redactor;
+import dev.workflowtracing.workflow.TestSettings;
 import dev.workflowtracing.workflow.WorkflowDefinitionParser;
 import dev.workflowtracing.workflow.nodes.Handlers;
 import io.opentelemetry.api.trace.StatusCode;
@@ -318,7 +319,7 @@ class WorkflowRunnerTest {
         };
     executor.attemptRunner = attempts;
     executor.events = events;
-    executor.defaultTimeoutMs = 5000;
+    executor.settings = TestSettings.workflow();
     WorkflowRunner workflowRunner =
         new WorkflowRunner() {
           @Override
@@ -328,7 +329,7 @@ class WorkflowRunnerTest {
         };
     workflowRunner.nodeExecutor = executor;
     workflowRunner.executor = pool;
-    workflowRunner.parallelism = 4;
+    workflowRunner.settings = TestSettings.workflow();
     workflowRunner.redactor = redactor;
     workflowRunner.events = events;
     return workflowRunner;

@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.nodes;
 
+import dev.workflowtracing.workflow.TestSettings;
 import dev.workflowtracing.workflow.engine.NodeHandler;
 import java.util.List;
 
@@ -12,11 +13,11 @@ public final class Handlers {
     LlmNode llm = new LlmNode();
     llm.simulated = new SimulatedModel();
     llm.openAi = new OpenAiCompatibleModel();
-    llm.defaultProvider = "simulated";
-    llm.defaultLatencyMs = 0;
+    llm.openAi.settings = TestSettings.workflow();
+    llm.settings = TestSettings.workflow();
     return List.of(
         llm,
-        new HttpNode(1000),
+        new HttpNode(TestSettings.workflow()),
         new TransformNode(),
         new BranchNode(),
         new DelayNode(),

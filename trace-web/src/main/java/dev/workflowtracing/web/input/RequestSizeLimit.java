@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.input;
 
+import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Caps request bodies at {@code tracing.api.max-request-bytes}: a declared length over it is
@@ -17,12 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 public class RequestSizeLimit implements ContainerRequestFilter {
 
-  @Inject
-  @ConfigProperty(name = "tracing.api.max-request-bytes")
-  long maxBytes;
+  @Inject WebSettings settings;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    long maxBytes = settings.maxRequestBytes();
     if (request.getLength() > maxBytes) {
       throw new PayloadTooLargeProblem(maxBytes);
     }

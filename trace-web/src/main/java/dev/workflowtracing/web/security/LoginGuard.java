@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.security;
 
+import dev.workflowtracing.web.WebSettings;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -24,13 +24,9 @@ public final class LoginGuard implements ServletExtension {
 
   @Override
   public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
-    Config config = ConfigProvider.getConfig(deployment.getClassLoader());
+    WebSettings settings = WebSettings.from(ConfigProvider.getConfig(deployment.getClassLoader()));
     LoginThrottle throttle =
-        new LoginThrottle(
-            config.getValue("tracing.security.login.max-failures", Integer.class),
-            Duration.ofSeconds(
-                config.getValue("tracing.security.login.lockout-seconds", Integer.class)),
-            System::nanoTime);
+        new LoginThrottle(settings.loginMaxFailures(), settings.loginLockout(), System::nanoTime);
     deployment.addInitialHandlerChainWrapper(next -> new Handler(next, throttle));
   }
 

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.ui;
 
+import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Canvas's switches: {@code tracing.ui.enabled} hides the Trace tab (the rollback switch), and
@@ -22,17 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class UiConfigResource {
 
-  @Inject
-  @ConfigProperty(name = "tracing.ui.enabled")
-  boolean traceTabEnabled;
-
-  @Inject
-  @ConfigProperty(name = "tracing.monitoring.link-templates", defaultValue = "")
-  String linkTemplates;
+  @Inject WebSettings settings;
 
   @GET
   public UiConfig get() {
-    return new UiConfig(traceTabEnabled, parse(linkTemplates));
+    return new UiConfig(settings.traceTabEnabled(), parse(settings.monitoringLinkTemplates()));
   }
 
   static List<UiConfig.MonitoringLink> parse(String templates) {

@@ -2,6 +2,7 @@ package dev.workflowtracing.web.workflows;
 
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.read.RunView;
+import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
 import dev.workflowtracing.web.security.Roles;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Workflows: list, read, save a new version, and run. */
 @Path("/workflows")
@@ -48,9 +48,7 @@ public class WorkflowResource {
 
   @jakarta.ws.rs.core.Context UriInfo uriInfo;
 
-  @Inject
-  @ConfigProperty(name = "tracing.api.max-input-chars")
-  int maxInputChars;
+  @Inject WebSettings settings;
 
   @GET
   public List<WorkflowSummary> list() {
@@ -98,6 +96,7 @@ public class WorkflowResource {
     JsonObject request = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
     JsonObject inputs = inputs(request);
     int inputChars = inputs.toString().length();
+    int maxInputChars = settings.maxInputChars();
     if (inputChars > maxInputChars) {
       throw new PayloadTooLargeProblem(
           "The run's inputs are "

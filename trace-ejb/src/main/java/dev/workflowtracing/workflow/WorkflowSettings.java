@@ -1,0 +1,35 @@
+package dev.workflowtracing.workflow;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The engine's and the nodes' settings, {@code workflow.*}, read once (docs/configuration.md).
+ *
+ * @param llmEndpoint base URL of an OpenAI-compatible API; empty when not set
+ * @param llmApiKey secret; empty when not set, never recorded on a span
+ */
+public record WorkflowSettings(
+    boolean samplesEnabled,
+    int parallelism,
+    Duration nodeDefaultTimeout,
+    String llmProvider,
+    long llmSimulatedLatencyMs,
+    Optional<String> llmEndpoint,
+    Optional<String> llmApiKey,
+    Duration httpConnectTimeout) {
+
+  public static WorkflowSettings from(Config config) {
+    return new WorkflowSettings(
+        config.getValue("workflow.samples.enabled", Boolean.class),
+        config.getValue("workflow.parallelism", Integer.class),
+        Duration.ofMillis(config.getValue("workflow.node.default-timeout-ms", Long.class)),
+        config.getValue("workflow.llm.provider", String.class),
+        config.getValue("workflow.llm.simulated.latency-ms", Long.class),
+        // MicroProfile Config treats an empty value as missing.
+        config.getOptionalValue("workflow.llm.endpoint", String.class),
+        config.getOptionalValue("workflow.llm.api-key", String.class),
+        Duration.ofMillis(config.getValue("workflow.http.connect-timeout-ms", Long.class)));
+  }
+}

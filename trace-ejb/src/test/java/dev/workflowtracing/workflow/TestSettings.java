@@ -1,0 +1,24 @@
+package dev.workflowtracing.workflow;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Workflow settings for tests: no samples, 4 nodes at a time, a simulated model that is instant.
+ */
+public final class TestSettings {
+
+  private TestSettings() {}
+
+  public static WorkflowSettings workflow() {
+    return new WorkflowSettings(
+        false,
+        4,
+        Duration.ofSeconds(5),
+        "simulated",
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        Duration.ofSeconds(1));
+  }
+}
