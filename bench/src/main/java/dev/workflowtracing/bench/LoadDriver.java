@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load against a running server over its REST API, as users would drive it.
+ * Load against a running server over its REST API, as users would drive it. One class for every
+ * mode, which share the closed loop, the clock and the report (hence its length).
  *
  * <ul>
  *   <li>{@code throughput <base-url> <seconds> <clients>}: closed loop, each client runs {@code

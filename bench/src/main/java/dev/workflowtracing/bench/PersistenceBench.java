@@ -3,6 +3,7 @@ package dev.workflowtracing.bench;
 import dev.workflowtracing.instrumentation.ExporterStats;
 import dev.workflowtracing.instrumentation.PersistingSpanExporter;
 import dev.workflowtracing.schema.SchemaMigration;
+import dev.workflowtracing.tracestore.BenchQueries;
 import dev.workflowtracing.tracestore.IndexedAttributes;
 import dev.workflowtracing.tracestore.RunFilter;
 import dev.workflowtracing.tracestore.SpanWriter;
@@ -25,7 +26,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The persistence benchmark (issue: persistence and trace API), on PostgreSQL:
+ * The persistence benchmark (issue: persistence and trace API), on PostgreSQL; one program that
+ * seeds, measures and prints one report (hence its length):
  *
  * <ol>
  *   <li>spans/s through the application's own write path — PersistingSpanExporter, SpanWriter (JDBC
@@ -231,16 +233,17 @@ public final class PersistenceBench {
 
   private void report(EntityManagerFactory emf, String label, String small, String large) {
     EntityManager em = emf.createEntityManager();
-    TraceQueries queries = new TraceQueries(em, INDEXED_KEYS);
+    TraceQueries queries = BenchQueries.create(em, INDEXED_KEYS);
     Supplier<Integer> byId1k = () -> TraceTree.depthFirst(queries.spans(small)).size();
     Supplier<Integer> byId10k = () -> TraceTree.depthFirst(queries.spans(large)).size();
     long[] t1k = time(em, byId1k, 20, 200);
     long[] t10k = time(em, byId10k, 20, 200);
-    RunFilter none = RunFilter.none();
-    RunFilter byWorkflowAndStatus = none.withWorkflowId("bench-3").withStatus(RunStatus.FAILED);
-    RunFilter byAttribute = none.withAttribute("gen_ai.request.model", "sim-large");
-    RunFilter byUnindexed = none.withAttribute("gen_ai.usage.input_tokens", "125");
-    RunFilter byDuration = none.withMinDurationMs(400L);
+    RunFilter none = RunFilters.none();
+    RunFilter byWorkflowAndStatus =
+        RunFilters.withStatus(RunFilters.withWorkflowId(none, "bench-3"), RunStatus.FAILED);
+    RunFilter byAttribute = RunFilters.withAttribute(none, "gen_ai.request.model", "sim-large");
+    RunFilter byUnindexed = RunFilters.withAttribute(none, "gen_ai.usage.input_tokens", "125");
+    RunFilter byDuration = RunFilters.withMinDurationMs(none, 400L);
     System.out.printf(
         "%n#### %s spans stored (%,d)%n%n| query | p50 ms | p95 ms | p99 ms |%n|---|---|---|---|%n",
         label, countSpansQuietly());

@@ -45,7 +45,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Seeded, bounded fuzzing of every operation in the served OpenAPI document (docs/openapi.yaml):
  * hostile path and query parameters, headers, bodies and credentials. No answer may be a 5xx, and
- * every 4xx must be {@code application/problem+json} with {@code status} and {@code detail}.
+ * every 4xx must be {@code application/problem+json} with {@code status} and {@code detail}. Long
+ * because it holds every generator of hostile input in one place, beside the operations they feed;
+ * each generator is a small method.
  *
  * <p>Every request is generated from the seed and its own number alone, so a failure can be
  * replayed: {@code -Dfuzz.seed=S} (default {@value #DEFAULT_SEED}), {@code -Dfuzz.requests=N}

@@ -1,6 +1,8 @@
 package dev.workflowtracing.schema;
 
-import dev.workflowtracing.tracestore.StoredArtifact;
+import dev.workflowtracing.json.JsonFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +19,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * column of the span's row, written in one insert with the span. Java, not SQL: the artifacts of a
  * database that already holds traces are carried over, and H2 and PostgreSQL share no SQL to build
  * JSON arrays.
+ *
+ * <p>The column's format is written here as it was at version 5, not through the live artifact
+ * class: a migration must keep doing what it did when the classes it would use change.
  */
 public class ArtifactsIntoSpanRows implements JavaMigration {
 
@@ -67,7 +72,7 @@ public class ArtifactsIntoSpanRows implements JavaMigration {
                   + " from artifacts order by trace_id, span_id, seq");
       String traceId = null;
       String spanId = null;
-      List<StoredArtifact> artifacts = new ArrayList<>();
+      List<Artifact> artifacts = new ArrayList<>();
       int pending = 0;
       while (rows.next()) {
         if (!rows.getString(1).equals(traceId) || !rows.getString(2).equals(spanId)) {
@@ -77,8 +82,7 @@ public class ArtifactsIntoSpanRows implements JavaMigration {
           artifacts = new ArrayList<>();
         }
         artifacts.add(
-            new StoredArtifact(
-                artifacts.size(),
+            new Artifact(
                 rows.getString(3),
                 rows.getString(4),
                 rows.getString(5),
@@ -95,15 +99,71 @@ public class ArtifactsIntoSpanRows implements JavaMigration {
   }
 
   private static int addUpdate(
-      PreparedStatement update, String traceId, String spanId, List<StoredArtifact> artifacts)
+      PreparedStatement update, String traceId, String spanId, List<Artifact> artifacts)
       throws SQLException {
     if (traceId == null || artifacts.isEmpty()) {
       return 0;
     }
-    update.setString(1, StoredArtifact.toJson(artifacts));
+    update.setString(1, json(artifacts));
     update.setString(2, traceId);
     update.setString(3, spanId);
     update.addBatch();
     return 1;
+  }
+
+  /** An artifact as the column holds it at version 5. */
+  private record Artifact(
+      String kind, String contentType, String content, int originalLength, boolean truncated) {}
+
+  private static final int COLUMN_LENGTH = 1_000_000;
+
+  /** The column's text; while longer than the column, the longest content is halved. */
+  private static String json(List<Artifact> artifacts) {
+    List<Artifact> fitting = new ArrayList<>(artifacts);
+    String json = write(fitting);
+    while (json.length() > COLUMN_LENGTH && halveLongest(fitting)) {
+      json = write(fitting);
+    }
+    return json;
+  }
+
+  private static boolean halveLongest(List<Artifact> artifacts) {
+    int longest = 0;
+    for (int i = 1; i < artifacts.size(); i++) {
+      if (artifacts.get(i).content().length() > artifacts.get(longest).content().length()) {
+        longest = i;
+      }
+    }
+    Artifact a = artifacts.get(longest);
+    int cut = a.content().length() / 2;
+    if (a.content().isEmpty()) {
+      return false;
+    }
+    if (cut > 0 && Character.isHighSurrogate(a.content().charAt(cut - 1))) {
+      cut--;
+    }
+    artifacts.set(
+        longest,
+        new Artifact(
+            a.kind(), a.contentType(), a.content().substring(0, cut), a.originalLength(), true));
+    return true;
+  }
+
+  private static String write(List<Artifact> artifacts) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JsonFactory.createGenerator(out)) {
+      g.writeStartArray();
+      for (Artifact a : artifacts) {
+        g.writeStartObject()
+            .write("kind", a.kind())
+            .write("contentType", a.contentType())
+            .write("content", a.content())
+            .write("originalLength", a.originalLength())
+            .write("truncated", a.truncated())
+            .writeEnd();
+      }
+      g.writeEnd();
+    }
+    return out.toString();
   }
 }

@@ -25,10 +25,6 @@ public record SpanRows(
   private static final int MAX_JSON_LENGTH = 1_000_000;
   private static final int MAX_LINKS_LENGTH = 100_000;
 
-  public static SpanRows of(SpanData data, int maxArtifactLength) {
-    return of(data, maxArtifactLength, IndexedAttributes.parse("*"));
-  }
-
   public static SpanRows of(SpanData data, int maxArtifactLength, IndexedAttributes indexed) {
     String traceId = data.getTraceId();
     String spanId = data.getSpanId();

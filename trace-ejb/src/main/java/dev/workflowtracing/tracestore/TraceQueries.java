@@ -25,14 +25,6 @@ public class TraceQueries {
 
   private IndexedAttributes indexed;
 
-  public TraceQueries() {}
-
-  /** Outside the container (the benchmark), with an EntityManager of one's own. */
-  public TraceQueries(EntityManager em, String indexedAttributes) {
-    this.em = em;
-    this.indexed = IndexedAttributes.parse(indexedAttributes);
-  }
-
   @PostConstruct
   void readIndexedAttributes() {
     indexed = IndexedAttributes.parse(persistence.indexedAttributes());

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Turns workflow JSON into a {@link WorkflowDefinition}, collecting every problem (unknown node
  * type, dangling edge, cycle, missing setting) instead of stopping at the first.
+ *
+ * <p>Longer than most classes on purpose: it is the one list of what makes a definition valid, read
+ * top to bottom in the order a definition is written.
  */
 public final class WorkflowDefinitionParser {
 

@@ -23,7 +23,7 @@ class SpanRowsTest {
     SpanData child = spans.get(0);
     SpanData root = spans.get(1);
 
-    SpanRows rows = SpanRows.of(child, 10);
+    SpanRows rows = SpanRows.of(child, 10, IndexedAttributes.parse("*"));
 
     SpanRecord span = rows.span();
     assertThat(span.getParentSpanId()).isEqualTo(root.getSpanId());
@@ -47,7 +47,7 @@ class SpanRowsTest {
               assertThat(a.originalLength()).isEqualTo(26);
             });
 
-    SpanRecord rootRow = SpanRows.of(root, 10).span();
+    SpanRecord rootRow = SpanRows.of(root, 10, IndexedAttributes.parse("*")).span();
     assertThat(rootRow.getParentSpanId()).isNull();
     assertThat(rootRow.getEvents()).isEqualTo("[]");
   }
