@@ -19,7 +19,7 @@ rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployme
 config/cli/add-users.sh "$wildfly" "$base/configuration" >/dev/null
 TRACE_BASE_DIR="$base" bin/configure-postgres >/dev/null
 cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
-"$wildfly/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=300 \
+"$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=300 \
   -Dotel.traces.exporter=none >"$base.out" 2>&1 &
 server=$!
 trap 'pg_ctlcluster "$version" main start 2>/dev/null || true; kill -TERM $server 2>/dev/null || true' EXIT

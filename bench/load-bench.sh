@@ -34,7 +34,7 @@ start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
   fi
   cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
   local t0=$(date +%s%N)
-  env "${db_env[@]}" "$@" "$wildfly/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+  env "${db_env[@]}" "$@" "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
     -Djboss.socket.binding.port-offset=200 -Dotel.traces.exporter=none >"$base.out" 2>&1 &
   server=$!
   until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do

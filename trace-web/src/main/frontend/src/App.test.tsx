@@ -78,6 +78,7 @@ const tracingAdmin: TracingAdmin = {
     queues: [{ name: 'database', size: 0, capacity: 65536, dropped: 0 }],
     retryBufferSpans: 0,
     runJournal: { pending: 0, dropped: 0, repaired: 1, rejected: 2 },
+    runQueue: { depth: 2, oldestAgeSeconds: 7 },
   },
 }
 

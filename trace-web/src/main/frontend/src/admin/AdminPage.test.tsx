@@ -32,6 +32,7 @@ const tracingAdmin: TracingAdmin = {
     ],
     retryBufferSpans: 17,
     runJournal: { pending: 0, dropped: 0, repaired: 1, rejected: 2 },
+    runQueue: { depth: 2, oldestAgeSeconds: 7 },
   },
 }
 
@@ -99,6 +100,7 @@ describe('AdminPage', () => {
     expect(database.querySelector('time')?.getAttribute('dateTime')).toBe('2024-05-01T10:00:00Z')
     expect(screen.getByTestId('retry-buffer').textContent).toContain('17 spans')
     expect(screen.getByTestId('exporter-rejected-database').textContent).toBe('3')
+    expect(screen.getByTestId('run-queue').textContent).toContain('2 runs waiting to start, the oldest for 7 s')
     expect(screen.getByTestId('run-journal').textContent).toContain('1 stored without inputs or outputs, 2 set aside')
   })
 

@@ -33,6 +33,10 @@ export function PipelineHealth({ pipeline, onSetRecording }: PipelineHealthProps
         Retry buffer: {formatCount(pipeline.retryBufferSpans)} spans waiting for another export attempt.
       </p>
       <RunJournalNote journal={pipeline.runJournal} />
+      <p className="note" data-testid="run-queue">
+        Run queue: {formatCount(pipeline.runQueue.depth)} runs waiting to start
+        {pipeline.runQueue.depth > 0 && <>, the oldest for {formatCount(pipeline.runQueue.oldestAgeSeconds)} s</>}.
+      </p>
     </AdminSection>
   )
 }

@@ -13,6 +13,7 @@ const admin: TracingAdmin = {
     queues: [],
     retryBufferSpans: 0,
     runJournal: { pending: 0, dropped: 0, repaired: 0, rejected: 0 },
+    runQueue: { depth: 2, oldestAgeSeconds: 7 },
   },
 }
 

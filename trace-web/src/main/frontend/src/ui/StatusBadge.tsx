@@ -6,6 +6,7 @@ const tone: Record<RunStatus | SpanStatus, string> = {
   FAILED: 'error',
   ERROR: 'error',
   RUNNING: 'running',
+  QUEUED: 'neutral',
   UNSET: 'neutral',
 }
 

@@ -22,4 +22,9 @@ public final class SpanNames {
   public static String attempt(String nodeId, int attempt) {
     return nodeId + " attempt " + attempt;
   }
+
+  /** The producer span that puts a run on the run queue: {@code enqueue run hello-llm}. */
+  public static String enqueue(String workflowId) {
+    return "enqueue " + run(workflowId);
+  }
 }

@@ -105,13 +105,38 @@ public class RunRecord {
     this.errorSummary = StoredText.fit(error, MAX_ERROR_LENGTH);
   }
 
+  /** A run accepted onto the run queue, not started yet. */
+  public static RunRecord queued(
+      String runId,
+      String workflowId,
+      int workflowVersion,
+      String trigger,
+      long queuedAt,
+      String inputs) {
+    RunRecord run =
+        new RunRecord(runId, null, workflowId, workflowVersion, trigger, queuedAt, inputs);
+    run.status = RunStatus.QUEUED;
+    return run;
+  }
+
+  /** The queued run has started as {@code started} says (its trace, version and start time). */
+  public void start(RunRecord started) {
+    this.traceId = started.traceId;
+    this.workflowVersion = started.workflowVersion;
+    this.startedAt = started.startedAt;
+    this.status = RunStatus.RUNNING;
+  }
+
   /**
    * This run's start without its inputs: what is still stored when the whole record cannot be (the
    * run and its trace stay findable).
    */
   public RunRecord withoutInputs(String reason) {
-    return new RunRecord(
-        runId, traceId, workflowId, workflowVersion, trigger, startedAt, notStored(reason));
+    RunRecord repaired =
+        new RunRecord(
+            runId, traceId, workflowId, workflowVersion, trigger, startedAt, notStored(reason));
+    repaired.status = status;
+    return repaired;
   }
 
   /** A JSON object saying why a value was not stored. */

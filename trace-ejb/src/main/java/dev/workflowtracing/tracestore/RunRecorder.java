@@ -14,6 +14,17 @@ public class RunRecorder {
 
   @EJB RunJournal journal;
 
+  void queued(@Observes RunEvent.RunQueued run) {
+    journal.started(
+        RunRecord.queued(
+            run.runId(),
+            run.workflowId(),
+            run.workflowVersion(),
+            run.trigger(),
+            run.queuedAtMillis(),
+            run.inputsJson()));
+  }
+
   void started(@Observes RunEvent.RunStarted run) {
     journal.started(
         new RunRecord(

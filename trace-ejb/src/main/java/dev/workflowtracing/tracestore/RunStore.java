@@ -1,5 +1,6 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,8 +17,15 @@ public class RunStore {
 
   @PersistenceContext EntityManager em;
 
+  /** Records a run's start, or its acceptance onto the queue; a queued run's row is updated. */
   public void started(RunRecord run) {
-    em.persist(run);
+    RunRecord queued =
+        run.getStatus() == RunStatus.RUNNING ? em.find(RunRecord.class, run.getRunId()) : null;
+    if (queued != null) {
+      queued.start(run);
+    } else {
+      em.persist(run);
+    }
     // Fails here, inside this bean, rather than at commit, where the cause is harder to read.
     em.flush();
   }

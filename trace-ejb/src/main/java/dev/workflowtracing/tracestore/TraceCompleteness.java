@@ -24,7 +24,14 @@ public record TraceCompleteness(
     spans.forEach(s -> ids.add(s.getSpanId()));
     boolean rootPresent = false;
     int orphans = 0;
+    int runSpans = 0;
     for (SpanRecord span : spans) {
+      if (SpanRole.of(span.getRole()).isEmpty()) {
+        // Not the run's own (the caller's spans, the producer span of a queued run): the run's
+        // record counts only its root, nodes and attempts.
+        continue;
+      }
+      runSpans++;
       boolean isRoot = SpanRole.RUN.value().equals(span.getRole());
       if (isRoot) {
         rootPresent = true;
@@ -34,8 +41,8 @@ public record TraceCompleteness(
     }
     Integer expected = run == null ? null : run.getExpectedSpanCount();
     // The same test as a run's summary (ofRun), plus the tree's own checks.
-    boolean complete = expected != null && spans.size() == expected && rootPresent && orphans == 0;
-    return new TraceCompleteness(complete, expected, spans.size(), rootPresent, orphans);
+    boolean complete = expected != null && runSpans == expected && rootPresent && orphans == 0;
+    return new TraceCompleteness(complete, expected, runSpans, rootPresent, orphans);
   }
 
   /** For a run's summary: all the spans its record expects are stored. */

@@ -18,7 +18,8 @@ public record WorkflowSettings(
     long llmSimulatedLatencyMs,
     Optional<String> llmEndpoint,
     Optional<String> llmApiKey,
-    Duration httpConnectTimeout) {
+    Duration httpConnectTimeout,
+    int queueMaxDepth) {
 
   public static WorkflowSettings from(Config config) {
     return new WorkflowSettings(
@@ -30,6 +31,7 @@ public record WorkflowSettings(
         // MicroProfile Config treats an empty value as missing.
         config.getOptionalValue("workflow.llm.endpoint", String.class),
         config.getOptionalValue("workflow.llm.api-key", String.class),
-        Duration.ofMillis(config.getValue("workflow.http.connect-timeout-ms", Long.class)));
+        Duration.ofMillis(config.getValue("workflow.http.connect-timeout-ms", Long.class)),
+        config.getValue("workflow.queue.max-depth", Integer.class));
   }
 }

@@ -93,7 +93,8 @@ class ConfigurationReferenceTest {
             "workflow.node.",
             "workflow.parallelism",
             "workflow.llm.",
-            "workflow.http.")
+            "workflow.http.",
+            "workflow.queue.")
         .anyMatch(key::startsWith);
   }
 

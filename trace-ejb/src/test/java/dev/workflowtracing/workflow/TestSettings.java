@@ -19,6 +19,7 @@ public final class TestSettings {
         0,
         Optional.empty(),
         Optional.empty(),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        100);
   }
 }

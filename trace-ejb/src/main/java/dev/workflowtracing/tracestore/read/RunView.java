@@ -3,7 +3,9 @@ package dev.workflowtracing.tracestore.read;
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.RunRecord;
 import dev.workflowtracing.tracestore.TraceCompleteness;
+import dev.workflowtracing.workflow.engine.QueuedRun;
 import dev.workflowtracing.workflow.engine.RunResult;
+import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 
@@ -26,6 +28,25 @@ public record RunView(
     String error,
     JsonValue inputs,
     JsonValue outputs) {
+
+  /** A run just put on the run queue. */
+  public static RunView of(QueuedRun run, String trigger) {
+    return new RunView(
+        run.runId(),
+        null,
+        run.workflowId(),
+        run.workflowVersion(),
+        RunStatus.QUEUED.name(),
+        trigger,
+        Instant.ofEpochMilli(run.queuedAtMillis()).toString(),
+        null,
+        0,
+        null,
+        false,
+        null,
+        JsonText.parse(run.inputsJson()),
+        JsonValue.NULL);
+  }
 
   public static RunView of(RunResult result, String trigger) {
     return new RunView(

@@ -6,12 +6,27 @@ package dev.workflowtracing.workflow.engine;
  * live views and statistics can too, without the engine knowing any of them.
  */
 public sealed interface RunEvent
-    permits RunEvent.RunStarted,
+    permits RunEvent.RunQueued,
+        RunEvent.RunStarted,
         RunEvent.NodeAttemptStarted,
         RunEvent.NodeAttemptEnded,
         RunEvent.RunEnded {
 
   String runId();
+
+  /**
+   * A run was accepted and put on the run queue; it starts when a server takes it off.
+   *
+   * @param inputsJson its inputs, redacted, as JSON text
+   */
+  record RunQueued(
+      String runId,
+      String workflowId,
+      int workflowVersion,
+      String trigger,
+      long queuedAtMillis,
+      String inputsJson)
+      implements RunEvent {}
 
   /**
    * A run began.

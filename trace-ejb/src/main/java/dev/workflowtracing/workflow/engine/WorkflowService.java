@@ -28,4 +28,11 @@ public class WorkflowService {
     return runner.run(
         new RunRequest(UUID.randomUUID().toString(), workflow, inputs, trigger, parent));
   }
+
+  /** Runs a run taken off the run queue, under the id it was accepted with. */
+  public RunResult runQueued(
+      String runId, String workflowId, JsonObject inputs, String trigger, Context parent) {
+    WorkflowDefinition workflow = catalog.definition(workflowId);
+    return runner.run(new RunRequest(runId, workflow, inputs, trigger, parent));
+  }
 }

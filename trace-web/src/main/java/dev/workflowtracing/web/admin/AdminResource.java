@@ -9,6 +9,7 @@ import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.security.Roles;
+import dev.workflowtracing.workflow.engine.QueueDepth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,6 +37,7 @@ public class AdminResource {
 
   @EJB TracingPipeline tracing;
   @Inject RecordingSwitch recordingSwitch;
+  @Inject QueueDepth queueDepth;
   @EJB RetentionJob retention;
   @EJB RunJournal runJournal;
 
@@ -44,7 +46,7 @@ public class AdminResource {
   public AdminView tracing() {
     return new AdminView(
         EffectiveSettings.of(ConfigProvider.getConfig()),
-        PipelineView.of(tracing.health(), recordingSwitch.recording(), runJournal));
+        PipelineView.of(tracing.health(), recordingSwitch.recording(), runJournal, queueDepth));
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.workflowtracing.instrumentation.RecordingSwitch;
 import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.web.security.Roles;
+import dev.workflowtracing.workflow.engine.QueueDepth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,7 @@ public class MetricsResource {
   @EJB TracingPipeline tracing;
   @Inject RecordingSwitch recordingSwitch;
   @EJB RunJournal runJournal;
+  @Inject QueueDepth queueDepth;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -60,6 +62,18 @@ public class MetricsResource {
     metric(out, "workflow_tracing_retry_buffer_spans", "gauge", "spans waiting for the database");
     sample(out, "workflow_tracing_retry_buffer_spans", "", health.retryBufferSpans());
     runJournal(out);
+    metric(out, "workflow_tracing_run_queue_depth", "gauge", "runs accepted here, not started yet");
+    sample(out, "workflow_tracing_run_queue_depth", "", queueDepth.depth());
+    metric(
+        out,
+        "workflow_tracing_run_queue_oldest_age_seconds",
+        "gauge",
+        "how long the oldest queued run has waited");
+    sample(
+        out,
+        "workflow_tracing_run_queue_oldest_age_seconds",
+        "",
+        queueDepth.oldestAgeMillis(System.currentTimeMillis()) / 1000);
     return out.toString();
   }
 

@@ -4,6 +4,7 @@ import dev.workflowtracing.instrumentation.ExporterStats;
 import dev.workflowtracing.instrumentation.PipelineHealth;
 import dev.workflowtracing.instrumentation.QueueState;
 import dev.workflowtracing.tracestore.RunJournal;
+import dev.workflowtracing.workflow.engine.QueueDepth;
 import java.util.List;
 
 /** Counters of the tracing pipeline: per exporter, per processor queue, and the retry buffer. */
@@ -13,7 +14,16 @@ public record PipelineView(
     List<ExporterView> exporters,
     List<QueueState> queues,
     int retryBufferSpans,
-    RunJournalView runJournal) {
+    RunJournalView runJournal,
+    RunQueueView runQueue) {
+
+  /** Runs this server accepted onto the run queue and has not started yet. */
+  public record RunQueueView(int depth, long oldestAgeSeconds) {
+    static RunQueueView of(QueueDepth queue) {
+      return new RunQueueView(
+          queue.depth(), queue.oldestAgeMillis(System.currentTimeMillis()) / 1000);
+    }
+  }
 
   /** The run journal: run rows waiting for the database, dropped, repaired and set aside. */
   public record RunJournalView(int pending, long dropped, long repaired, long rejected) {
@@ -48,13 +58,15 @@ public record PipelineView(
     }
   }
 
-  static PipelineView of(PipelineHealth health, boolean recording, RunJournal journal) {
+  static PipelineView of(
+      PipelineHealth health, boolean recording, RunJournal journal, QueueDepth queue) {
     return new PipelineView(
         health.enabled(),
         recording,
         health.exporters().stream().map(ExporterView::of).toList(),
         health.queues(),
         health.retryBufferSpans(),
-        RunJournalView.of(journal));
+        RunJournalView.of(journal),
+        RunQueueView.of(queue));
   }
 }

@@ -2,6 +2,7 @@ package dev.workflowtracing.web.problem;
 
 import dev.workflowtracing.workflow.InvalidWorkflowException;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
+import dev.workflowtracing.workflow.engine.RunQueueFullException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -63,6 +64,18 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(NotFoundProblem e) {
       return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** 503 with Retry-After while the run queue is full: nothing was accepted, try again. */
+  @Provider
+  public static class QueueFull implements ExceptionMapper<RunQueueFullException> {
+    @Override
+    public Response toResponse(RunQueueFullException e) {
+      return Response.fromResponse(
+              Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+          .header("Retry-After", 5)
+          .build();
     }
   }
 

@@ -9,6 +9,8 @@ import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import dev.workflowtracing.workflow.WorkflowSummary;
+import dev.workflowtracing.workflow.engine.QueuedRun;
+import dev.workflowtracing.workflow.engine.RunQueue;
 import dev.workflowtracing.workflow.engine.RunResult;
 import dev.workflowtracing.workflow.engine.WorkflowService;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -42,9 +44,11 @@ import java.util.List;
 public class WorkflowResource {
 
   private static final int MAX_TRIGGER_LENGTH = 32;
+  private static final String RESPOND_ASYNC = "respond-async";
 
   @EJB WorkflowCatalog catalog;
   @EJB WorkflowService workflows;
+  @EJB RunQueue queue;
 
   @jakarta.ws.rs.core.Context UriInfo uriInfo;
 
@@ -82,8 +86,10 @@ public class WorkflowResource {
 
   /**
    * Runs the latest version and answers when the run has ended (201, also for a run that failed:
-   * the run exists, and its trace says why). A W3C {@code traceparent} header makes the run part of
-   * the caller's trace. Body (optional): {@code {"inputs": {...}, "trigger": "canvas"}}.
+   * the run exists, and its trace says why). With {@code Prefer: respond-async} it answers 202 at
+   * once with the run QUEUED and its {@code Location}; the run executes from the run queue. A W3C
+   * {@code traceparent} header makes the run part of the caller's trace. Body (optional): {@code
+   * {"inputs": {...}, "trigger": "canvas"}}.
    */
   @RolesAllowed({Roles.RUNNER, Roles.ADMIN})
   @POST
@@ -106,10 +112,27 @@ public class WorkflowResource {
               + " are accepted (tracing.api.max-input-chars): pass large data by reference");
     }
     String trigger = trigger(request);
+    if (prefersAsync(headers)) {
+      QueuedRun queued = queue.submit(id, inputs, trigger, parentContext(headers));
+      return Response.accepted(RunView.of(queued, trigger))
+          .location(uriInfo.getBaseUriBuilder().path("runs").path(queued.runId()).build())
+          .header("Preference-Applied", RESPOND_ASYNC)
+          .build();
+    }
     RunResult result = workflows.run(id, inputs, trigger, parentContext(headers));
     return Response.created(uriInfo.getBaseUriBuilder().path("runs").path(result.runId()).build())
         .entity(RunView.of(result, trigger))
         .build();
+  }
+
+  /** RFC 7240: {@code Prefer: respond-async} asks for 202 at once instead of waiting. */
+  private static boolean prefersAsync(HttpHeaders headers) {
+    List<String> prefer = headers.getRequestHeader("Prefer");
+    return prefer != null
+        && prefer.stream()
+            .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+            .map(String::trim)
+            .anyMatch(RESPOND_ASYNC::equalsIgnoreCase);
   }
 
   private static JsonObject inputs(JsonObject request) {

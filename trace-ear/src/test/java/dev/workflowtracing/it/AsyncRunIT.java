@@ -1,0 +1,115 @@
+package dev.workflowtracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs accepted with {@code Prefer: respond-async} (RFC 7240): 202 at once with the run QUEUED,
+ * executed from the run queue (Jakarta Messaging, embedded ActiveMQ Artemis) by a message-driven
+ * bean, in one trace with the caller's span and the producer span.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AsyncRunIT {
+
+  private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+  @ArquillianResource URL baseUrl;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return Deployments.builtEar();
+  }
+
+  @Test
+  void anAsynchronousRunIsAcceptedAtOnceAndRunsFromTheQueueInTheCallersTrace() {
+    Api api = new Api(baseUrl);
+    Api.Answer accepted =
+        api.post(
+            "api/workflows/hello-llm/runs",
+            "{\"inputs\": {\"name\": \"Ada\"}}",
+            "Prefer",
+            "respond-async",
+            "traceparent",
+            "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
+
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.object().getString("status")).isEqualTo("QUEUED");
+    String runId = accepted.object().getString("runId");
+    JsonObject run =
+        api.await(
+                "api/runs/" + runId,
+                a -> a.status() == 200 && "SUCCEEDED".equals(a.object().getString("status")),
+                Duration.ofSeconds(30))
+            .object();
+    assertThat(run.getString("traceId")).isEqualTo(CALLER_TRACE);
+
+    JsonObject trace = api.awaitComplete(CALLER_TRACE);
+    Map<String, JsonObject> spans =
+        trace.getJsonArray("spans").stream()
+            .map(JsonValue::asJsonObject)
+            .collect(Collectors.toMap(s -> s.getString("name"), s -> s));
+    JsonObject producer = spans.get("enqueue run hello-llm");
+    JsonObject root = spans.get("run hello-llm");
+    assertThat(producer.getString("kind")).isEqualTo("PRODUCER");
+    assertThat(producer.getString("parentSpanId")).isEqualTo(CALLER_SPAN);
+    assertThat(root.getString("parentSpanId")).isEqualTo(producer.getString("spanId"));
+    assertThat(root.getString("role")).isEqualTo("run");
+    assertThat(trace.getJsonObject("completeness").getBoolean("complete")).isTrue();
+  }
+
+  @Test
+  void manyQueuedRunsAllEndAndTheQueueDrains() {
+    Api api = new Api(baseUrl);
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Api.Answer accepted =
+          api.post("api/workflows/retry-then-succeed/runs", "{}", "Prefer", "respond-async");
+      assertThat(accepted.status()).isEqualTo(202);
+      runs.add(accepted.object().getString("runId"));
+    }
+    for (String runId : runs) {
+      api.await(
+          "api/runs/" + runId,
+          a -> a.status() == 200 && "SUCCEEDED".equals(a.object().getString("status")),
+          Duration.ofSeconds(60));
+    }
+    String metrics =
+        api.await(
+                "api/metrics",
+                a -> a.text().contains("workflow_tracing_run_queue_depth 0"),
+                Duration.ofSeconds(10))
+            .text();
+    assertThat(metrics).contains("workflow_tracing_run_queue_oldest_age_seconds 0");
+    assertThat(
+            api.get("api/admin/tracing")
+                .object()
+                .getJsonObject("pipeline")
+                .getJsonObject("runQueue")
+                .getInt("depth"))
+        .isZero();
+  }
+
+  @Test
+  void withoutTheHeaderTheCallStillWaitsForTheEnd() {
+    Api.Answer run = new Api(baseUrl).post("api/workflows/hello-llm/runs", "{}");
+    assertThat(run.status()).isEqualTo(201);
+    assertThat(run.object().getString("status")).isEqualTo("SUCCEEDED");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.workflowtracing.workflow.engine;
+
+import dev.workflowtracing.workflow.WorkflowCatalog;
+import dev.workflowtracing.workflow.WorkflowDefinition;
+import io.opentelemetry.context.Context;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * Accepts runs to execute later: each becomes a persistent message on the run queue (Jakarta
+ * Messaging, WildFly's embedded ActiveMQ Artemis), taken off by {@link QueuedRunListener} on any
+ * server ({@link RunQueueProducer} sends it, traced as the producer span). A server holds at most
+ * {@code workflow.queue.max-depth} queued runs ({@link QueueDepth}).
+ */
+@JMSDestinationDefinition(
+    name = RunQueue.QUEUE,
+    interfaceName = "jakarta.jms.Queue",
+    destinationName = "WorkflowRuns")
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RunQueue {
+
+  public static final String QUEUE = "java:global/jms/WorkflowRuns";
+
+  @EJB WorkflowCatalog catalog;
+  @EJB RunQueueProducer producer;
+  @Inject QueueDepth depth;
+
+  /**
+   * Puts a run of the latest version on the queue and answers at once.
+   *
+   * @throws RunQueueFullException when the server already holds its maximum of queued runs
+   */
+  public QueuedRun submit(String workflowId, JsonObject inputs, String trigger, Context parent) {
+    WorkflowDefinition workflow = catalog.definition(workflowId);
+    depth.checkRoom();
+    String runId = UUID.randomUUID().toString();
+    return producer.enqueue(new Enqueue(runId, workflow, inputs, trigger, parent));
+  }
+}

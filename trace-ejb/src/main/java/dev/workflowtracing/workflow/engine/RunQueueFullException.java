@@ -1,0 +1,15 @@
+package dev.workflowtracing.workflow.engine;
+
+import jakarta.ejb.ApplicationException;
+
+/** The server holds its maximum of queued runs ({@code workflow.queue.max-depth}): try later. */
+@ApplicationException
+public class RunQueueFullException extends RuntimeException {
+
+  public RunQueueFullException(int maxDepth) {
+    super(
+        "The run queue holds its maximum of "
+            + maxDepth
+            + " runs (workflow.queue.max-depth); try again in a few seconds");
+  }
+}
