@@ -112,6 +112,8 @@ export interface paths {
             header?: {
                 /** @description W3C trace context; the run's root span becomes a child of this span. */
                 traceparent?: string;
+                /** @description RFC 7240. respond-async answers 202 at once with the run QUEUED and its Location; the run executes from the run queue (Jakarta Messaging). Without it the call waits for the end. */
+                Prefer?: string;
             };
             path: {
                 id: string;
@@ -121,8 +123,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the latest version and wait until the run ends
-         * @description Answers 201 also when the run FAILED (the run exists; its trace says why).
+         * Run the latest version, waiting until the run ends or (Prefer respond-async) not
+         * @description Answers 201 also when the run FAILED (the run exists; its trace says why); 202 with the run QUEUED when the caller prefers respond-async; 503 with Retry-After while the run queue is full (nothing was accepted).
          */
         post: {
             parameters: {
@@ -130,6 +132,8 @@ export interface paths {
                 header?: {
                     /** @description W3C trace context; the run's root span becomes a child of this span. */
                     traceparent?: string;
+                    /** @description RFC 7240. respond-async answers 202 at once with the run QUEUED and its Location; the run executes from the run queue (Jakarta Messaging). Without it the call waits for the end. */
+                    Prefer?: string;
                 };
                 path: {
                     id: string;
@@ -159,6 +163,18 @@ export interface paths {
                         "application/json": components["schemas"]["Run"];
                     };
                 };
+                /** @description The run, queued (Prefer respond-async); follow its Location */
+                202: {
+                    headers: {
+                        /** @description /api/runs/{runId} */
+                        Location?: string;
+                        "Preference-Applied"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
                 /** @description The body is over 1 MiB, or the inputs over tracing.api.max-input-chars */
@@ -171,6 +187,16 @@ export interface paths {
                     };
                 };
                 415: components["responses"]["Problem"];
+                /** @description The run queue is full; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -235,7 +261,7 @@ export interface paths {
             parameters: {
                 query?: {
                     workflowId?: string;
-                    status?: "RUNNING" | "SUCCEEDED" | "FAILED";
+                    status?: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
                     /** @description Started at or after (ISO-8601 instant) */
                     from?: string;
                     /** @description Started before (ISO-8601 instant) */
@@ -678,6 +704,13 @@ export interface components {
             /** @description spans held for another export attempt */
             retryBufferSpans: number;
             runJournal: components["schemas"]["RunJournalHealth"];
+            runQueue: components["schemas"]["RunQueueHealth"];
+        };
+        /** @description Runs this server accepted with Prefer respond-async and has not started yet */
+        RunQueueHealth: {
+            depth: number;
+            /** @description how long the oldest of them has waited */
+            oldestAgeSeconds: number;
         };
         /** @description One exporter's counters since startup */
         ExporterHealth: {
@@ -783,7 +816,7 @@ export interface components {
             workflowId: string;
             workflowVersion: number;
             /** @enum {string} */
-            status: "RUNNING" | "SUCCEEDED" | "FAILED";
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
             trigger: string;
             /** Format: date-time */
             startedAt: string;
