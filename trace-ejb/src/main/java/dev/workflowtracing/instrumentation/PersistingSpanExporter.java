@@ -27,6 +27,7 @@ public final class PersistingSpanExporter implements SpanExporter {
   private static final Logger LOG = Logger.getLogger(PersistingSpanExporter.class.getName());
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final int MAX_LOGGED_RUNS = 5;
 
   private final SpanSink sink;
   private final int bufferCapacity;
@@ -87,7 +88,12 @@ public final class PersistingSpanExporter implements SpanExporter {
     synchronized (this) {
       CompletableResultCode result = writePending(true);
       if (pendingSpans > 0) {
-        LOG.warning(() -> "Shutdown: " + pendingSpans + " spans could not be stored and are lost");
+        LOG.warning(
+            () ->
+                "Shutdown: "
+                    + pendingSpans
+                    + " spans could not be stored and are lost, of runs "
+                    + runIdsOf(pending.stream().flatMap(List::stream).toList()));
         stats.dropped(pendingSpans);
         pending.clear();
         pendingSpans = 0;
@@ -124,7 +130,9 @@ public final class PersistingSpanExporter implements SpanExporter {
                   + bufferCapacity
                   + " spans): dropped "
                   + oldest.size()
-                  + " spans; total dropped "
+                  + " spans of runs "
+                  + runIdsOf(oldest)
+                  + "; total dropped "
                   + stats.dropped());
     }
   }
@@ -192,6 +200,19 @@ public final class PersistingSpanExporter implements SpanExporter {
       }
     }
     return List.of();
+  }
+
+  /** The runs a batch belongs to, for the log: a handful, then how many more. */
+  static String runIdsOf(List<SpanData> batch) {
+    List<String> runs =
+        batch.stream()
+            .map(s -> s.getAttributes().get(WorkflowAttributes.RUN_ID))
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    return runs.size() <= MAX_LOGGED_RUNS
+        ? runs.toString()
+        : runs.subList(0, MAX_LOGGED_RUNS) + " and " + (runs.size() - MAX_LOGGED_RUNS) + " more";
   }
 
   private static String runIdOf(SpanData span) {

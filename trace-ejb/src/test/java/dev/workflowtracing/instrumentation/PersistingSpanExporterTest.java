@@ -2,6 +2,7 @@ package dev.workflowtracing.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workflowtracing.conventions.WorkflowAttributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -124,6 +125,29 @@ class PersistingSpanExporterTest {
     assertThat(stats.rejected()).isEqualTo(1);
     assertThat(stats.exported()).isEqualTo(3);
     assertThat(exporter.pendingSpans()).isZero();
+  }
+
+  @Test
+  void aDropNamesTheRunsItCameFrom() {
+    assertThat(PersistingSpanExporter.runIdsOf(List.copyOf(runSpans(7))))
+        .isEqualTo("[run-0, run-1, run-2, run-3, run-4] and 2 more");
+    assertThat(PersistingSpanExporter.runIdsOf(List.copyOf(spans(2)))).isEqualTo("[]");
+  }
+
+  private static Collection<SpanData> runSpans(int runs) {
+    InMemorySpanExporter memory = InMemorySpanExporter.create();
+    try (var provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(memory)).build()) {
+      for (int i = 0; i < runs; i++) {
+        provider
+            .get("test")
+            .spanBuilder("run")
+            .setAttribute(WorkflowAttributes.RUN_ID, "run-" + i)
+            .startSpan()
+            .end();
+      }
+      return memory.getFinishedSpanItems();
+    }
   }
 
   private static Collection<SpanData> spans(int count) {
