@@ -245,6 +245,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runs/{runId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's events as Server-Sent Events, as they happen
+         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data; the stream ends after RunEnded. Send Last-Event-ID to resume after an event. A run this server does not execute gets one RunStatus event with its stored status.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Last-Event-ID"?: number;
+                };
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/traces": {
         parameters: {
             query?: never;
@@ -808,6 +853,21 @@ export interface components {
              */
             when?: "true" | "false" | null;
         };
+        LiveRun: {
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            nodes: {
+                nodeId: string;
+                /** @enum {string} */
+                state: "queued" | "running" | "succeeded" | "failed" | "skipped";
+                /** @description the attempt running or last run; 0 before the first */
+                attempt: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description since its first attempt */
+                elapsedMs: number | null;
+            }[];
+        };
         Run: {
             /** Format: uuid */
             runId: string;
@@ -826,6 +886,8 @@ export interface components {
             expectedSpanCount: number | null;
             /** @description all expectedSpanCount spans are stored */
             complete: boolean;
+            /** @description every node's state while this server executes the run (and shortly after); null otherwise */
+            live?: components["schemas"]["LiveRun"] | null;
             error: string | null;
             /** @description null when stored without them */
             inputs: {

@@ -3,6 +3,7 @@ package dev.workflowtracing.tracestore.read;
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.RunRecord;
 import dev.workflowtracing.tracestore.TraceCompleteness;
+import dev.workflowtracing.workflow.engine.LiveRun;
 import dev.workflowtracing.workflow.engine.QueuedRun;
 import dev.workflowtracing.workflow.engine.RunResult;
 import dev.workflowtracing.workflow.engine.RunStatus;
@@ -11,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A run as the API shows it. {@code traceId} is null when the run was not traced; {@code complete}
- * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans).
+ * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans);
+ * {@code live} is every node's state while this server executes the run, null otherwise.
  */
 public record RunView(
     String runId,
@@ -27,7 +29,28 @@ public record RunView(
     boolean complete,
     String error,
     JsonValue inputs,
-    JsonValue outputs) {
+    JsonValue outputs,
+    LiveRun live) {
+
+  /** The same run with its live state (while this server executes it, or just after). */
+  public RunView withLive(LiveRun now) {
+    return new RunView(
+        runId,
+        traceId,
+        workflowId,
+        workflowVersion,
+        status,
+        trigger,
+        startedAt,
+        durationMs,
+        spanCount,
+        expectedSpanCount,
+        complete,
+        error,
+        inputs,
+        outputs,
+        now);
+  }
 
   /** A run just put on the run queue. */
   public static RunView of(QueuedRun run, String trigger) {
@@ -45,7 +68,8 @@ public record RunView(
         false,
         null,
         JsonText.parse(run.inputsJson()),
-        JsonValue.NULL);
+        JsonValue.NULL,
+        null);
   }
 
   public static RunView of(RunResult result, String trigger) {
@@ -63,7 +87,8 @@ public record RunView(
         false,
         result.error(),
         result.inputs(),
-        result.outputs());
+        result.outputs(),
+        null);
   }
 
   public static RunView of(RunRecord run) {
@@ -81,6 +106,7 @@ public record RunView(
         TraceCompleteness.ofRun(run),
         run.getErrorSummary(),
         JsonText.parse(run.getInputs()),
-        JsonText.parse(run.getOutputs()));
+        JsonText.parse(run.getOutputs()),
+        null);
   }
 }

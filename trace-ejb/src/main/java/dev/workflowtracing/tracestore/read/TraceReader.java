@@ -8,8 +8,11 @@ import dev.workflowtracing.tracestore.SpanRecord;
 import dev.workflowtracing.tracestore.TraceCompleteness;
 import dev.workflowtracing.tracestore.TraceQueries;
 import dev.workflowtracing.tracestore.TraceTree;
+import dev.workflowtracing.workflow.engine.LiveRun;
+import dev.workflowtracing.workflow.engine.RunsInFlight;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,14 +24,17 @@ import java.util.Optional;
 public class TraceReader {
 
   @EJB TraceQueries queries;
+  @Inject RunsInFlight inFlight;
 
   public RunList runs(RunFilter filter, Optional<RunPosition> after, int limit) {
     RunPage page = queries.runs(filter, after, limit);
     return new RunList(page.runs().stream().map(RunView::of).toList(), page.next());
   }
 
+  /** The stored run, with its live state when this server is executing it. */
   public Optional<RunView> run(String runId) {
-    return queries.run(runId).map(RunView::of);
+    Optional<LiveRun> live = inFlight.live(runId);
+    return queries.run(runId).map(run -> RunView.of(run).withLive(live.orElse(null)));
   }
 
   /** The trace, or empty when neither a span nor a run of it is stored. */

@@ -1,5 +1,7 @@
 package dev.workflowtracing.workflow.engine;
 
+import java.util.List;
+
 /**
  * What happens in a run, as the engine publishes it (CDI events, fired synchronously in the run's
  * thread): the engine's one port to the rest of the application. Storage of run rows observes them;
@@ -33,6 +35,7 @@ public sealed interface RunEvent
    *
    * @param traceId the trace it records, or null when it records none (sampled out, paused)
    * @param inputsJson its inputs, redacted, as JSON text
+   * @param nodeIds the workflow's nodes, in the order they may run
    */
   record RunStarted(
       String runId,
@@ -41,7 +44,8 @@ public sealed interface RunEvent
       int workflowVersion,
       String trigger,
       long startedAtMillis,
-      String inputsJson)
+      String inputsJson,
+      List<String> nodeIds)
       implements RunEvent {}
 
   /** An attempt of a node began. */

@@ -59,7 +59,8 @@ public class WorkflowRunner {
             workflow.version(),
             request.trigger(),
             startedAt,
-            inputs.toString()));
+            inputs.toString(),
+            workflow.nodesInOrder().stream().map(NodeDefinition::id).toList()));
 
     RunState state = new RunState(request.inputs());
     List<String> executed = new ArrayList<>();

@@ -74,14 +74,15 @@ public final class LoginGuard implements ServletExtension {
                 + " s");
         return;
       }
-      exchange.addExchangeCompleteListener(
-          (done, nextListener) -> {
+      // Counted when the answer is committed, before the client can see it: a client that sends
+      // its next guess at once must find this failure already counted.
+      exchange.addResponseCommitListener(
+          done -> {
             if (done.getStatusCode() == 401) {
               throttle.failed(account.get(), address);
             } else if (done.getStatusCode() < 400 || done.getStatusCode() == 403) {
               throttle.succeeded(account.get(), address);
             }
-            nextListener.proceed();
           });
       next.handleRequest(exchange);
     }

@@ -1,0 +1,185 @@
+package dev.workflowtracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A run watched as it happens: its live node states in {@code GET /api/runs/{id}} and its events as
+ * Server-Sent Events, in order, resumable, matching the stored trace one for one.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveRunIT {
+
+  @ArquillianResource URL baseUrl;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return Deployments.builtEar();
+  }
+
+  /** One SSE event: its id, name and JSON data. */
+  record Event(long id, String name, JsonObject data) {}
+
+  @Test
+  void aRunningRunShowsItsNodesLiveAndItsEventsMatchItsTrace() throws Exception {
+    Api api = new Api(baseUrl);
+    String runId =
+        api.post("api/workflows/retry-then-succeed/runs", "{}", "Prefer", "respond-async")
+            .object()
+            .getString("runId");
+    String slowId =
+        api.post(
+                "api/workflows/slow-llm-chain/runs",
+                "{\"inputs\": {\"topic\": \"tracing\"}}",
+                "Prefer",
+                "respond-async")
+            .object()
+            .getString("runId");
+
+    JsonObject running =
+        api.await(
+                "api/runs/" + slowId,
+                a ->
+                    a.status() == 200
+                        && "RUNNING".equals(a.object().getString("status"))
+                        && a.object().get("live") instanceof JsonObject live
+                        && live.getJsonArray("nodes").stream()
+                            .anyMatch(n -> "running".equals(n.asJsonObject().getString("state"))),
+                Duration.ofSeconds(30))
+            .object();
+    assertThat(running.getJsonObject("live").getJsonArray("nodes"))
+        .extracting(n -> n.asJsonObject().getString("nodeId"))
+        .containsExactly("outline", "draft", "critique", "final");
+
+    List<Event> events = stream(slowId, null);
+    assertThat(events.get(0).name()).isIn("RunQueued", "RunStarted");
+    assertThat(events.get(events.size() - 1).name()).isEqualTo("RunEnded");
+    assertThat(events.get(events.size() - 1).data().getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(events).extracting(Event::id).isSorted().doesNotHaveDuplicates();
+    assertOneEndAfterEachStart(events);
+
+    List<Event> resumed = stream(slowId, Long.toString(events.get(2).id()));
+    assertThat(resumed.get(0).id()).isEqualTo(events.get(3).id());
+    assertThat(resumed).hasSize(events.size() - 3);
+
+    api.await(
+        "api/runs/" + runId,
+        a -> a.status() == 200 && "SUCCEEDED".equals(a.object().getString("status")),
+        Duration.ofSeconds(30));
+    List<Event> retried = stream(runId, null);
+    assertOneEndAfterEachStart(retried);
+    JsonObject run = api.get("api/runs/" + runId).object();
+    JsonObject trace = api.awaitComplete(run.getString("traceId"));
+    Set<String> attemptSpans =
+        trace.getJsonArray("spans").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(s -> "attempt".equals(s.getString("role", "")))
+            .map(
+                s ->
+                    s.getString("nodeId")
+                        + "#"
+                        + s.getJsonObject("attributes").getInt("workflow.node.attempt"))
+            .collect(Collectors.toSet());
+    Set<String> attemptEvents =
+        retried.stream()
+            .filter(e -> e.name().equals("NodeAttemptStarted"))
+            .map(e -> e.data().getString("nodeId") + "#" + e.data().getInt("attempt"))
+            .collect(Collectors.toSet());
+    assertThat(attemptEvents).isEqualTo(attemptSpans).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void badIdsAndUnknownRunsAreProblems() throws Exception {
+    Api api = new Api(baseUrl);
+    ProblemResponsesIT.assertProblem(api.get("api/runs/not-a-run-id/events"), 400);
+    ProblemResponsesIT.assertProblem(
+        api.get("api/runs/00000000-0000-0000-0000-000000000000/events"), 404);
+    String runId = api.post("api/workflows/hello-llm/runs", "{}").object().getString("runId");
+    ProblemResponsesIT.assertProblem(
+        api.get("api/runs/" + runId + "/events", "Last-Event-ID", "soon"), 400);
+  }
+
+  private static void assertOneEndAfterEachStart(List<Event> events) {
+    Set<String> open = new HashSet<>();
+    Set<String> ended = new HashSet<>();
+    for (Event event : events) {
+      String attempt =
+          event.data().containsKey("nodeId")
+              ? event.data().getString("nodeId") + "#" + event.data().getInt("attempt")
+              : null;
+      if (event.name().equals("NodeAttemptStarted")) {
+        assertThat(open.add(attempt)).as("%s starts once", attempt).isTrue();
+      } else if (event.name().equals("NodeAttemptEnded")) {
+        assertThat(open.remove(attempt)).as("%s ends after it started", attempt).isTrue();
+        assertThat(ended.add(attempt)).as("%s ends once", attempt).isTrue();
+      }
+    }
+    assertThat(open).as("attempts that never ended").isEmpty();
+  }
+
+  /** Reads the run's event stream to its end (the server closes it after RunEnded). */
+  private List<Event> stream(String runId, String lastEventId) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "api/runs/" + runId + "/events"))
+            .header("Accept", "text/event-stream")
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("viewer:viewer-password".getBytes(StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(60));
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    HttpResponse<java.util.stream.Stream<String>> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<Event> events = new ArrayList<>();
+    long id = 0;
+    String name = null;
+    StringBuilder data = new StringBuilder();
+    for (String line : (Iterable<String>) response.body()::iterator) {
+      if (line.startsWith("id:")) {
+        id = Long.parseLong(line.substring(3).trim());
+      } else if (line.startsWith("event:")) {
+        name = line.substring(6).trim();
+      } else if (line.startsWith("data:")) {
+        data.append(line.substring(5).trim());
+      } else if (line.isEmpty() && name != null) {
+        events.add(
+            new Event(id, name, Json.createReader(new StringReader(data.toString())).readObject()));
+        if (name.equals("RunEnded")) {
+          break;
+        }
+        name = null;
+        data.setLength(0);
+      }
+    }
+    return events;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.workflowtracing.workflow.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The runs this server executes, as they happen: observes the engine's {@link RunEvent}s, keeps
+ * each run's events numbered (for watchers that resume) and its nodes' states. Bounded: the oldest
+ * runs are forgotten first, finished or not; a finished run stays a while for late watchers.
+ */
+@ApplicationScoped
+public class RunsInFlight {
+
+  static final int MAX_RUNS = 2_000;
+  static final int MAX_EVENTS_PER_RUN = 10_000;
+
+  /** An event as watchers see it: numbered from 1 within its run. */
+  public record Numbered(long id, RunEvent event) {}
+
+  private final Map<String, Run> runs =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Run> eldest) {
+          return size() > MAX_RUNS;
+        }
+      };
+
+  void on(@Observes RunEvent event) {
+    Run run;
+    synchronized (runs) {
+      run = runs.computeIfAbsent(event.runId(), id -> new Run());
+    }
+    run.add(event);
+  }
+
+  /** The run's state now, if this server has it. */
+  public Optional<LiveRun> live(String runId) {
+    return run(runId).map(Run::snapshot);
+  }
+
+  /**
+   * Calls {@code watcher} with every event of the run after {@code afterId}, now and as they
+   * happen, until the run ends or {@code watcher} says stop (returns false). Empty when this server
+   * does not have the run.
+   */
+  public Optional<Runnable> watch(String runId, long afterId, Watcher watcher) {
+    return run(runId).map(run -> run.watch(afterId, watcher));
+  }
+
+  /** Receives a run's events; false to stop watching. */
+  @FunctionalInterface
+  public interface Watcher {
+    boolean accept(Numbered event);
+  }
+
+  private Optional<Run> run(String runId) {
+    synchronized (runs) {
+      return Optional.ofNullable(runs.get(runId));
+    }
+  }
+
+  /** One run's events and node states; guarded by itself. */
+  private static final class Run {
+    private final List<Numbered> events = new ArrayList<>();
+    private final Map<String, NodeState> nodes = new LinkedHashMap<>();
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private String status = RunStatus.QUEUED.name();
+    private boolean ended;
+
+    void add(RunEvent event) {
+      Numbered numbered;
+      synchronized (this) {
+        apply(event);
+        numbered = new Numbered(events.size() + 1L, event);
+        if (events.size() < MAX_EVENTS_PER_RUN) {
+          events.add(numbered);
+        }
+      }
+      for (Watcher watcher : watchers) {
+        if (!deliver(watcher, numbered) || ended) {
+          watchers.remove(watcher);
+        }
+      }
+    }
+
+    Runnable watch(long afterId, Watcher watcher) {
+      List<Numbered> past;
+      synchronized (this) {
+        past = List.copyOf(events.subList((int) Math.min(afterId, events.size()), events.size()));
+        if (!ended) {
+          watchers.add(watcher);
+        }
+      }
+      for (Numbered event : past) {
+        if (!deliver(watcher, event)) {
+          watchers.remove(watcher);
+          break;
+        }
+      }
+      return () -> watchers.remove(watcher);
+    }
+
+    private static boolean deliver(Watcher watcher, Numbered event) {
+      try {
+        return watcher.accept(event);
+      } catch (RuntimeException e) {
+        return false; // a watcher never fails the run
+      }
+    }
+
+    private void apply(RunEvent event) {
+      if (event instanceof RunEvent.RunQueued) {
+        status = RunStatus.QUEUED.name();
+      } else if (event instanceof RunEvent.RunStarted started) {
+        status = RunStatus.RUNNING.name();
+        started.nodeIds().forEach(id -> nodes.putIfAbsent(id, new NodeState()));
+      } else if (event instanceof RunEvent.NodeAttemptStarted attempt) {
+        NodeState node = nodes.computeIfAbsent(attempt.nodeId(), id -> new NodeState());
+        node.state = "running";
+        node.attempt = attempt.attempt();
+        node.startedAt = node.startedAt == null ? attempt.startedAtMillis() : node.startedAt;
+        node.endedAt = null;
+      } else if (event instanceof RunEvent.NodeAttemptEnded attempt) {
+        NodeState node = nodes.computeIfAbsent(attempt.nodeId(), id -> new NodeState());
+        node.state = attempt.error() == null ? "succeeded" : "failed";
+        node.endedAt = attempt.endedAtMillis();
+      } else if (event instanceof RunEvent.RunEnded end) {
+        status = end.status().name();
+        ended = true;
+        nodes.values().stream()
+            .filter(n -> n.state.equals("queued"))
+            .forEach(n -> n.state = "skipped");
+      }
+    }
+
+    synchronized LiveRun snapshot() {
+      long now = System.currentTimeMillis();
+      List<LiveRun.Node> view = new ArrayList<>();
+      nodes.forEach(
+          (id, n) ->
+              view.add(
+                  new LiveRun.Node(
+                      id,
+                      n.state,
+                      n.attempt,
+                      n.startedAt == null ? null : Instant.ofEpochMilli(n.startedAt).toString(),
+                      n.startedAt == null
+                          ? null
+                          : (n.endedAt == null ? now : n.endedAt) - n.startedAt)));
+      return new LiveRun(status, view);
+    }
+  }
+
+  private static final class NodeState {
+    String state = "queued";
+    int attempt;
+    Long startedAt;
+    Long endedAt;
+  }
+}
