@@ -26,17 +26,7 @@ public class ContainerErrorServlet extends HttpServlet {
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(json(status));
-  }
-
-  private static String json(int status) {
-    return "{\"type\":\"about:blank\",\"title\":\""
-        + title(status)
-        + "\",\"status\":"
-        + status
-        + ",\"detail\":\""
-        + detail(status)
-        + "\",\"errors\":[]}";
+    response.getWriter().write(Problem.json(status, title(status), detail(status)));
   }
 
   private static String title(int status) {

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.problem;
 
+import dev.workflowtracing.json.JsonFactory;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -11,6 +12,21 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<String> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /**
+   * The same document as JSON text, for answers written outside JAX-RS (the web container's error
+   * page, the login guard in front of authentication).
+   */
+  public static String json(int status, String title, String detail) {
+    return JsonFactory.createObjectBuilder()
+        .add("type", "about:blank")
+        .add("title", title)
+        .add("status", status)
+        .add("detail", detail)
+        .add("errors", JsonFactory.createArrayBuilder())
+        .build()
+        .toString();
+  }
 
   public static Response response(Response.Status status, String detail) {
     return response(status.getStatusCode(), status.getReasonPhrase(), detail, List.of());

@@ -1,12 +1,12 @@
 package dev.workflowtracing.web.security;
 
 import dev.workflowtracing.web.WebSettings;
+import dev.workflowtracing.web.problem.Problem;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,17 +103,8 @@ public final class LoginGuard implements ServletExtension {
 
     private static void send(HttpServerExchange exchange, int status, String title, String detail) {
       exchange.setStatusCode(status);
-      exchange.getResponseHeaders().put(new HttpString("Content-Type"), "application/problem+json");
-      exchange
-          .getResponseSender()
-          .send(
-              "{\"type\":\"about:blank\",\"title\":\""
-                  + title
-                  + "\",\"status\":"
-                  + status
-                  + ",\"detail\":\""
-                  + detail.replace("\"", "\\\"")
-                  + "\",\"errors\":[]}");
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Problem.MEDIA_TYPE);
+      exchange.getResponseSender().send(Problem.json(status, title, detail));
     }
   }
 }
