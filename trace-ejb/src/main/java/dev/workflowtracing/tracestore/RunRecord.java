@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.Formula;
 
 /** One workflow run and the summary of its trace; the list view of the trace API reads these. */
@@ -71,6 +72,9 @@ public class RunRecord {
   @Column(length = 1_000_000)
   private String outputs;
 
+  // Not stored: tells RunStore whether a row for this run exists already.
+  @Transient private boolean startsQueuedRun;
+
   protected RunRecord() {}
 
   public RunRecord(
@@ -119,6 +123,17 @@ public class RunRecord {
     return run;
   }
 
+  /** This start, marked as the start of a run whose queued row exists already. */
+  public RunRecord startingQueuedRun() {
+    startsQueuedRun = true;
+    return this;
+  }
+
+  /** Whether this is the start of a queued run, to be written over its queued row. */
+  public boolean startsQueuedRun() {
+    return startsQueuedRun;
+  }
+
   /** The queued run has started as {@code started} says (its trace, version and start time). */
   public void start(RunRecord started) {
     this.traceId = started.traceId;
@@ -136,6 +151,7 @@ public class RunRecord {
         new RunRecord(
             runId, traceId, workflowId, workflowVersion, trigger, startedAt, notStored(reason));
     repaired.status = status;
+    repaired.startsQueuedRun = startsQueuedRun;
     return repaired;
   }
 

@@ -26,7 +26,7 @@ public class RunRecorder {
   }
 
   void started(@Observes RunEvent.RunStarted run) {
-    journal.started(
+    RunRecord start =
         new RunRecord(
             run.runId(),
             run.traceId(),
@@ -34,7 +34,8 @@ public class RunRecorder {
             run.workflowVersion(),
             run.trigger(),
             run.startedAtMillis(),
-            run.inputsJson()));
+            run.inputsJson());
+    journal.started(run.fromQueue() ? start.startingQueuedRun() : start);
   }
 
   void ended(@Observes RunEvent.RunEnded run) {

@@ -1,6 +1,5 @@
 package dev.workflowtracing.tracestore;
 
-import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,8 +18,8 @@ public class RunStore {
 
   /** Records a run's start, or its acceptance onto the queue; a queued run's row is updated. */
   public void started(RunRecord run) {
-    RunRecord queued =
-        run.getStatus() == RunStatus.RUNNING ? em.find(RunRecord.class, run.getRunId()) : null;
+    // Only a run that was queued has a row already: a direct run's start is one insert.
+    RunRecord queued = run.startsQueuedRun() ? em.find(RunRecord.class, run.getRunId()) : null;
     if (queued != null) {
       queued.start(run);
     } else {

@@ -36,6 +36,7 @@ public sealed interface RunEvent
    * @param traceId the trace it records, or null when it records none (sampled out, paused)
    * @param inputsJson its inputs, redacted, as JSON text
    * @param nodeIds the workflow's nodes, in the order they may run
+   * @param fromQueue the run was accepted onto the run queue before (see {@link RunQueued})
    */
   record RunStarted(
       String runId,
@@ -45,7 +46,8 @@ public sealed interface RunEvent
       String trigger,
       long startedAtMillis,
       String inputsJson,
-      List<String> nodeIds)
+      List<String> nodeIds,
+      boolean fromQueue)
       implements RunEvent {}
 
   /** An attempt of a node began. */

@@ -20,9 +20,15 @@ import jakarta.json.JsonObject;
  * @param parent the caller's trace context (from a W3C traceparent header), or {@link
  *     Context#root()} to start a new trace
  * @param trigger who started the run: api, canvas, sample, soak...
+ * @param fromQueue the run was accepted onto the run queue first (its row exists already)
  */
 public record RunRequest(
-    String runId, WorkflowDefinition workflow, JsonObject inputs, String trigger, Context parent)
+    String runId,
+    WorkflowDefinition workflow,
+    JsonObject inputs,
+    String trigger,
+    Context parent,
+    boolean fromQueue)
     implements TracedOperation {
 
   @Override

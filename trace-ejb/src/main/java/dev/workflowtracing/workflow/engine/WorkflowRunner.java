@@ -60,7 +60,8 @@ public class WorkflowRunner {
             request.trigger(),
             startedAt,
             inputs.toString(),
-            workflow.nodesInOrder().stream().map(NodeDefinition::id).toList()));
+            workflow.nodesInOrder().stream().map(NodeDefinition::id).toList(),
+            request.fromQueue()));
 
     RunState state = new RunState(request.inputs());
     List<String> executed = new ArrayList<>();

@@ -26,13 +26,13 @@ public class WorkflowService {
   public RunResult run(String workflowId, JsonObject inputs, String trigger, Context parent) {
     WorkflowDefinition workflow = catalog.definition(workflowId);
     return runner.run(
-        new RunRequest(UUID.randomUUID().toString(), workflow, inputs, trigger, parent));
+        new RunRequest(UUID.randomUUID().toString(), workflow, inputs, trigger, parent, false));
   }
 
   /** Runs a run taken off the run queue, under the id it was accepted with. */
   public RunResult runQueued(
       String runId, String workflowId, JsonObject inputs, String trigger, Context parent) {
     WorkflowDefinition workflow = catalog.definition(workflowId);
-    return runner.run(new RunRequest(runId, workflow, inputs, trigger, parent));
+    return runner.run(new RunRequest(runId, workflow, inputs, trigger, parent, true));
   }
 }

@@ -291,7 +291,8 @@ class WorkflowRunnerTest {
             WorkflowDefinitionParser.parse(definition),
             Json.createReader(new java.io.StringReader(inputs)).readObject(),
             "test",
-            Context.root()));
+            Context.root(),
+            false));
   }
 
   private Map<String, SpanData> byName() {
