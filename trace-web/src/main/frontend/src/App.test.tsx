@@ -44,7 +44,7 @@ const trace: Trace = {
   durationMicros: 12_000,
   spanCount: 3,
   errorCount: 0,
-  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0 },
+  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
   spans: [
     makeSpan({ spanId: 'root', name: 'run hello-llm', childCount: 2, durationMicros: 12_000 }),
     makeSpan({

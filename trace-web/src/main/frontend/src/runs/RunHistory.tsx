@@ -7,7 +7,7 @@ import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMillis } from '../ui/format'
 import './RunHistory.css'
 
-const STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED']
+const STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ABORTED']
 
 interface RunHistoryProps {
   /** The runs, newest first, with "load more". */

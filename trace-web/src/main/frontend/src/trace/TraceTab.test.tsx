@@ -51,7 +51,7 @@ const trace: Trace = {
   durationMicros: 5000,
   spanCount: 3,
   errorCount: 3,
-  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0 },
+  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
   spans,
 }
 

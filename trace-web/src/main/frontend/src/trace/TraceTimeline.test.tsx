@@ -23,6 +23,7 @@ function traceOf(spans: Trace['spans']): Trace {
       storedSpans: spans.length,
       rootPresent: true,
       orphanSpans: 0,
+      missing: [],
     },
     spans,
   }

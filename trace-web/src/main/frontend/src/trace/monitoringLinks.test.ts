@@ -9,7 +9,7 @@ const trace = {
   durationMicros: 1500,
   spanCount: 0,
   errorCount: 0,
-  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0 },
+  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
   spans: [],
 } satisfies Trace
 

@@ -7,6 +7,8 @@ const tone: Record<RunStatus | SpanStatus, string> = {
   ERROR: 'error',
   RUNNING: 'running',
   QUEUED: 'neutral',
+  CANCELLED: 'cancelled',
+  ABORTED: 'error',
   UNSET: 'neutral',
 }
 

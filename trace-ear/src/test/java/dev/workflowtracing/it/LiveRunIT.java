@@ -2,19 +2,11 @@ package dev.workflowtracing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
+import dev.workflowtracing.it.RunEventStream.Event;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +33,6 @@ class LiveRunIT {
   static EnterpriseArchive ear() {
     return Deployments.builtEar();
   }
-
-  /** One SSE event: its id, name and JSON data. */
-  record Event(long id, String name, JsonObject data) {}
 
   @Test
   void aRunningRunShowsItsNodesLiveAndItsEventsMatchItsTrace() throws Exception {
@@ -142,44 +131,7 @@ class LiveRunIT {
     assertThat(open).as("attempts that never ended").isEmpty();
   }
 
-  /** Reads the run's event stream to its end (the server closes it after RunEnded). */
   private List<Event> stream(String runId, String lastEventId) throws Exception {
-    var request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "api/runs/" + runId + "/events"))
-            .header("Accept", "text/event-stream")
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString("viewer:viewer-password".getBytes(StandardCharsets.UTF_8)))
-            .timeout(Duration.ofSeconds(60));
-    if (lastEventId != null) {
-      request.header("Last-Event-ID", lastEventId);
-    }
-    HttpResponse<java.util.stream.Stream<String>> response =
-        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
-    assertThat(response.statusCode()).isEqualTo(200);
-    List<Event> events = new ArrayList<>();
-    long id = 0;
-    String name = null;
-    StringBuilder data = new StringBuilder();
-    for (String line : (Iterable<String>) response.body()::iterator) {
-      if (line.startsWith("id:")) {
-        id = Long.parseLong(line.substring(3).trim());
-      } else if (line.startsWith("event:")) {
-        name = line.substring(6).trim();
-      } else if (line.startsWith("data:")) {
-        data.append(line.substring(5).trim());
-      } else if (line.isEmpty() && name != null) {
-        events.add(
-            new Event(id, name, Json.createReader(new StringReader(data.toString())).readObject()));
-        if (name.equals("RunEnded")) {
-          break;
-        }
-        name = null;
-        data.setLength(0);
-      }
-    }
-    return events;
+    return RunEventStream.read(baseUrl, runId, lastEventId);
   }
 }

@@ -17,6 +17,11 @@ public final class WorkflowAttributes {
   public static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("workflow.run.id");
   public static final AttributeKey<String> RUN_STATUS =
       AttributeKey.stringKey("workflow.run.status");
+
+  /** True on the spans of a run that was cancelled (on request or by its time limit). */
+  public static final AttributeKey<Boolean> RUN_CANCELLED =
+      AttributeKey.booleanKey("workflow.run.cancelled");
+
   public static final AttributeKey<String> RUN_TRIGGER =
       AttributeKey.stringKey("workflow.run.trigger");
   public static final AttributeKey<String> NODE_ID = AttributeKey.stringKey("workflow.node.id");

@@ -18,6 +18,12 @@ import org.hibernate.annotations.Formula;
 @NamedQuery(
     name = "RunRecord.findByTraceId",
     query = "select r from RunRecord r where r.traceId = :traceId")
+@NamedQuery(
+    name = "RunRecord.statusById",
+    query = "select r.status from RunRecord r where r.runId = :runId")
+@NamedQuery(
+    name = "RunRecord.idsRunningSince",
+    query = "select r.runId from RunRecord r where r.status = :status and r.startedAt < :before")
 public class RunRecord {
 
   public static final int MAX_ERROR_LENGTH = 2000;
@@ -102,11 +108,21 @@ public class RunRecord {
       String error,
       int expectedSpans) {
     this.status = finalStatus;
-    this.expectedSpanCount = traceId == null ? null : expectedSpans;
+    // An aborted run never counted its spans.
+    this.expectedSpanCount =
+        traceId == null || finalStatus == RunStatus.ABORTED ? null : expectedSpans;
     this.endedAt = endedAtMillis;
     this.durationMs = endedAtMillis - startedAt;
     this.outputs = StoredText.fitJsonObject(outputsJson, MAX_JSON_LENGTH);
     this.errorSummary = StoredText.fit(error, MAX_ERROR_LENGTH);
+  }
+
+  /**
+   * The run was cut off by its server's stop: it ends ABORTED. How many spans it would have had is
+   * unknown, so its trace is never counted complete.
+   */
+  public void abort(long endedAtMillis, String reason) {
+    finish(RunStatus.ABORTED, endedAtMillis, "{}", reason, 0);
   }
 
   /** A run accepted onto the run queue, not started yet. */

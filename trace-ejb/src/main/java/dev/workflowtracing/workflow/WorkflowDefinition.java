@@ -1,18 +1,26 @@
 package dev.workflowtracing.workflow;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A validated workflow: nodes in topological order and the edges between them. */
+/**
+ * A validated workflow: nodes in topological order and the edges between them.
+ *
+ * @param timeout limit for a whole run; empty means the engine default ({@code
+ *     workflow.run.timeout-ms})
+ */
 public record WorkflowDefinition(
     String id,
     int version,
     String name,
     String description,
     List<NodeDefinition> nodesInOrder,
-    List<EdgeDefinition> edges) {
+    List<EdgeDefinition> edges,
+    Optional<Duration> timeout) {
 
   public Map<String, NodeDefinition> nodesById() {
     return nodesInOrder.stream().collect(Collectors.toMap(NodeDefinition::id, Function.identity()));

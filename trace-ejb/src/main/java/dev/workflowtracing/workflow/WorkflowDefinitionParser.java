@@ -31,6 +31,7 @@ public final class WorkflowDefinitionParser {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
   private static final int MAX_NODES = 10_000;
   private static final int MAX_ATTEMPTS = 10;
+  private static final int MAX_RUN_TIMEOUT_MS = 86_400_000;
 
   // The columns of the workflows table (V1 migration).
   private static final int MAX_NAME_LENGTH = 200;
@@ -71,13 +72,22 @@ public final class WorkflowDefinitionParser {
           "workflow description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
     }
 
+    Optional<Duration> timeout = Optional.empty();
+    if (root.containsKey("timeoutMs")) {
+      long ms = intValue(root, "timeoutMs", "workflow", 0);
+      if (ms < 1 || ms > MAX_RUN_TIMEOUT_MS) {
+        problems.add("workflow timeoutMs must be between 1 and " + MAX_RUN_TIMEOUT_MS);
+      }
+      timeout = Optional.of(Duration.ofMillis(ms));
+    }
+
     Map<String, NodeDefinition> nodes = readNodes(root);
     List<EdgeDefinition> edges = readEdges(root, nodes);
     List<NodeDefinition> ordered = problems.isEmpty() ? topologicalOrder(nodes, edges) : List.of();
     if (!problems.isEmpty()) {
       throw new InvalidWorkflowException(problems);
     }
-    return new WorkflowDefinition(id, version, name, description, ordered, edges);
+    return new WorkflowDefinition(id, version, name, description, ordered, edges, timeout);
   }
 
   private Map<String, NodeDefinition> readNodes(JsonObject root) {
@@ -297,7 +307,13 @@ public final class WorkflowDefinitionParser {
       return defaultValue;
     }
     if (value instanceof JsonNumber n && n.isIntegral()) {
-      return n.intValue();
+      // Checked, not truncated: 2^32 + 5 is not 5.
+      if (n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))
+          <= 0) {
+        return n.intValue();
+      }
+      problems.add(where + " \"" + key + "\" must be at most " + Integer.MAX_VALUE);
+      return defaultValue;
     }
     problems.add(where + " \"" + key + "\" must be a whole number");
     return defaultValue;

@@ -14,6 +14,7 @@ public record WorkflowSettings(
     boolean samplesEnabled,
     int parallelism,
     Duration nodeDefaultTimeout,
+    Duration runDefaultTimeout,
     String llmProvider,
     long llmSimulatedLatencyMs,
     Optional<String> llmEndpoint,
@@ -26,6 +27,7 @@ public record WorkflowSettings(
         config.getValue("workflow.samples.enabled", Boolean.class),
         config.getValue("workflow.parallelism", Integer.class),
         Duration.ofMillis(config.getValue("workflow.node.default-timeout-ms", Long.class)),
+        Duration.ofMillis(config.getValue("workflow.run.timeout-ms", Long.class)),
         config.getValue("workflow.llm.provider", String.class),
         config.getValue("workflow.llm.simulated.latency-ms", Long.class),
         // MicroProfile Config treats an empty value as missing.

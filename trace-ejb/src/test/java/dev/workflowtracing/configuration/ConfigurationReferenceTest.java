@@ -94,7 +94,8 @@ class ConfigurationReferenceTest {
             "workflow.parallelism",
             "workflow.llm.",
             "workflow.http.",
-            "workflow.queue.")
+            "workflow.queue.",
+            "workflow.run.timeout-ms")
         .anyMatch(key::startsWith);
   }
 

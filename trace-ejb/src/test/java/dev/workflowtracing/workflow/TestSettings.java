@@ -15,6 +15,7 @@ public final class TestSettings {
         false,
         4,
         Duration.ofSeconds(5),
+        Duration.ofMinutes(1),
         "simulated",
         0,
         Optional.empty(),

@@ -245,6 +245,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running run (runner, admin)
+         * @description A queued run ends CANCELLED at once and never starts. A running run has its running attempts interrupted, starts no other node and ends CANCELLED; its spans end with status ERROR and workflow.run.cancelled=true. The answer is the run once it has ended (200), or as it stands if it is still stopping after 10 s (202).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run, ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description The run, still stopping */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                /** @description The run has ended already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/runs/{runId}/events": {
         parameters: {
             query?: never;
@@ -306,7 +368,7 @@ export interface paths {
             parameters: {
                 query?: {
                     workflowId?: string;
-                    status?: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+                    status?: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
                     /** @description Started at or after (ISO-8601 instant) */
                     from?: string;
                     /** @description Started before (ISO-8601 instant) */
@@ -818,6 +880,8 @@ export interface components {
             /** @description the id when absent */
             name?: string;
             description?: string | null;
+            /** @description limit for a whole run; workflow.run.timeout-ms when absent */
+            timeoutMs?: number;
             nodes: components["schemas"]["WorkflowNode"][];
             edges?: components["schemas"]["WorkflowEdge"][];
         };
@@ -855,11 +919,11 @@ export interface components {
         };
         LiveRun: {
             /** @enum {string} */
-            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
             nodes: {
                 nodeId: string;
                 /** @enum {string} */
-                state: "queued" | "running" | "succeeded" | "failed" | "skipped";
+                state: "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
                 /** @description the attempt running or last run; 0 before the first */
                 attempt: number;
                 /** Format: date-time */
@@ -876,7 +940,7 @@ export interface components {
             workflowId: string;
             workflowVersion: number;
             /** @enum {string} */
-            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
             trigger: string;
             /** Format: date-time */
             startedAt: string;
@@ -924,6 +988,8 @@ export interface components {
             storedSpans: number;
             rootPresent: boolean;
             orphanSpans: number;
+            /** @description what is missing, in words (for an aborted run, the spans open when its server stopped); empty when complete */
+            missing: string[];
         };
         Span: {
             spanId: string;

@@ -1,7 +1,9 @@
 package dev.workflowtracing.workflow.engine;
 
+import dev.workflowtracing.conventions.WorkflowAttributes;
 import dev.workflowtracing.instrumentation.Traced;
 import dev.workflowtracing.workflow.NodeType;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -39,9 +41,18 @@ public class AttemptRunner {
     try {
       return handler.execute(attempt);
     } catch (NodeExecutionException e) {
+      markIfCancelled(attempt);
       throw e;
     } catch (RuntimeException e) {
+      markIfCancelled(attempt);
       throw new NodeExecutionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The attempt's span (current here) says that it failed because its run was cancelled. */
+  private static void markIfCancelled(NodeAttempt attempt) {
+    if (attempt.run().isCancelled()) {
+      Span.current().setAttribute(WorkflowAttributes.RUN_CANCELLED, true);
     }
   }
 }

@@ -13,8 +13,11 @@ public record Deadline(long nanos, Duration limit) {
     return Duration.ofNanos(Math.max(0, nanos - System.nanoTime()));
   }
 
-  /** Sleeps, or fails with a timeout if the sleep would pass the deadline. */
-  public void sleep(Duration duration) throws NodeTimeoutException {
+  /**
+   * Sleeps, or fails with a timeout if the sleep would pass the deadline; an interrupt (the run is
+   * being cancelled) ends the sleep with a failure at once.
+   */
+  public void sleep(Duration duration) throws NodeExecutionException {
     if (duration.compareTo(remaining()) > 0) {
       sleepQuietly(remaining());
       throw new NodeTimeoutException(limit);
@@ -22,12 +25,12 @@ public record Deadline(long nanos, Duration limit) {
     sleepQuietly(duration);
   }
 
-  private static void sleepQuietly(Duration duration) throws NodeTimeoutException {
+  private static void sleepQuietly(Duration duration) throws NodeExecutionException {
     try {
       Thread.sleep(duration.toMillis(), (int) (duration.toNanosPart() % 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NodeTimeoutException(Duration.ZERO);
+      throw new NodeExecutionException("Interrupted: the run is being stopped", e);
     }
   }
 }

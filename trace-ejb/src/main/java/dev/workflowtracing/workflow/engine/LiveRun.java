@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A run as it stands now, from the engine's own events on this server: its status and every node's
- * state (queued, running with its attempt, succeeded, failed, skipped), start and elapsed time.
+ * state (queued, running with its attempt, succeeded, failed, skipped, cancelled), start and
+ * elapsed time.
  */
 public record LiveRun(String status, List<Node> nodes) {
 

@@ -16,8 +16,12 @@ import io.opentelemetry.api.trace.SpanKind;
 
 /** One try at running a node: traced as a child span of the node's span. */
 public record NodeAttempt(
-    String runId, NodeDefinition node, int attempt, RunState state, Deadline deadline)
+    RunHandle run, NodeDefinition node, int attempt, RunState state, Deadline deadline)
     implements TracedOperation {
+
+  public String runId() {
+    return run.runId();
+  }
 
   @Override
   public String spanName() {
@@ -36,7 +40,7 @@ public record NodeAttempt(
   public Attributes spanAttributes() {
     return Attributes.builder()
         .put(SPAN_ROLE, SpanRole.ATTEMPT.value())
-        .put(RUN_ID, runId)
+        .put(RUN_ID, runId())
         .put(NODE_ID, node.id())
         .put(NODE_TYPE, node.type().jsonName())
         .put(NODE_ATTEMPT, attempt)

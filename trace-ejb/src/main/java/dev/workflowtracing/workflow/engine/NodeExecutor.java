@@ -1,7 +1,9 @@
 package dev.workflowtracing.workflow.engine;
 
 import dev.workflowtracing.conventions.Artifacts;
+import dev.workflowtracing.conventions.WorkflowAttributes;
 import dev.workflowtracing.instrumentation.Traced;
+import dev.workflowtracing.instrumentation.redaction.Redactor;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowSettings;
 import io.opentelemetry.api.trace.Span;
@@ -25,12 +27,14 @@ public class NodeExecutor {
 
   @EJB AttemptRunner attemptRunner;
   @Inject Event<RunEvent> events;
+  @Inject Redactor redactor;
 
   @Inject WorkflowSettings settings;
 
   public NodeOutcome execute(NodeInvocation invocation) throws NodeFailedException {
     NodeDefinition node = invocation.node();
     RunState state = invocation.state();
+    RunHandle run = invocation.run();
     Artifacts.record(
         Span.current(),
         "input",
@@ -40,36 +44,51 @@ public class NodeExecutor {
     int maxAttempts = node.retry().maxAttempts();
     NodeExecutionException lastFailure = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      if (!waited(node.retry().backoffBeforeAttempt(attempt))) {
-        // Interrupted (the run is being stopped): no more attempts.
-        throw new NodeFailedException(
-            node.id(),
-            attempt - 1,
-            new NodeExecutionException("interrupted while waiting to retry", lastFailure));
+      if (!waited(node.retry().backoffBeforeAttempt(attempt)) || run.isCancelled()) {
+        // The run is being stopped: no more attempts.
+        throw cancelled(run, node, attempt - 1, lastFailure);
       }
-      String runId = invocation.runId();
       events.fire(
-          new RunEvent.NodeAttemptStarted(runId, node.id(), attempt, System.currentTimeMillis()));
+          new RunEvent.NodeAttemptStarted(
+              run.runId(), node.id(), attempt, System.currentTimeMillis()));
       try {
         JsonObject output =
             attemptRunner.attempt(
-                new NodeAttempt(runId, node, attempt, state, Deadline.after(timeout)));
+                new NodeAttempt(run, node, attempt, state, Deadline.after(timeout)));
         events.fire(
             new RunEvent.NodeAttemptEnded(
-                runId, node.id(), attempt, System.currentTimeMillis(), null));
+                run.runId(), node.id(), attempt, System.currentTimeMillis(), null, false));
         Artifacts.record(Span.current(), "output", "application/json", output::toString);
         return new NodeOutcome(output, attempt);
       } catch (NodeExecutionException e) {
+        boolean cancelled = run.isCancelled();
         events.fire(
             new RunEvent.NodeAttemptEnded(
-                runId, node.id(), attempt, System.currentTimeMillis(), e.getMessage()));
+                run.runId(),
+                node.id(),
+                attempt,
+                System.currentTimeMillis(),
+                // Watchers see it as it is, before the exporter's redaction: redact it here.
+                redactor.text(e.getMessage()),
+                cancelled));
         lastFailure = e;
+        if (cancelled) {
+          throw cancelled(run, node, attempt, e);
+        }
         if (attempt < maxAttempts) {
           Span.current().addEvent("retry scheduled after attempt " + attempt);
         }
       }
     }
     throw new NodeFailedException(node.id(), maxAttempts, lastFailure);
+  }
+
+  /** The node stops because its run is cancelled; its span (current here) says so. */
+  private static NodeFailedException cancelled(
+      RunHandle run, NodeDefinition node, int attempts, NodeExecutionException lastFailure) {
+    Span.current().setAttribute(WorkflowAttributes.RUN_CANCELLED, true);
+    return new NodeFailedException(
+        node.id(), attempts, new NodeExecutionException(run.cancelReason(), lastFailure));
   }
 
   /** Waits the backoff; false when interrupted, with the thread's interrupt flag kept set. */

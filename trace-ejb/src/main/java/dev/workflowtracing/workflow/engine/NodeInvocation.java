@@ -14,8 +14,12 @@ import dev.workflowtracing.workflow.NodeDefinition;
 import io.opentelemetry.api.common.Attributes;
 
 /** One node's execution within a run, all attempts included: traced as the node's span. */
-public record NodeInvocation(String runId, String workflowId, NodeDefinition node, RunState state)
+public record NodeInvocation(RunHandle run, String workflowId, NodeDefinition node, RunState state)
     implements TracedOperation {
+
+  public String runId() {
+    return run.runId();
+  }
 
   @Override
   public String spanName() {
@@ -27,7 +31,7 @@ public record NodeInvocation(String runId, String workflowId, NodeDefinition nod
     return Attributes.builder()
         .put(SPAN_ROLE, SpanRole.NODE.value())
         .put(WORKFLOW_ID, workflowId)
-        .put(RUN_ID, runId)
+        .put(RUN_ID, runId())
         .put(NODE_ID, node.id())
         .put(NODE_TYPE, node.type().jsonName())
         .put(NODE_MAX_ATTEMPTS, node.retry().maxAttempts())

@@ -58,9 +58,10 @@ public sealed interface RunEvent
    * An attempt of a node ended.
    *
    * @param error why it failed, or null when it succeeded
+   * @param cancelled it was stopped because the run was cancelled
    */
   record NodeAttemptEnded(
-      String runId, String nodeId, int attempt, long endedAtMillis, String error)
+      String runId, String nodeId, int attempt, long endedAtMillis, String error, boolean cancelled)
       implements RunEvent {}
 
   /**

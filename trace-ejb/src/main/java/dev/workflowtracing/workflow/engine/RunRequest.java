@@ -21,15 +21,20 @@ import jakarta.json.JsonObject;
  *     Context#root()} to start a new trace
  * @param trigger who started the run: api, canvas, sample, soak...
  * @param fromQueue the run was accepted onto the run queue first (its row exists already)
+ * @param handle how the run is stopped ({@link RunControl})
  */
 public record RunRequest(
-    String runId,
+    RunHandle handle,
     WorkflowDefinition workflow,
     JsonObject inputs,
     String trigger,
     Context parent,
     boolean fromQueue)
     implements TracedOperation {
+
+  public String runId() {
+    return handle.runId();
+  }
 
   @Override
   public String spanName() {
@@ -42,7 +47,7 @@ public record RunRequest(
         .put(SPAN_ROLE, SpanRole.RUN.value())
         .put(WORKFLOW_ID, workflow.id())
         .put(WORKFLOW_VERSION, workflow.version())
-        .put(RUN_ID, runId)
+        .put(RUN_ID, runId())
         .put(RUN_TRIGGER, trigger)
         .build();
   }

@@ -32,7 +32,10 @@ public record RunResult(
   @Override
   public void describeTo(Span span) {
     span.setAttribute(WorkflowAttributes.RUN_STATUS, status.name());
-    if (status == RunStatus.FAILED) {
+    if (status == RunStatus.CANCELLED) {
+      span.setAttribute(WorkflowAttributes.RUN_CANCELLED, true);
+    }
+    if (status != RunStatus.SUCCEEDED) {
       span.setStatus(StatusCode.ERROR, error);
     }
   }

@@ -6,5 +6,14 @@ public enum RunStatus {
   QUEUED,
   RUNNING,
   SUCCEEDED,
-  FAILED
+  FAILED,
+  /** Stopped on request or by its time limit ({@code workflow.run.timeout-ms}). */
+  CANCELLED,
+  /** The server executing it stopped (a crash) before the run ended. */
+  ABORTED;
+
+  /** Whether the run has ended: nothing more will happen to it. */
+  public boolean isFinal() {
+    return this != QUEUED && this != RUNNING;
+  }
 }

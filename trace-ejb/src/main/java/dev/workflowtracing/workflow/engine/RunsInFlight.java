@@ -54,6 +54,33 @@ public class RunsInFlight {
     return run(runId).map(run -> run.watch(afterId, watcher));
   }
 
+  /** Waits until the run ends, at most {@code limit}; true when it has ended. */
+  public boolean awaitEnd(String runId, java.time.Duration limit) {
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    Optional<Runnable> watching =
+        watch(
+            runId,
+            0,
+            numbered -> {
+              if (numbered.event() instanceof RunEvent.RunEnded) {
+                ended.countDown();
+                return false;
+              }
+              return true;
+            });
+    if (watching.isEmpty()) {
+      return false;
+    }
+    try {
+      return ended.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      watching.get().run();
+    }
+  }
+
   /** Receives a run's events; false to stop watching. */
   @FunctionalInterface
   public interface Watcher {
@@ -129,14 +156,20 @@ public class RunsInFlight {
         node.endedAt = null;
       } else if (event instanceof RunEvent.NodeAttemptEnded attempt) {
         NodeState node = nodes.computeIfAbsent(attempt.nodeId(), id -> new NodeState());
-        node.state = attempt.error() == null ? "succeeded" : "failed";
+        node.state =
+            attempt.cancelled() ? "cancelled" : attempt.error() == null ? "succeeded" : "failed";
         node.endedAt = attempt.endedAtMillis();
       } else if (event instanceof RunEvent.RunEnded end) {
         status = end.status().name();
         ended = true;
-        nodes.values().stream()
-            .filter(n -> n.state.equals("queued"))
-            .forEach(n -> n.state = "skipped");
+        for (NodeState node : nodes.values()) {
+          if (node.state.equals("queued")) {
+            node.state = "skipped";
+          } else if (node.state.equals("running")) {
+            node.state = "cancelled"; // cut off without an end of its own
+            node.endedAt = end.endedAtMillis();
+          }
+        }
       }
     }
 

@@ -18,7 +18,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +28,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a workflow: every node in topological order, skipping nodes that no taken edge reaches (the
- * other side of a branch). The first node that fails for good ends the run as FAILED.
+ * other side of a branch). The first node that fails for good ends the run as FAILED; a cancel (see
+ * {@link RunControl}) interrupts the running nodes, starts no other and ends the run CANCELLED.
  *
  * <p>No transaction around the run: it can be long. What happens is published as {@link RunEvent}s;
  * the run's row is written by their observer, in short transactions of its own.
@@ -64,12 +67,15 @@ public class WorkflowRunner {
             request.fromQueue()));
 
     RunState state = new RunState(request.inputs());
-    List<String> executed = new ArrayList<>();
+    List<String> executed = Collections.synchronizedList(new ArrayList<>());
     List<String> skipped = new ArrayList<>();
     String error = null;
     int spans = 1;
     try {
       for (List<NodeDefinition> wave : workflow.waves()) {
+        if (request.handle().isCancelled()) {
+          break;
+        }
         List<NodeDefinition> reached = new ArrayList<>();
         for (NodeDefinition node : wave) {
           if (isReached(workflow, node, state)) {
@@ -78,8 +84,7 @@ public class WorkflowRunner {
             skipped.add(node.id());
           }
         }
-        reached.forEach(node -> executed.add(node.id()));
-        WaveResult result = runWave(request, reached, state);
+        WaveResult result = runWave(request, reached, state, executed);
         spans += result.spans();
         if (result.error() != null) {
           error = result.error();
@@ -92,6 +97,10 @@ public class WorkflowRunner {
     }
 
     RunStatus status = error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+    if (request.handle().isCancelled()) {
+      status = RunStatus.CANCELLED;
+      error = request.handle().cancelReason();
+    }
     JsonObject outputs = (JsonObject) redactor.json(terminalOutputs(workflow, state));
     error = redactor.text(error);
     long endedAt = System.currentTimeMillis();
@@ -108,7 +117,7 @@ public class WorkflowRunner {
         inputs,
         outputs,
         error,
-        executed,
+        inWorkflowOrder(workflow, executed),
         skipped);
   }
 
@@ -120,17 +129,20 @@ public class WorkflowRunner {
    * workflow.parallelism} at a time on the managed executor, each carrying the run's trace context
    * so its spans stay children of the root.
    */
-  private WaveResult runWave(RunRequest request, List<NodeDefinition> nodes, RunState state) {
+  private WaveResult runWave(
+      RunRequest request, List<NodeDefinition> nodes, RunState state, List<String> executed) {
     if (nodes.size() == 1) {
-      return runNode(request, nodes.get(0), state);
+      return runNode(request, nodes.get(0), state, executed);
     }
     int spans = 0;
     String error = null;
     Context context = Context.current();
-    for (int from = 0; from < nodes.size(); from += settings.parallelism()) {
+    for (int from = 0;
+        from < nodes.size() && !request.handle().isCancelled();
+        from += settings.parallelism()) {
       List<Callable<WaveResult>> tasks =
           nodes.subList(from, Math.min(nodes.size(), from + settings.parallelism())).stream()
-              .map(node -> context.wrap(() -> runNode(request, node, state)))
+              .map(node -> context.wrap(() -> runNode(request, node, state, executed)))
               .toList();
       for (Future<WaveResult> done : invokeAll(tasks)) {
         WaveResult result = resultOf(done);
@@ -141,11 +153,16 @@ public class WorkflowRunner {
     return new WaveResult(spans, error);
   }
 
-  private WaveResult runNode(RunRequest request, NodeDefinition node, RunState state) {
+  private WaveResult runNode(
+      RunRequest request, NodeDefinition node, RunState state, List<String> executed) {
+    RunHandle run = request.handle();
+    if (!run.enter()) {
+      return new WaveResult(0, null); // cancelled: the node does not start
+    }
+    executed.add(node.id());
     try {
       NodeOutcome outcome =
-          nodeExecutor.execute(
-              new NodeInvocation(request.runId(), request.workflow().id(), node, state));
+          nodeExecutor.execute(new NodeInvocation(run, request.workflow().id(), node, state));
       state.recordOutput(node.id(), outcome.output());
       return new WaveResult(1 + outcome.attempts(), null);
     } catch (NodeFailedException e) {
@@ -153,6 +170,8 @@ public class WorkflowRunner {
     } catch (RuntimeException e) {
       // The node's span was started and ended by the interceptor; no attempt ran.
       return new WaveResult(1, "Node " + node.id() + " failed unexpectedly: " + e);
+    } finally {
+      run.exit();
     }
   }
 
@@ -174,6 +193,12 @@ public class WorkflowRunner {
     } catch (ExecutionException e) {
       return new WaveResult(0, "Node failed unexpectedly: " + e.getCause());
     }
+  }
+
+  /** The nodes that ran, in the workflow's order (parallel nodes start in any order). */
+  private static List<String> inWorkflowOrder(WorkflowDefinition workflow, List<String> nodeIds) {
+    Set<String> ran = Set.copyOf(nodeIds);
+    return workflow.nodesInOrder().stream().map(NodeDefinition::id).filter(ran::contains).toList();
   }
 
   /** A start node is always reached; any other node when at least one incoming edge was taken. */

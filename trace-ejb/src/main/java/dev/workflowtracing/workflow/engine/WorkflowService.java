@@ -2,21 +2,37 @@ package dev.workflowtracing.workflow.engine;
 
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowDefinition;
+import dev.workflowtracing.workflow.WorkflowSettings;
 import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
-/** Starts runs of stored workflows. */
+/** Starts runs of stored workflows, and runs taken off the run queue. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WorkflowService {
 
+  private static final Logger LOG = Logger.getLogger(WorkflowService.class.getName());
+
+  static final String ABORTED_REASON =
+      "Aborted: the server executing this run stopped before the run ended. Spans that had not"
+          + " ended by then were never recorded.";
+
   @EJB WorkflowCatalog catalog;
   @EJB WorkflowRunner runner;
+  @EJB RunControl control;
+  @Inject RunLedger ledger;
+  @Inject Event<RunEvent> events;
+  @Inject WorkflowSettings settings;
 
   /**
    * Runs the latest version of a workflow and waits for it to end.
@@ -25,14 +41,59 @@ public class WorkflowService {
    */
   public RunResult run(String workflowId, JsonObject inputs, String trigger, Context parent) {
     WorkflowDefinition workflow = catalog.definition(workflowId);
-    return runner.run(
-        new RunRequest(UUID.randomUUID().toString(), workflow, inputs, trigger, parent, false));
+    // A new id: nothing can have cancelled it yet.
+    RunHandle handle = control.begin(UUID.randomUUID().toString(), timeLimit(workflow)).get();
+    try {
+      return runner.run(new RunRequest(handle, workflow, inputs, trigger, parent, false));
+    } finally {
+      control.end(handle);
+    }
   }
 
-  /** Runs a run taken off the run queue, under the id it was accepted with. */
-  public RunResult runQueued(
+  /**
+   * Runs a run taken off the run queue, under the id it was accepted with, unless its record says
+   * otherwise: one cancelled while queued does not run, and one recorded as running that no server
+   * here executes was cut off by a crash (its message came back): it ends ABORTED rather than
+   * running twice.
+   */
+  public void runQueued(
       String runId, String workflowId, JsonObject inputs, String trigger, Context parent) {
+    Optional<RunStatus> recorded = ledger.status(runId);
+    if (recorded.isPresent() && recorded.get().isFinal()) {
+      LOG.info(() -> "Run " + runId + " taken off the queue has ended already: " + recorded.get());
+      return;
+    }
+    if (recorded.orElse(RunStatus.QUEUED) == RunStatus.RUNNING) {
+      if (!control.isExecuting(runId)) {
+        LOG.warning(() -> "Run " + runId + " was running when its server stopped: aborted");
+        events.fire(
+            new RunEvent.RunEnded(
+                runId, RunStatus.ABORTED, System.currentTimeMillis(), "{}", ABORTED_REASON, 0));
+      }
+      return;
+    }
     WorkflowDefinition workflow = catalog.definition(workflowId);
-    return runner.run(new RunRequest(runId, workflow, inputs, trigger, parent, true));
+    Optional<RunHandle> handle = control.begin(runId, timeLimit(workflow));
+    if (handle.isEmpty()) {
+      return; // cancelled while it waited
+    }
+    try {
+      runner.run(new RunRequest(handle.get(), workflow, inputs, trigger, parent, true));
+    } finally {
+      control.end(handle.get());
+    }
+  }
+
+  /**
+   * Cancels a queued or running run.
+   *
+   * @param by who asks, for the run's error text
+   */
+  public CancelOutcome cancel(String runId, String by) {
+    return control.cancel(runId, "Cancelled by " + by);
+  }
+
+  private Duration timeLimit(WorkflowDefinition workflow) {
+    return workflow.timeout().orElse(settings.runDefaultTimeout());
   }
 }

@@ -3,8 +3,8 @@ package dev.workflowtracing.workflow.nodes;
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
 import dev.workflowtracing.workflow.engine.NodeAttempt;
+import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import dev.workflowtracing.workflow.engine.NodeHandler;
-import dev.workflowtracing.workflow.engine.NodeTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -19,7 +19,7 @@ public class DelayNode implements NodeHandler {
   }
 
   @Override
-  public JsonObject execute(NodeAttempt attempt) throws NodeTimeoutException {
+  public JsonObject execute(NodeAttempt attempt) throws NodeExecutionException {
     long ms = attempt.node().configLong("ms", 0);
     attempt.deadline().sleep(Duration.ofMillis(ms));
     return JsonFactory.createObjectBuilder().add("waitedMs", ms).build();

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.nodes;
 
-import dev.workflowtracing.workflow.engine.NodeTimeoutException;
+import dev.workflowtracing.workflow.engine.NodeExecutionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -21,7 +21,7 @@ public class SimulatedModel implements ModelProvider {
   }
 
   @Override
-  public LlmReply complete(LlmRequest request) throws NodeTimeoutException {
+  public LlmReply complete(LlmRequest request) throws NodeExecutionException {
     request.deadline().sleep(Duration.ofMillis(request.latencyMs()));
     String prompt = request.prompt();
     String opening = OPENINGS[Math.floorMod(prompt.hashCode(), OPENINGS.length)];

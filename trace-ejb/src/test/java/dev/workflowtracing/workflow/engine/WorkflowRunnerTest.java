@@ -3,6 +3,7 @@ package dev.workflowtracing.workflow.engine;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
 import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ATTEMPT;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_CANCELLED;
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
 import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,76 @@ class WorkflowRunnerTest {
   void closeProvider() {
     provider.close();
     pool.shutdownNow();
+  }
+
+  @Test
+  void aCancelInterruptsTheRunningNodesStartsNoOtherAndMarksTheSpans() throws Exception {
+    StringBuilder nodes =
+        new StringBuilder(
+            "{\"id\": \"start\", \"type\": \"transform\", \"config\": {\"set\": {}}}");
+    StringBuilder edges = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      nodes
+          .append(", {\"id\": \"n")
+          .append(i)
+          .append("\", \"type\": \"delay\", \"config\": {\"ms\": 2000}}");
+      edges
+          .append(i == 0 ? "" : ", ")
+          .append("{\"from\": \"start\", \"to\": \"n")
+          .append(i)
+          .append("\"}");
+    }
+    String definition =
+        "{\"id\": \"slow-fan\", \"nodes\": [" + nodes + "], \"edges\": [" + edges + "]}";
+    RunHandle handle = new RunHandle("run-1");
+    java.util.concurrent.atomic.AtomicLong cancelledAt =
+        new java.util.concurrent.atomic.AtomicLong();
+    Thread canceller =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                return;
+              }
+              handle.cancel("Cancelled by test");
+              cancelledAt.set(System.nanoTime());
+            });
+    long start = System.nanoTime();
+    canceller.start();
+    RunResult result = run(definition, "{}", handle);
+    canceller.join();
+
+    assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(result.error()).isEqualTo("Cancelled by test");
+    // Four delays ran (the test's parallelism) and were cut short; no other node started.
+    assertThat(System.nanoTime() - start).isLessThan(1_500_000_000L);
+    assertThat(result.executedNodes()).hasSize(1 + 4);
+    Map<String, SpanData> spans = byName();
+    SpanData root = spans.get("run slow-fan");
+    assertThat(root.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(root.getAttributes().get(RUN_CANCELLED)).isTrue();
+    List<SpanData> cut =
+        exporter.getFinishedSpanItems().stream()
+            .filter(s -> s.getName().startsWith("delay n") || s.getName().startsWith("n"))
+            .filter(s -> !s.getName().startsWith("run"))
+            .toList();
+    assertThat(cut).hasSize(4 + 4); // node span and attempt span of each
+    assertThat(cut)
+        .allSatisfy(
+            s -> {
+              assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+              assertThat(s.getAttributes().get(RUN_CANCELLED)).isTrue();
+            });
+    assertThat(runLog).contains("finished CANCELLED expecting 11 spans");
+    assertThat(events.fired())
+        .filteredOn(RunEvent.NodeAttemptEnded.class::isInstance)
+        .map(RunEvent.NodeAttemptEnded.class::cast)
+        .filteredOn(e -> e.nodeId().startsWith("n"))
+        .hasSize(4)
+        .allMatch(RunEvent.NodeAttemptEnded::cancelled);
+    // The interrupt was for the run only: the pool's threads are usable again.
+    assertThat(pool.submit(() -> Thread.currentThread().isInterrupted()).get()).isFalse();
   }
 
   @Test
@@ -285,9 +356,13 @@ class WorkflowRunnerTest {
   }
 
   private RunResult run(String definition, String inputs) {
+    return run(definition, inputs, new RunHandle("run-1"));
+  }
+
+  private RunResult run(String definition, String inputs, RunHandle handle) {
     return runner.run(
         new RunRequest(
-            "run-1",
+            handle,
             WorkflowDefinitionParser.parse(definition),
             Json.createReader(new java.io.StringReader(inputs)).readObject(),
             "test",
@@ -320,6 +395,7 @@ class WorkflowRunnerTest {
         };
     executor.attemptRunner = attempts;
     executor.events = events;
+    executor.redactor = redactor;
     executor.settings = TestSettings.workflow();
     WorkflowRunner workflowRunner =
         new WorkflowRunner() {

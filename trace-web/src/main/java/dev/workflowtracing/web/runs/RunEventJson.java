@@ -36,6 +36,9 @@ final class RunEventJson {
       if (attempt.error() != null) {
         json.add("error", attempt.error());
       }
+      if (attempt.cancelled()) {
+        json.add("cancelled", true);
+      }
     } else if (event instanceof RunEvent.RunEnded end) {
       json.add("status", end.status().name()).add("at", iso(end.endedAtMillis()));
       if (end.error() != null) {

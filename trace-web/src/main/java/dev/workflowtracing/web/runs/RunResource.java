@@ -5,24 +5,31 @@ import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
+import dev.workflowtracing.workflow.engine.CancelOutcome;
 import dev.workflowtracing.workflow.engine.RunEvent;
 import dev.workflowtracing.workflow.engine.RunsInFlight;
+import dev.workflowtracing.workflow.engine.WorkflowService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.Optional;
 
 /** A run by its id, with the id of its trace and, while it runs, its live state and events. */
@@ -32,7 +39,11 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
+  /** How long a cancel waits for the run to stop before it answers 202. */
+  static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
+
   @EJB TraceReader reader;
+  @EJB WorkflowService workflows;
   @Inject RunsInFlight inFlight;
 
   @GET
@@ -40,6 +51,32 @@ public class RunResource {
   public RunView run(@PathParam("runId") String runId) {
     Ids.runId(runId);
     return reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
+  }
+
+  /**
+   * Cancels a queued or running run and answers it as it stands: ended (200), or still stopping
+   * after {@link #CANCEL_WAIT} (202; its end follows on the event stream).
+   */
+  @POST
+  @Path("/{runId}/cancel")
+  @RolesAllowed({Roles.RUNNER, Roles.ADMIN})
+  public Response cancel(@PathParam("runId") String runId, @Context SecurityContext caller) {
+    Ids.runId(runId);
+    CancelOutcome outcome = workflows.cancel(runId, caller.getUserPrincipal().getName());
+    if (outcome == CancelOutcome.UNKNOWN) {
+      throw new NotFoundProblem("No run with id " + runId);
+    }
+    if (outcome == CancelOutcome.FINISHED) {
+      String status = reader.run(runId).map(RunView::status).orElse("ended");
+      throw new ConflictProblem(
+          "Run " + runId + " has ended already (" + status + "): there is nothing to cancel");
+    }
+    boolean ended = outcome == CancelOutcome.CANCELLED || inFlight.awaitEnd(runId, CANCEL_WAIT);
+    RunView run =
+        reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
+    return Response.status(ended ? Response.Status.OK : Response.Status.ACCEPTED)
+        .entity(run)
+        .build();
   }
 
   /**

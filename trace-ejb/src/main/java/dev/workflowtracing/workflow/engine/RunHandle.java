@@ -1,0 +1,64 @@
+package dev.workflowtracing.workflow.engine;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One executing run, as {@link RunControl} stops it: the threads working on its nodes (interrupted
+ * when it is cancelled) and why it was cancelled. Guarded by itself, so that a thread is only ever
+ * interrupted while it works on this run.
+ */
+public final class RunHandle {
+
+  private final String runId;
+  private final Set<Thread> workers = new HashSet<>();
+  private volatile String cancelReason;
+
+  RunHandle(String runId) {
+    this.runId = runId;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public boolean isCancelled() {
+    return cancelReason != null;
+  }
+
+  /** Why the run was cancelled; null while it is not. */
+  public String cancelReason() {
+    return cancelReason;
+  }
+
+  /**
+   * The calling thread starts work on one of the run's nodes; false (and nothing registered) when
+   * the run is cancelled already, so that no node starts after a cancel.
+   */
+  synchronized boolean enter() {
+    if (isCancelled()) {
+      return false;
+    }
+    workers.add(Thread.currentThread());
+    return true;
+  }
+
+  /** The calling thread is done with the node; an interrupt meant for this run is cleared. */
+  synchronized void exit() {
+    workers.remove(Thread.currentThread());
+    if (isCancelled()) {
+      // A pooled thread goes back to its pool without the run's interrupt.
+      Thread.interrupted();
+    }
+  }
+
+  /** Cancels the run, interrupting the threads working on it; false when it was already. */
+  synchronized boolean cancel(String reason) {
+    if (isCancelled()) {
+      return false;
+    }
+    cancelReason = reason;
+    workers.forEach(Thread::interrupt);
+    return true;
+  }
+}
