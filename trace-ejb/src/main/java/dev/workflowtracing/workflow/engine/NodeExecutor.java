@@ -50,7 +50,7 @@ public class NodeExecutor {
       }
       events.fire(
           new RunEvent.NodeAttemptStarted(
-              run.runId(), node.id(), attempt, System.currentTimeMillis()));
+              run.runId(), node.id(), attempt, System.currentTimeMillis(), nodeSpanId()));
       try {
         JsonObject output =
             attemptRunner.attempt(
@@ -81,6 +81,12 @@ public class NodeExecutor {
       }
     }
     throw new NodeFailedException(node.id(), maxAttempts, lastFailure);
+  }
+
+  /** The node's span (current here), if it is recorded. */
+  private static String nodeSpanId() {
+    Span span = Span.current();
+    return span.isRecording() ? span.getSpanContext().getSpanId() : null;
   }
 
   /** The node stops because its run is cancelled; its span (current here) says so. */

@@ -34,6 +34,7 @@ public sealed interface RunEvent
    * A run began.
    *
    * @param traceId the trace it records, or null when it records none (sampled out, paused)
+   * @param rootSpanId its root span, or null with no trace: watchers draw it open until it is stored
    * @param inputsJson its inputs, redacted, as JSON text
    * @param nodeIds the workflow's nodes, in the order they may run
    * @param fromQueue the run was accepted onto the run queue before (see {@link RunQueued})
@@ -41,6 +42,7 @@ public sealed interface RunEvent
   record RunStarted(
       String runId,
       String traceId,
+      String rootSpanId,
       String workflowId,
       int workflowVersion,
       String trigger,
@@ -50,8 +52,13 @@ public sealed interface RunEvent
       boolean fromQueue)
       implements RunEvent {}
 
-  /** An attempt of a node began. */
-  record NodeAttemptStarted(String runId, String nodeId, int attempt, long startedAtMillis)
+  /**
+   * An attempt of a node began.
+   *
+   * @param nodeSpanId the node's span, or null with no trace: watchers draw it open until stored
+   */
+  record NodeAttemptStarted(
+      String runId, String nodeId, int attempt, long startedAtMillis, String nodeSpanId)
       implements RunEvent {}
 
   /**

@@ -52,12 +52,14 @@ public class WorkflowRunner {
     WorkflowDefinition workflow = request.workflow();
     long startedAt = System.currentTimeMillis();
     String traceId = traceIdOf(Span.current());
+    String rootSpanId = traceId == null ? null : Span.current().getSpanContext().getSpanId();
     // What the run stores and answers passes the same redaction as its spans.
     JsonObject inputs = (JsonObject) redactor.json(request.inputs());
     events.fire(
         new RunEvent.RunStarted(
             request.runId(),
             traceId,
+            rootSpanId,
             workflow.id(),
             workflow.version(),
             request.trigger(),

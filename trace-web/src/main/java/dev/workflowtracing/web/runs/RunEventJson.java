@@ -23,12 +23,15 @@ final class RunEventJson {
           .add("at", iso(started.startedAtMillis()))
           .add("nodeIds", strings(started.nodeIds()));
       if (started.traceId() != null) {
-        json.add("traceId", started.traceId());
+        json.add("traceId", started.traceId()).add("rootSpanId", started.rootSpanId());
       }
     } else if (event instanceof RunEvent.NodeAttemptStarted attempt) {
       json.add("nodeId", attempt.nodeId())
           .add("attempt", attempt.attempt())
           .add("at", iso(attempt.startedAtMillis()));
+      if (attempt.nodeSpanId() != null) {
+        json.add("nodeSpanId", attempt.nodeSpanId());
+      }
     } else if (event instanceof RunEvent.NodeAttemptEnded attempt) {
       json.add("nodeId", attempt.nodeId())
           .add("attempt", attempt.attempt())

@@ -1,0 +1,161 @@
+package dev.workflowtracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Nothing silent on a crash: the server is killed (SIGKILL) while 20 accepted runs are queued or
+ * running. After a restart every one of them ends SUCCEEDED, FAILED or ABORTED, none stays RUNNING
+ * and none is lost: the queued ones were still on the persistent queue and ran, the ones that were
+ * running ended ABORTED with the reason, and their traces say what is missing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CrashRecoveryIT {
+
+  private static final String CONTAINER = "restartable";
+  private static final String EAR = "crash-ear";
+  private static final int RUNS = 20;
+
+  @ArquillianResource ContainerController containers;
+  @ArquillianResource Deployer deployer;
+
+  private final Api api = new Api(url("http://localhost:8180/"));
+
+  @Deployment(name = EAR, managed = false, testable = false)
+  @TargetsContainer(CONTAINER)
+  static EnterpriseArchive ear() {
+    return Deployments.builtEar();
+  }
+
+  @AfterEach
+  void stop() {
+    if (containers.isStarted(CONTAINER)) {
+      deployer.undeploy(EAR);
+      containers.stop(CONTAINER);
+    }
+  }
+
+  @Test
+  void afterAKillEveryAcceptedRunEndsAndNoneIsLost() throws Exception {
+    containers.start(CONTAINER);
+    if (api.get("api/workflows").status() == 200) {
+      deployer.undeploy(EAR); // left deployed by another test: the server restored it at boot
+    }
+    deployer.deploy(EAR);
+
+    List<String> accepted = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      Api.Answer answer =
+          api.post(
+              "api/workflows/slow-llm-chain/runs",
+              "{\"inputs\": {\"topic\": \"crash " + i + "\"}}",
+              "Prefer",
+              "respond-async");
+      assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+      accepted.add(answer.object().getString("runId"));
+    }
+    // Kill once some runs are in the middle of a node and others still wait on the queue.
+    api.await(
+        "api/runs/" + accepted.get(0),
+        a -> a.status() == 200 && "RUNNING".equals(a.object().getString("status")),
+        Duration.ofSeconds(30));
+    Api.sleep(500);
+    Map<String, Long> before = statuses(accepted);
+    assertThat(before).containsKey("RUNNING");
+    assertThat(before.getOrDefault("QUEUED", 0L)).as("runs still queued at the kill").isPositive();
+
+    killServerProcess();
+    containers.kill(CONTAINER);
+    containers.start(CONTAINER); // boots with the EAR it had deployed
+
+    // Every accepted run ends, one way or the other.
+    for (String runId : accepted) {
+      api.await(
+          "api/runs/" + runId,
+          a ->
+              a.status() == 200
+                  && List.of("SUCCEEDED", "FAILED", "ABORTED")
+                      .contains(a.object().getString("status")),
+          Duration.ofSeconds(90));
+    }
+    Map<String, Long> after = statuses(accepted);
+    System.out.printf("CrashRecoveryIT: at the kill %s; after the restart %s%n", before, after);
+    assertThat(after.values().stream().mapToLong(Long::longValue).sum())
+        .as("accepted runs found after the restart")
+        .isEqualTo(RUNS);
+    assertThat(after).containsOnlyKeys("SUCCEEDED", "ABORTED");
+    assertThat(after.get("ABORTED")).as("runs cut off by the kill").isPositive();
+    assertThat(after.get("SUCCEEDED")).as("queued runs executed after the restart").isPositive();
+
+    JsonObject aborted =
+        accepted.stream()
+            .map(id -> api.get("api/runs/" + id).object())
+            .filter(run -> run.getString("status").equals("ABORTED"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(aborted.getString("error")).contains("Aborted", "stopped");
+    // Its trace says what is missing (the server's batch delay here is a minute: it may hold
+    // none of the run's spans, but it has the run's record).
+    if (aborted.get("traceId") instanceof jakarta.json.JsonString traceId) {
+      Api.Answer trace = api.get("api/traces/" + traceId.getString());
+      assertThat(trace.status()).as(trace.text()).isEqualTo(200);
+      JsonObject completeness = trace.object().getJsonObject("completeness");
+      assertThat(completeness.getBoolean("complete")).isFalse();
+      assertThat(completeness.getJsonArray("missing"))
+          .extracting(v -> ((jakarta.json.JsonString) v).getString())
+          .anyMatch(line -> line.contains("the run's own span"));
+    }
+  }
+
+  private Map<String, Long> statuses(List<String> runIds) {
+    return runIds.stream()
+        .map(id -> api.get("api/runs/" + id).object().getString("status"))
+        .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+  }
+
+  /** SIGKILL to the restartable server's JVM: no shutdown hook, no flush, as in a crash. */
+  private static void killServerProcess() {
+    List<ProcessHandle> servers =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info()
+                        .commandLine()
+                        .map(line -> line.contains("it-restartable-server"))
+                        .orElse(false))
+            .toList();
+    assertThat(servers).hasSize(1);
+    ProcessHandle server = servers.get(0);
+    assertThat(server.destroyForcibly()).isTrue();
+    server.onExit().join();
+  }
+
+  private static URL url(String url) {
+    try {
+      return java.net.URI.create(url).toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+}
