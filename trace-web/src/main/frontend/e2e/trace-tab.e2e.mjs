@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { CHROMIUM_PATH, launchChromium } from './chromium.mjs'
 
-const OVERALL_TIMEOUT_MS = 120_000
+const OVERALL_TIMEOUT_MS = 170_000
 const RUN_TIMEOUT_MS = 60_000
 const STEP_TIMEOUT_MS = 15_000
 const VIEWPORT = { width: 1600, height: 1000 }
@@ -73,10 +73,15 @@ async function openTraceTab(page, workflowId) {
   await page.getByTestId('tab-trace').click()
   await page.getByTestId('trace-timeline').waitFor()
   // The root span ends last, so once its row is there the Canvas has polled the whole trace in.
-  await page
-    .locator('[data-testid^="span-row-"]', { hasText: `run ${workflowId}` })
+  await storedRootRow(page, workflowId).waitFor({ timeout: RUN_TIMEOUT_MS })
+}
+
+/** The stored row of the run's root span (not its open bar, nor the "enqueue run …" producer span). */
+function storedRootRow(page, workflowId) {
+  return page
+    .locator('[data-testid^="span-row-"]:not([data-in-flight])')
+    .filter({ has: page.locator('.span-row__title', { hasText: new RegExp(`^run ${workflowId}$`) }) })
     .first()
-    .waitFor({ timeout: RUN_TIMEOUT_MS })
 }
 
 /**
@@ -101,6 +106,76 @@ async function findArtifact(page, accept = () => true) {
     }
   }
   return null
+}
+
+// A chain slow enough to watch: four model calls of 1.5 s each.
+const LIVE_WORKFLOW = {
+  id: 'e2e-live-chain',
+  name: 'Live chain (browser test)',
+  nodes: ['outline', 'draft', 'critique', 'final'].map((id) => ({
+    id,
+    type: 'llm',
+    config: { model: 'sim-large', prompt: `${id} about \${input.topic}`, latencyMs: 1500 },
+  })),
+  edges: [
+    { from: 'outline', to: 'draft' },
+    { from: 'draft', to: 'critique' },
+    { from: 'critique', to: 'final' },
+  ],
+}
+
+const nodeState = (page, nodeId) => page.getByTestId(`graph-node-${nodeId}`).getAttribute('data-state')
+
+/**
+ * Watches a run as it happens: the graph colours its nodes as they start and end, and the Trace
+ * tab shows the open spans as growing bars; then cancels a second run in the middle.
+ */
+async function watchAndCancel(page) {
+  step('save a slow chain to watch')
+  const saved = await page.request.put(`${baseUrl}api/workflows/${LIVE_WORKFLOW.id}`, { data: LIVE_WORKFLOW })
+  check(saved.ok(), `saving ${LIVE_WORKFLOW.id} answered ${saved.status()}`)
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  await page.getByTestId(`workflow-item-${LIVE_WORKFLOW.id}`).click()
+  await page.getByTestId('run-inputs').fill('{"topic": "live runs"}')
+
+  step('run it and watch the nodes colour as they start and end')
+  await page.getByTestId('run-button').click()
+  await page.locator('[data-testid="graph-node-outline"][data-state="running"]').waitFor({ timeout: RUN_TIMEOUT_MS })
+  check((await nodeState(page, 'final')) === 'queued', `final is ${await nodeState(page, 'final')} while outline runs`)
+  await page.locator('[data-testid="graph-node-draft"][data-state="running"]').waitFor()
+  check((await nodeState(page, 'outline')) === 'succeeded', `outline is ${await nodeState(page, 'outline')}`)
+  await screenshot(page, 'live-run.png')
+
+  step('see the running spans as open bars in the Trace tab')
+  await page.getByTestId('tab-trace').click()
+  const open = page.locator('[data-testid^="span-row-"][data-in-flight="true"]')
+  await open.first().waitFor()
+  const openNames = await open.locator('.span-row__title').allTextContents()
+  check(openNames.includes(`run ${LIVE_WORKFLOW.id}`), `no open bar for the run itself: ${openNames}`)
+  await page.locator('[data-testid^="span-row-"]:not([data-in-flight])', { hasText: 'llm outline' }).waitFor()
+  await screenshot(page, 'live-trace.png')
+
+  step('wait for the run to end and its stored spans to replace the open bars')
+  await page.locator('[data-testid="run-status"][data-status="SUCCEEDED"]').waitFor({ timeout: RUN_TIMEOUT_MS })
+  await storedRootRow(page, LIVE_WORKFLOW.id).waitFor({ timeout: RUN_TIMEOUT_MS })
+  check((await open.count()) === 0, 'open bars remain after the run ended')
+
+  step('run it again and cancel it while draft runs')
+  await page.getByTestId('tab-graph').click()
+  await page.getByTestId('run-button').click()
+  await page.locator('[data-testid="graph-node-draft"][data-state="running"]').waitFor({ timeout: RUN_TIMEOUT_MS })
+  await page.getByTestId('cancel-button').click()
+  await page.locator('[data-testid="run-status"][data-status="CANCELLED"]').waitFor({ timeout: RUN_TIMEOUT_MS })
+  const states = {}
+  for (const id of ['outline', 'draft', 'critique', 'final']) states[id] = await nodeState(page, id)
+  check(
+    states.outline === 'succeeded' &&
+      states.draft === 'cancelled' &&
+      states.critique === 'skipped' &&
+      states.final === 'skipped',
+    `node states after the cancel: ${JSON.stringify(states)}`,
+  )
+  await screenshot(page, 'cancelled-run.png')
 }
 
 /** In a second context, logged in as a viewer: the Run button is disabled or absent. */
@@ -174,7 +249,10 @@ async function main() {
     check(artifact !== null, 'no node span showed an artifact in its details')
     await screenshot(page, 'trace-tab.png')
 
-    // 2. A failed run: follow the failed node to its span and its exception.
+    // 2. A run watched live, and one cancelled.
+    await watchAndCancel(page)
+
+    // 3. A failed run: follow the failed node to its span and its exception.
     const failedStatus = await runWorkflow(page, 'always-fails')
     check(failedStatus === 'FAILED', `always-fails ended ${failedStatus}, expected FAILED`)
     await openTraceTab(page, 'always-fails')
@@ -187,7 +265,7 @@ async function main() {
     await page.getByTestId('span-details').getByTestId('span-exception').waitFor()
     await screenshot(page, 'failed-node.png')
 
-    // 3. A prompt with HTML: shown as text, never run.
+    // 4. A prompt with HTML: shown as text, never run.
     const htmlStatus = await runWorkflow(page, 'html-prompt')
     check(htmlStatus !== 'RUNNING', `html-prompt did not end (${htmlStatus})`)
     await openTraceTab(page, 'html-prompt')
@@ -214,7 +292,7 @@ async function main() {
     const markers = await page.locator('[data-testid="artifact-content"] mark.redaction').count()
     check(markers > 0, 'the redaction markers are not highlighted')
 
-    // 4. The admin page: secrets arrive masked, and the exporters are listed.
+    // 5. The admin page: secrets arrive masked, and the exporters are listed.
     step('open the admin page')
     await page.getByTestId('nav-admin').click()
     await page.getByTestId('settings-table').waitFor()
@@ -231,7 +309,7 @@ async function main() {
     await screenshot(page, 'admin.png')
     check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`)
 
-    // 5. A viewer may read, but not run workflows or see the admin page.
+    // 6. A viewer may read, but not run workflows or see the admin page.
     await checkViewer(browser)
 
     console.log('e2e PASSED: trace tab')

@@ -6,7 +6,9 @@ import { App } from './App'
 import { queryCache } from './api/hooks'
 import type { Me, Run, RunPage, Trace, TracingAdmin, WorkflowDefinition } from './api/types'
 import { initialCanvasState, useCanvasStore } from './store/canvasStore'
+import { FakeEventSource } from '../test/fixtures/eventSource'
 import { makeSpan } from '../test/fixtures/spans'
+import { liveRuns } from './live/liveRuns'
 
 const definition: WorkflowDefinition = {
   id: 'hello-llm',
@@ -102,8 +104,9 @@ function serve(method: string, url: string, body: string | undefined): [number, 
   if (method === 'POST' && url === '/api/workflows/hello-llm/runs') {
     posted.push(JSON.parse(body ?? 'null'))
     runs = [run]
-    return [201, run]
+    return [202, { ...run, status: 'QUEUED', traceId: null }]
   }
+  if (url === '/api/runs/run-1') return [200, run]
   return [404, { title: 'Not Found', status: 404, detail: `No ${url}` }]
 }
 
@@ -119,7 +122,34 @@ beforeAll(() => {
   )
 })
 
+const at = (ms: number) => new Date(Date.parse(run.startedAt) + ms).toISOString()
+
 beforeEach(() => {
+  FakeEventSource.reset()
+  FakeEventSource.scripts.set('/api/runs/run-1/events', [
+    { name: 'RunQueued', data: { runId: 'run-1', workflowId: 'hello-llm', at: at(0) } },
+    {
+      name: 'RunStarted',
+      data: {
+        runId: 'run-1',
+        workflowId: 'hello-llm',
+        at: at(1),
+        nodeIds: ['shape', 'ask'],
+        traceId: 'trace-1',
+        rootSpanId: 'root',
+      },
+    },
+    {
+      name: 'NodeAttemptStarted',
+      data: { runId: 'run-1', nodeId: 'shape', attempt: 1, at: at(2), nodeSpanId: 'shape' },
+    },
+    { name: 'NodeAttemptEnded', data: { runId: 'run-1', nodeId: 'shape', attempt: 1, at: at(3) } },
+    { name: 'NodeAttemptStarted', data: { runId: 'run-1', nodeId: 'ask', attempt: 1, at: at(4), nodeSpanId: 'ask' } },
+    { name: 'NodeAttemptEnded', data: { runId: 'run-1', nodeId: 'ask', attempt: 1, at: at(11) } },
+    { name: 'RunEnded', data: { runId: 'run-1', status: 'SUCCEEDED', at: at(12) } },
+  ])
+  vi.stubGlobal('EventSource', FakeEventSource)
+  liveRuns.clear()
   runs = []
   me = ADMIN
   posted.length = 0

@@ -82,13 +82,22 @@ describe('api client', () => {
     expect(error.detail).toContain('Failed to fetch')
   })
 
-  it('posts run inputs with the canvas trigger and encodes ids', async () => {
-    const fetchMock = respond(201, { runId: 'r1', status: 'SUCCEEDED' })
-    await api.runWorkflow('a/b', { q: 1 })
+  it('starts runs asynchronously with the canvas trigger and encodes ids', async () => {
+    const fetchMock = respond(202, { runId: 'r1', status: 'QUEUED' })
+    await api.startRun('a/b', { q: 1 })
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
     expect(url).toBe('/api/workflows/a%2Fb/runs')
     expect(init.method).toBe('POST')
+    expect((init.headers as Record<string, string>).Prefer).toBe('respond-async')
     expect(JSON.parse(init.body as string)).toEqual({ inputs: { q: 1 }, trigger: 'canvas' })
+  })
+
+  it('cancels a run by its encoded id', async () => {
+    const fetchMock = respond(200, { runId: 'r 1', status: 'CANCELLED' })
+    await api.cancelRun('r 1')
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/runs/r%201/cancel')
+    expect(init.method).toBe('POST')
   })
 
   it('deletes a trace and accepts the empty 204 answer', async () => {

@@ -106,13 +106,21 @@ export const api = {
 
   getWorkflow: (id: string) => request<WorkflowDefinition>(`/workflows/${segment(id)}`),
 
-  /** Answers once the run has ended, which can take seconds. */
-  runWorkflow: (id: string, inputs: Record<string, JsonValue>) =>
+  /**
+   * Starts a run and answers at once (202) with the run QUEUED: it runs on the server's run queue,
+   * and its events (GET /runs/{id}/events) tell how it goes.
+   */
+  startRun: (id: string, inputs: Record<string, JsonValue>) =>
     request<Run>(`/workflows/${segment(id)}/runs`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Prefer: 'respond-async' },
       body: JSON.stringify({ inputs, trigger: 'canvas' }),
     }),
+
+  getRun: (runId: string) => request<Run>(`/runs/${segment(runId)}`),
+
+  /** Cancels a queued or running run (role runner); answers the run, ended or still stopping. */
+  cancelRun: (runId: string) => request<Run>(`/runs/${segment(runId)}/cancel`, { method: 'POST' }),
 
   listRuns: (filter: RunFilter) =>
     request<RunPage>(

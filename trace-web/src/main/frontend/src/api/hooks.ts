@@ -81,25 +81,31 @@ export function useTrace(traceId: string | null): QueryState<Trace> {
 /** How often, and how many times, an incomplete trace is fetched again. */
 export const TRACE_POLL_MS = 500
 export const TRACE_POLL_LIMIT = 40
+/** How often the trace of a run still going is fetched again, for as long as it runs. */
+export const LIVE_TRACE_POLL_MS = 1000
 
 /**
  * Fetches a trace again while it is incomplete: its spans reach the database a moment after the
  * run ends (they are exported in batches), so the first read right after a run can be partial.
+ * While the run is still going (`running`), it keeps fetching, without a limit, as nodes end.
  * Call it once per view; every useTrace of the same trace sees the refreshed data.
  */
-export function useRefreshTraceUntilComplete(traceId: string | null): void {
+export function useRefreshTraceUntilComplete(traceId: string | null, running = false): void {
   const state = useTrace(traceId)
-  const [polls, setPolls] = useState({ traceId, count: 0 })
-  const count = polls.traceId === traceId ? polls.count : 0
+  const [polls, setPolls] = useState({ traceId, running, count: 0 })
+  const count = polls.traceId === traceId && polls.running === running ? polls.count : 0
   const incomplete = state.status === 'success' && !isSettled(state.data)
   useEffect(() => {
-    if (!traceId || !incomplete || count >= TRACE_POLL_LIMIT) return
-    const timer = setTimeout(() => {
-      setPolls({ traceId, count: count + 1 })
-      queryCache.invalidate(`trace:${traceId}`)
-    }, TRACE_POLL_MS)
+    if (!traceId || !(incomplete || running) || (!running && count >= TRACE_POLL_LIMIT)) return
+    const timer = setTimeout(
+      () => {
+        setPolls({ traceId, running, count: count + 1 })
+        if (queryCache.get(`trace:${traceId}`).status !== 'loading') queryCache.invalidate(`trace:${traceId}`)
+      },
+      running ? LIVE_TRACE_POLL_MS : TRACE_POLL_MS,
+    )
     return () => clearTimeout(timer)
-  }, [traceId, incomplete, count])
+  }, [traceId, incomplete, count, running])
 }
 
 /** Complete, or a trace that will not change any more (no run behind it, or not traced whole). */
@@ -201,6 +207,20 @@ export function useRuns(workflowId: string | null, status?: RunStatus): RunsResu
     loadMoreError: current?.error ?? null,
     loadMore,
   }
+}
+
+/** How often a run list with runs still going is reloaded. */
+export const RUNNING_RUNS_REFRESH_MS = 2000
+
+/** Reloads the workflow's run lists every RUNNING_RUNS_REFRESH_MS while `active`. */
+export function useRefreshRunsWhile(workflowId: string, active: boolean): void {
+  useEffect(() => {
+    if (!active) return
+    const timer = setInterval(() => {
+      if (!document.hidden) refreshRuns(workflowId)
+    }, RUNNING_RUNS_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [workflowId, active])
 }
 
 /** Reloads the run lists of a workflow, e.g. after a new run. */

@@ -90,3 +90,15 @@ export type TracingPipeline = Schemas['TracingPipeline']
 
 /** GET /api/admin/tracing (role admin). */
 export type TracingAdmin = Schemas['AdminView']
+
+/** The data of each event of GET /api/runs/{id}/events, by the event's name. */
+export interface RunStreamEvents {
+  RunQueued: Schemas['RunQueuedEvent']
+  RunStarted: Schemas['RunStartedEvent']
+  NodeAttemptStarted: Schemas['NodeAttemptStartedEvent']
+  NodeAttemptEnded: Schemas['NodeAttemptEndedEvent']
+  RunEnded: Schemas['RunEndedEvent']
+  RunStatus: Schemas['RunStatusEvent']
+}
+
+export type RunStreamEventName = keyof RunStreamEvents

@@ -2,13 +2,14 @@ import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/
 import '@xyflow/react/dist/style.css'
 import { useCallback, useMemo } from 'react'
 import type { Trace, WorkflowDefinition } from '../api/types'
+import type { LiveRunState } from '../live/liveRun'
 import { nodeSpansByNodeId } from '../trace/spanFacts'
 import { ancestorIds, spansById } from '../trace/spanRows'
 import { GraphLegend } from './GraphLegend'
 import './WorkflowGraph.css'
 import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
 import { layoutByDepth } from './layout'
-import { nodeRunStates } from './nodeStates'
+import { liveNodeStates, nodeRunStates } from './nodeStates'
 import { nodeTypes } from './nodeTypes'
 
 // Big graphs (the 1,000-node fan-out) only draw what is on screen.
@@ -18,13 +19,15 @@ interface WorkflowGraphProps {
   definition: WorkflowDefinition
   /** The selected run's trace, which colours the nodes; null when none is selected or loaded. */
   trace: Trace | null
+  /** The selected run as it happens; its events colour the nodes when they say anything. */
+  live: LiveRunState | null
   selectedSpanId: string | null
   /** Selects a span, opening its collapsed ancestors in the timeline. */
   onRevealSpan: (spanId: string, ancestorIds: readonly string[]) => void
 }
 
 /** The workflow as a graph, coloured by the selected run. Clicking a node selects its span. */
-export function WorkflowGraph({ definition, trace, selectedSpanId, onRevealSpan }: WorkflowGraphProps) {
+export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevealSpan }: WorkflowGraphProps) {
   const positions = useMemo(
     () =>
       layoutByDepth(
@@ -40,12 +43,13 @@ export function WorkflowGraph({ definition, trace, selectedSpanId, onRevealSpan 
   )
   const states = useMemo(
     () =>
+      liveNodeStates(definition.nodes, live) ??
       nodeRunStates(
         definition.nodes,
         edgesOf(definition),
         trace ? { status: trace.run?.status ?? 'SUCCEEDED', spans: trace.spans } : null,
       ),
-    [definition, trace],
+    [definition, trace, live],
   )
   const highlightedNodeId = (trace && selectedSpanId && spansById(trace.spans).get(selectedSpanId)?.nodeId) || null
 
@@ -79,7 +83,10 @@ export function WorkflowGraph({ definition, trace, selectedSpanId, onRevealSpan 
       >
         <Background />
         <Controls showInteractive={false} />
-        <GraphLegend coloured={trace !== null} />
+        <GraphLegend
+          coloured={trace !== null || live !== null}
+          live={live !== null && Object.keys(live.nodes).length > 0}
+        />
       </ReactFlow>
     </div>
   )

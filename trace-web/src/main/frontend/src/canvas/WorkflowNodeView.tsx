@@ -18,6 +18,8 @@ const stateLabels = {
   failed: 'failed',
   skipped: 'not run',
   running: 'running',
+  queued: 'waiting',
+  cancelled: 'cancelled',
   idle: '',
 } as const
 

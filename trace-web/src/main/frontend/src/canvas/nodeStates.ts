@@ -1,9 +1,25 @@
-// The colour of each node for the selected run, from the spans of its trace.
+// The colour of each node for the selected run: from the run's events while it is watched live,
+// otherwise from the spans of its trace.
 import type { RunStatus, Span, WorkflowEdgeDefinition, WorkflowNodeDefinition } from '../api/types'
+import type { LiveRunState } from '../live/liveRun'
 import { nodeSpansByNodeId } from '../trace/spanFacts'
 
-/** idle: no run selected; skipped: the run did not reach the node (e.g. the branch not taken). */
-export type NodeRunState = 'succeeded' | 'failed' | 'skipped' | 'running' | 'idle'
+/**
+ * idle: no run selected; skipped: the run did not reach the node (e.g. the branch not taken);
+ * queued: the run has not reached it yet; cancelled: stopped by a cancel.
+ */
+export type NodeRunState = 'succeeded' | 'failed' | 'skipped' | 'running' | 'queued' | 'cancelled' | 'idle'
+
+/** The nodes' states from the run's own events; null when the events tell none (nothing to colour by). */
+export function liveNodeStates(
+  nodes: readonly WorkflowNodeDefinition[],
+  live: LiveRunState | null,
+): Map<string, NodeRunState> | null {
+  if (!live || Object.keys(live.nodes).length === 0) return null
+  const states = new Map<string, NodeRunState>()
+  for (const node of nodes) states.set(node.id, live.nodes[node.id]?.state ?? 'skipped')
+  return states
+}
 
 export interface RunView {
   status: RunStatus

@@ -8,12 +8,14 @@ import { parseInputs } from './parseInputs'
 interface RunFormProps {
   /** The user is known to lack the runner role: the button is locked and says why. */
   runDenied: boolean
-  /** Starts a run; resolves when it has ended. */
-  onRun: (inputs: Record<string, JsonValue>) => Promise<Run>
+  /** Starts a run, telling `onAccepted` when the server has queued it; resolves when it has ended. */
+  onRun: (inputs: Record<string, JsonValue>, onAccepted: (run: Run) => void) => Promise<Run>
+  /** Cancels the running run; absent when the user may not. */
+  onCancel?: (runId: string) => Promise<unknown>
 }
 
-/** Inputs as JSON, checked before sending; the answer comes when the run has ended. */
-export function RunForm({ runDenied, onRun }: RunFormProps) {
+/** Inputs as JSON, checked before sending; the run can be cancelled until it has ended. */
+export function RunForm({ runDenied, onRun, onCancel }: RunFormProps) {
   const [inputsText, setInputsText] = useState('{}')
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const parsed = useMemo(() => parseInputs(inputsText), [inputsText])
@@ -21,8 +23,11 @@ export function RunForm({ runDenied, onRun }: RunFormProps) {
 
   const run = () => {
     if (!parsed.ok || running || runDenied) return
-    setOutcome({ kind: 'running', startedAt: Date.now() })
-    onRun(parsed.inputs).then(
+    const startedAt = Date.now()
+    setOutcome({ kind: 'running', startedAt })
+    const onAccepted = (accepted: Run) =>
+      setOutcome((current) => (current.kind === 'running' ? { ...current, runId: accepted.runId } : current))
+    onRun(parsed.inputs, onAccepted).then(
       (result) => setOutcome({ kind: 'finished', run: result }),
       (error: unknown) => setOutcome({ kind: 'failed', error }),
     )
@@ -77,7 +82,7 @@ export function RunForm({ runDenied, onRun }: RunFormProps) {
           {deniedMessage('run')}
         </p>
       )}
-      <RunOutcome outcome={outcome} />
+      <RunOutcome outcome={outcome} onCancel={onCancel} />
     </form>
   )
 }

@@ -5,6 +5,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMillis } from '../ui/format'
+import { useNow } from '../ui/useNow'
 import './RunHistory.css'
 
 const STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ABORTED']
@@ -17,6 +18,17 @@ interface RunHistoryProps {
   onStatusChange: (status: RunStatus | '') => void
   selectedRunId: string | null
   onSelectRun: (runId: string, traceId: string | null) => void
+}
+
+/** Whether a run is still queued or running. */
+export function isGoing(status: RunStatus): boolean {
+  return status === 'QUEUED' || status === 'RUNNING'
+}
+
+/** Time since a running run started, ticking. */
+function LiveElapsed({ since }: { since: string }) {
+  const now = useNow(1000)
+  return <span data-testid="live-elapsed">{formatMillis(Math.max(0, now - Date.parse(since)))}…</span>
 }
 
 /** A workflow's runs, newest first, filtered by status; clicking one selects it. */
@@ -60,7 +72,9 @@ export function RunHistory({ runs: result, status, onStatusChange, selectedRunId
                 data-testid={`run-item-${run.runId}`}
               >
                 <StatusBadge status={run.status} />
-                <span className="run-item__duration">{formatMillis(run.durationMs)}</span>
+                <span className="run-item__duration">
+                  {isGoing(run.status) ? <LiveElapsed since={run.startedAt} /> : formatMillis(run.durationMs)}
+                </span>
                 <time className="run-item__time" dateTime={run.startedAt}>
                   {formatDateTime(run.startedAt)}
                 </time>

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { useMe, useRuns } from '../api/hooks'
+import { useMe, useRefreshRunsWhile, useRuns } from '../api/hooks'
 import type { RunStatus } from '../api/types'
 import { accessTo } from '../auth/access'
 import { useCanvasStore } from '../store/canvasStore'
 import { RunForm } from './RunForm'
-import { RunHistory } from './RunHistory'
+import { RunHistory, isGoing } from './RunHistory'
 import './RunPanel.css'
-import { runWorkflow } from './runActions'
+import { cancelRun, runWorkflow } from './runActions'
 
 /** The right-hand panel's container: run the selected workflow, and its past runs. */
 export function RunPanel() {
@@ -27,10 +27,19 @@ function WorkflowRuns({ workflowId }: { workflowId: string }) {
   const runDenied = accessTo(useMe().data, 'run') === 'denied'
   const [status, setStatus] = useState<RunStatus | ''>('')
   const runs = useRuns(workflowId, status || undefined)
+  // Runs still going change on the server: the list follows them until they end.
+  useRefreshRunsWhile(
+    workflowId,
+    runs.runs.some((run) => isGoing(run.status)),
+  )
 
   return (
     <>
-      <RunForm runDenied={runDenied} onRun={(inputs) => runWorkflow(workflowId, inputs)} />
+      <RunForm
+        runDenied={runDenied}
+        onRun={(inputs, onAccepted) => runWorkflow(workflowId, inputs, onAccepted)}
+        onCancel={runDenied ? undefined : cancelRun}
+      />
       <RunHistory
         runs={runs}
         status={status}

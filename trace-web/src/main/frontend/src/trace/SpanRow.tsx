@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { IN_FLIGHT_ATTRIBUTE } from '../live/spansInFlight'
 import { formatMicros } from '../ui/format'
 import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'
@@ -32,6 +33,7 @@ export const SpanRow = memo(function SpanRow({
 }: SpanRowProps) {
   const { span, collapsed } = row
   const isError = span.status === 'ERROR'
+  const isOpen = span.attributes[IN_FLIGHT_ATTRIBUTE] === true
   const attempts = attemptCount(span)
   const bar = barGeometry(span.offsetMicros, span.durationMicros, traceDurationMicros)
   const barEnd = bar.leftPercent + bar.widthPercent
@@ -59,6 +61,7 @@ export const SpanRow = memo(function SpanRow({
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
       data-testid={`span-row-${span.spanId}`}
       data-status={span.status}
+      data-in-flight={isOpen || undefined}
       data-node-id={span.nodeId ?? ''}
       onClick={() => onSelect(span.spanId)}
     >
@@ -86,13 +89,14 @@ export const SpanRow = memo(function SpanRow({
         <span className="span-row__title" title={span.name}>
           {span.name}
         </span>
+        {isOpen && <span className="badge badge--running">running</span>}
         {isRetryAttempt(span) && <span className="badge badge--retry">retry</span>}
         {attempts !== null && attempts > 1 && <span className="badge badge--attempts">{attempts} attempts</span>}
         {collapsed && <span className="badge">+{span.childCount}</span>}
       </div>
       <div className="span-row__track" role="gridcell">
         <div
-          className={`span-bar${isError ? ' span-bar--error' : ''}`}
+          className={`span-bar${isError ? ' span-bar--error' : ''}${isOpen ? ' span-bar--open' : ''}`}
           style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
         />
         <span className="span-row__duration" style={labelStyle}>

@@ -6,6 +6,8 @@ import type { Me, Run, SpanDetail, Trace, UiConfig } from '../api/types'
 import { initialCanvasState, useCanvasStore } from '../store/canvasStore'
 import { TraceTab } from './TraceTab'
 import { makeSpan } from '../../test/fixtures/spans'
+import { FakeEventSource } from '../../test/fixtures/eventSource'
+import { liveRuns } from '../live/liveRuns'
 
 const run = { runId: 'run-1', traceId: 'trace-1', workflowId: 'always-fails', status: 'FAILED' } as Run
 
@@ -91,6 +93,9 @@ function serve(url: string): unknown {
 }
 
 beforeEach(() => {
+  FakeEventSource.reset()
+  vi.stubGlobal('EventSource', FakeEventSource)
+  liveRuns.clear()
   me = { user: 'ada', roles: ['viewer', 'runner'] }
   deleteStatus = 204
   deleted.length = 0

@@ -1,5 +1,9 @@
 import { useCallback, useMemo } from 'react'
-import { queries, queryCache, useMe, useTrace, useUiConfig } from '../api/hooks'
+import { queries, queryCache, useMe, useTrace, useUiConfig, useWorkflow } from '../api/hooks'
+import { hasEnded, type LiveRunState } from '../live/liveRun'
+import { useLiveRun } from '../live/liveRuns'
+import { withSpansInFlight } from '../live/spansInFlight'
+import { useNow } from '../ui/useNow'
 import type { Trace } from '../api/types'
 import { accessTo } from '../auth/access'
 import { useCanvasStore } from '../store/canvasStore'
@@ -16,6 +20,9 @@ import { deleteTrace } from './traceActions'
 import { useSelectedSpan } from './useSelectedSpan'
 import { useTraceSearch } from './useTraceSearch'
 
+/** How often open bars grow while the run runs. */
+const OPEN_BAR_TICK_MS = 250
+
 const reload = (traceId: string) => queryCache.invalidate(queries.trace(traceId).key)
 
 /**
@@ -26,18 +33,34 @@ export function TraceTab() {
   const runId = useCanvasStore((s) => s.selectedRunId)
   const traceId = useCanvasStore((s) => s.selectedTraceId)
   const trace = useTrace(traceId)
+  const live = useLiveRun(runId)
 
   if (!runId) return <EmptyState>Pick a run from the history, or run the workflow, to see its trace.</EmptyState>
+  if (!traceId && live?.status === 'QUEUED') {
+    return <EmptyState>Queued: the run starts when a server takes it off the run queue.</EmptyState>
+  }
   if (!traceId) return <EmptyState>This run was not traced.</EmptyState>
   if (trace.status === 'error') {
     return <ErrorBox error={trace.error} title="Could not load the trace" onRetry={() => reload(traceId)} />
   }
   if (trace.status === 'loading' && !trace.data) return <Spinner label="Loading trace…" />
   // Keyed by trace, so a newly selected trace starts scrolled to the top with a fresh search cursor.
-  return <LoadedTrace key={traceId} trace={trace.data!} reloading={trace.status === 'loading'} />
+  return <LoadedTrace key={traceId} stored={trace.data!} live={live} reloading={trace.status === 'loading'} />
 }
 
-function LoadedTrace({ trace, reloading }: { trace: Trace; reloading: boolean }) {
+interface LoadedTraceProps {
+  stored: Trace
+  /** The run as it happens: while it runs, its open spans are drawn as growing bars. */
+  live: LiveRunState | null
+  reloading: boolean
+}
+
+function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
+  const running = live !== null && !hasEnded(live)
+  const now = useNow(running ? OPEN_BAR_TICK_MS : null)
+  const definition = useWorkflow(useCanvasStore((s) => s.selectedWorkflowId)).data
+  const nodeTypes = useMemo(() => new Map((definition?.nodes ?? []).map((n) => [n.id, n.type])), [definition])
+  const trace = useMemo(() => withSpansInFlight(stored, live, nodeTypes, now), [stored, live, nodeTypes, now])
   const searchText = useCanvasStore((s) => s.traceSearch)
   const setTraceSearch = useCanvasStore((s) => s.setTraceSearch)
   const selectedSpanId = useCanvasStore((s) => s.selectedSpanId)
@@ -76,7 +99,11 @@ function LoadedTrace({ trace, reloading }: { trace: Trace; reloading: boolean })
         monitoringLinks={uiConfig.data?.monitoringLinks}
       />
       {trace.spans.length === 0 ? (
-        <EmptyState>Collecting spans… they reach the database a moment after the run ends.</EmptyState>
+        <EmptyState>
+          {running
+            ? 'Running… each span appears when it ends; open spans show once the run has started.'
+            : 'Collecting spans… they reach the database a moment after the run ends.'}
+        </EmptyState>
       ) : (
         <div className="split">
           <TraceTimeline trace={trace} matches={search.matches} currentMatchId={search.currentMatchId} />

@@ -1,6 +1,8 @@
 import { useRefreshTraceUntilComplete, useTrace, useUiConfig, useWorkflow } from '../api/hooks'
 import type { WorkflowDefinition } from '../api/types'
 import { WorkflowGraph } from '../canvas/WorkflowGraph'
+import { hasEnded } from '../live/liveRun'
+import { useLiveRun } from '../live/liveRuns'
 import { useCanvasStore, type CanvasTab } from '../store/canvasStore'
 import { SpanDetailsPane } from '../trace/SpanDetailsPane'
 import { TraceTab } from '../trace/TraceTab'
@@ -32,7 +34,8 @@ function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {
   const traceId = useCanvasStore((s) => s.selectedTraceId)
   const selectedSpanId = useCanvasStore((s) => s.selectedSpanId)
   const revealSpan = useCanvasStore((s) => s.revealSpan)
-  useRefreshTraceUntilComplete(traceId)
+  const live = useLiveRun(useCanvasStore((s) => s.selectedRunId))
+  useRefreshTraceUntilComplete(traceId, live !== null && !hasEnded(live))
   const traceState = useTrace(traceId)
   const uiConfig = useUiConfig()
   // The trace tab is the server's to switch off (traceTabEnabled is the rollback switch).
@@ -59,6 +62,7 @@ function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {
               key={definition.id}
               definition={definition}
               trace={traceId && traceState.status === 'success' ? traceState.data : null}
+              live={live}
               selectedSpanId={selectedSpanId}
               onRevealSpan={revealSpan}
             />

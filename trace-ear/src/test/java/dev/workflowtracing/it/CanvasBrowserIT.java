@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Canvas in a real browser against the real server: Debian's chromium, driven by the
  * playwright-core script {@code trace-web/src/main/frontend/e2e/trace-tab.e2e.mjs} (run a sample
- * workflow, open the Trace tab, see spans and a span's details, follow a failed node, and check
- * that HTML in a prompt is shown as text).
+ * workflow, open the Trace tab, see spans and a span's details, watch a run colour its nodes live
+ * and show its open spans, cancel one, follow a failed node, and check that HTML in a prompt is
+ * shown as text).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -53,5 +54,7 @@ class CanvasBrowserIT {
     assertThat(e2e.exitValue()).as("browser test output:%n%s", output).isZero();
     assertThat(screenshots.resolve("trace-tab.png")).exists();
     assertThat(screenshots.resolve("failed-node.png")).exists();
+    assertThat(screenshots.resolve("live-run.png")).exists();
+    assertThat(screenshots.resolve("cancelled-run.png")).exists();
   }
 }

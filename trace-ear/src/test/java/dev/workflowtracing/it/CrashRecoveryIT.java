@@ -157,5 +157,4 @@ class CrashRecoveryIT {
       throw new IllegalArgumentException(e);
     }
   }
-
 }

@@ -316,7 +316,7 @@ export interface paths {
         };
         /**
          * The run's events as Server-Sent Events, as they happen
-         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data; the stream ends after RunEnded. Send Last-Event-ID to resume after an event. A run this server does not execute gets one RunStatus event with its stored status.
+         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data (schemas RunQueuedEvent … RunEndedEvent); the stream ends after RunEnded. Send Last-Event-ID to resume after an event. A run this server does not execute gets one RunStatus event (RunStatusEvent) with its stored status.
          */
         get: {
             parameters: {
@@ -916,6 +916,56 @@ export interface components {
              * @enum {string|null}
              */
             when?: "true" | "false" | null;
+        };
+        RunQueuedEvent: {
+            runId: string;
+            workflowId: string;
+            /** Format: date-time */
+            at: string;
+        };
+        RunStartedEvent: {
+            runId: string;
+            workflowId: string;
+            /** Format: date-time */
+            at: string;
+            nodeIds: string[];
+            /** @description absent when the run records no trace */
+            traceId?: string;
+            /** @description the run's root span */
+            rootSpanId?: string;
+        };
+        NodeAttemptStartedEvent: {
+            runId: string;
+            nodeId: string;
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @description the node's span */
+            nodeSpanId?: string;
+        };
+        NodeAttemptEndedEvent: {
+            runId: string;
+            nodeId: string;
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @description absent when the attempt succeeded */
+            error?: string;
+            /** @description the attempt was stopped by a cancel */
+            cancelled?: boolean;
+        };
+        RunEndedEvent: {
+            runId: string;
+            /** @enum {string} */
+            status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
+            /** Format: date-time */
+            at: string;
+            error?: string;
+        };
+        RunStatusEvent: {
+            runId: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
         };
         LiveRun: {
             /** @enum {string} */

@@ -34,7 +34,8 @@ public sealed interface RunEvent
    * A run began.
    *
    * @param traceId the trace it records, or null when it records none (sampled out, paused)
-   * @param rootSpanId its root span, or null with no trace: watchers draw it open until it is stored
+   * @param rootSpanId its root span, or null with no trace: watchers draw it open until it is
+   *     stored
    * @param inputsJson its inputs, redacted, as JSON text
    * @param nodeIds the workflow's nodes, in the order they may run
    * @param fromQueue the run was accepted onto the run queue before (see {@link RunQueued})

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The runs this server executes, as they happen: observes the engine's {@link RunEvent}s, keeps
@@ -97,41 +96,38 @@ public class RunsInFlight {
   private static final class Run {
     private final List<Numbered> events = new ArrayList<>();
     private final Map<String, NodeState> nodes = new LinkedHashMap<>();
-    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final List<Watcher> watchers = new ArrayList<>();
     private String status = RunStatus.QUEUED.name();
     private boolean ended;
 
-    void add(RunEvent event) {
-      Numbered numbered;
-      synchronized (this) {
-        apply(event);
-        numbered = new Numbered(events.size() + 1L, event);
-        if (events.size() < MAX_EVENTS_PER_RUN) {
-          events.add(numbered);
-        }
+    // Delivery happens under the lock, so each watcher gets the events in order, exactly once:
+    // a watcher that joins while an event is added gets it either in its replay or after it,
+    // never before the events it replays. Watchers only hand events on (an SSE send is async).
+    synchronized void add(RunEvent event) {
+      apply(event);
+      Numbered numbered = new Numbered(events.size() + 1L, event);
+      if (events.size() < MAX_EVENTS_PER_RUN) {
+        events.add(numbered);
       }
-      for (Watcher watcher : watchers) {
-        if (!deliver(watcher, numbered) || ended) {
-          watchers.remove(watcher);
-        }
-      }
+      watchers.removeIf(watcher -> !deliver(watcher, numbered) || ended);
     }
 
-    Runnable watch(long afterId, Watcher watcher) {
-      List<Numbered> past;
-      synchronized (this) {
-        past = List.copyOf(events.subList((int) Math.min(afterId, events.size()), events.size()));
-        if (!ended) {
-          watchers.add(watcher);
-        }
-      }
-      for (Numbered event : past) {
+    synchronized Runnable watch(long afterId, Watcher watcher) {
+      boolean watching = true;
+      for (Numbered event : events.subList((int) Math.min(afterId, events.size()), events.size())) {
         if (!deliver(watcher, event)) {
-          watchers.remove(watcher);
+          watching = false;
           break;
         }
       }
-      return () -> watchers.remove(watcher);
+      if (watching && !ended) {
+        watchers.add(watcher);
+      }
+      return () -> {
+        synchronized (this) {
+          watchers.remove(watcher);
+        }
+      };
     }
 
     private static boolean deliver(Watcher watcher, Numbered event) {

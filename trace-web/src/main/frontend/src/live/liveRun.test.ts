@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { applyRunEvent, emptyLiveRun, hasEnded, type LiveRunState } from './liveRun'
+
+const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString()
+
+function started(): LiveRunState {
+  return applyRunEvent(emptyLiveRun('r'), 'RunStarted', {
+    runId: 'r',
+    workflowId: 'w',
+    at: at(0),
+    nodeIds: ['a', 'b', 'c'],
+    traceId: 't',
+    rootSpanId: 'root',
+  })
+}
+
+describe('applyRunEvent', () => {
+  it('starts a run with every node queued and its trace known', () => {
+    const run = started()
+    expect(run.status).toBe('RUNNING')
+    expect(run.traceId).toBe('t')
+    expect(run.rootSpanId).toBe('root')
+    expect(Object.values(run.nodes).map((n) => n.state)).toEqual(['queued', 'queued', 'queued'])
+  })
+
+  it('follows attempts: running with its attempt and span, then succeeded or failed', () => {
+    let run = started()
+    run = applyRunEvent(run, 'NodeAttemptStarted', {
+      runId: 'r',
+      nodeId: 'a',
+      attempt: 1,
+      at: at(5),
+      nodeSpanId: 's-a',
+    })
+    expect(run.nodes.a).toMatchObject({ state: 'running', attempt: 1, startedAt: Date.parse(at(5)), spanId: 's-a' })
+    run = applyRunEvent(run, 'NodeAttemptEnded', { runId: 'r', nodeId: 'a', attempt: 1, at: at(9), error: 'boom' })
+    expect(run.nodes.a.state).toBe('failed')
+    run = applyRunEvent(run, 'NodeAttemptStarted', {
+      runId: 'r',
+      nodeId: 'a',
+      attempt: 2,
+      at: at(10),
+      nodeSpanId: 's-a',
+    })
+    // The node's start is its first attempt's.
+    expect(run.nodes.a).toMatchObject({ state: 'running', attempt: 2, startedAt: Date.parse(at(5)), endedAt: null })
+    run = applyRunEvent(run, 'NodeAttemptEnded', { runId: 'r', nodeId: 'a', attempt: 2, at: at(12) })
+    expect(run.nodes.a).toMatchObject({ state: 'succeeded', endedAt: Date.parse(at(12)) })
+  })
+
+  it('ends a cancelled run: the cut node cancelled, the unreached ones skipped', () => {
+    let run = started()
+    run = applyRunEvent(run, 'NodeAttemptStarted', {
+      runId: 'r',
+      nodeId: 'a',
+      attempt: 1,
+      at: at(1),
+      nodeSpanId: 's-a',
+    })
+    run = applyRunEvent(run, 'NodeAttemptEnded', {
+      runId: 'r',
+      nodeId: 'a',
+      attempt: 1,
+      at: at(2),
+      error: 'Cancelled by ada',
+      cancelled: true,
+    })
+    run = applyRunEvent(run, 'NodeAttemptStarted', {
+      runId: 'r',
+      nodeId: 'b',
+      attempt: 1,
+      at: at(1),
+      nodeSpanId: 's-b',
+    })
+    run = applyRunEvent(run, 'RunEnded', { runId: 'r', status: 'CANCELLED', at: at(3), error: 'Cancelled by ada' })
+    expect(hasEnded(run)).toBe(true)
+    expect(run.error).toBe('Cancelled by ada')
+    expect(run.nodes.a.state).toBe('cancelled')
+    expect(run.nodes.b).toMatchObject({ state: 'cancelled', endedAt: Date.parse(at(3)) })
+    expect(run.nodes.c.state).toBe('skipped')
+  })
+
+  it('takes a stored status for a run the server no longer follows', () => {
+    const run = applyRunEvent(emptyLiveRun('r'), 'RunStatus', { runId: 'r', status: 'ABORTED' })
+    expect(run.status).toBe('ABORTED')
+    expect(hasEnded(run)).toBe(true)
+  })
+})

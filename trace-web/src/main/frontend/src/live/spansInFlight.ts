@@ -1,0 +1,90 @@
+// The Trace tab during a run: spans are exported when they end, so the stored trace lacks the run's
+// root and the nodes still running. They are drawn as open bars from the run's events, growing
+// until the stored span with the same id replaces them.
+import type { Span, Trace } from '../api/types'
+import { hasEnded, type LiveRunState } from './liveRun'
+
+/** Marks a span drawn from the run's events rather than read from the store. */
+export const IN_FLIGHT_ATTRIBUTE = 'workflow.span.in_flight'
+
+/**
+ * The trace with the run's open spans added, in depth-first order again. `nodeTypes` names the node
+ * spans as the engine does (`llm draft`); `now` is epoch ms.
+ */
+export function withSpansInFlight(
+  trace: Trace,
+  live: LiveRunState | null,
+  nodeTypes: ReadonlyMap<string, string>,
+  now: number,
+): Trace {
+  if (!live || hasEnded(live) || live.traceId !== trace.traceId || live.startedAt === null) return trace
+  const stored = new Set(trace.spans.map((span) => span.spanId))
+  const open: Span[] = []
+  if (live.rootSpanId && !stored.has(live.rootSpanId)) {
+    open.push(openSpan(live.rootSpanId, null, `run ${live.workflowId}`, null, 'run', live.startedAt, now))
+  }
+  for (const [nodeId, node] of Object.entries(live.nodes)) {
+    if (node.state !== 'running' || !node.spanId || stored.has(node.spanId) || node.startedAt === null) continue
+    const name = `${nodeTypes.get(nodeId) ?? 'node'} ${nodeId}`
+    open.push(openSpan(node.spanId, live.rootSpanId, name, nodeId, 'node', node.startedAt, now))
+  }
+  if (open.length === 0) return trace
+  const spans = depthFirst([...trace.spans, ...open])
+  const start = Math.min(...spans.map((span) => Date.parse(span.startTime) * 1000))
+  const placed = spans.map((span) => ({ ...span, offsetMicros: Date.parse(span.startTime) * 1000 - start }))
+  return {
+    ...trace,
+    startTime: new Date(start / 1000).toISOString(),
+    durationMicros: Math.max(...placed.map((span) => span.offsetMicros + span.durationMicros)),
+    spans: placed,
+  }
+}
+
+function openSpan(
+  spanId: string,
+  parentSpanId: string | null,
+  name: string,
+  nodeId: string | null,
+  role: 'run' | 'node',
+  startedAt: number,
+  now: number,
+): Span {
+  return {
+    spanId,
+    parentSpanId,
+    name,
+    kind: 'INTERNAL',
+    status: 'UNSET',
+    statusMessage: 'running',
+    nodeId,
+    role,
+    startTime: new Date(startedAt).toISOString(),
+    offsetMicros: 0,
+    durationMicros: Math.max(0, now - startedAt) * 1000,
+    depth: 0,
+    childCount: 0,
+    attributes: { [IN_FLIGHT_ATTRIBUTE]: true },
+    events: [],
+  }
+}
+
+/** The spans as a tree in depth-first order, children by start time, with depth and child count. */
+export function depthFirst(spans: readonly Span[]): Span[] {
+  const ids = new Set(spans.map((span) => span.spanId))
+  const children = new Map<string | null, Span[]>()
+  for (const span of spans) {
+    const parent = span.parentSpanId && ids.has(span.parentSpanId) ? span.parentSpanId : null
+    const list = children.get(parent)
+    if (list) list.push(span)
+    else children.set(parent, [span])
+  }
+  for (const list of children.values()) list.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime))
+  const ordered: Span[] = []
+  const visit = (span: Span, depth: number) => {
+    const kids = children.get(span.spanId) ?? []
+    ordered.push({ ...span, depth, childCount: kids.length })
+    for (const kid of kids) visit(kid, depth + 1)
+  }
+  for (const root of children.get(null) ?? []) visit(root, 0)
+  return ordered
+}
