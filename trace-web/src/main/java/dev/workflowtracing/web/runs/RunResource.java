@@ -9,9 +9,9 @@ import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.CancelOutcome;
-import dev.workflowtracing.workflow.engine.RunEvent;
 import dev.workflowtracing.workflow.engine.RunsInFlight;
 import dev.workflowtracing.workflow.engine.WorkflowService;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,6 +31,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /** A run by its id, with the id of its trace and, while it runs, its live state and events. */
 @Path("/runs")
@@ -43,6 +44,10 @@ public class RunResource {
   static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
 
   @EJB TraceReader reader;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
+
   @EJB WorkflowService workflows;
   @Inject RunsInFlight inFlight;
 
@@ -94,7 +99,7 @@ public class RunResource {
       @Context Sse sse) {
     Ids.runId(runId);
     long after = lastEventId(lastEventId);
-    Optional<Runnable> watching = inFlight.watch(runId, after, event -> send(sink, sse, event));
+    Optional<Runnable> watching = inFlight.watch(runId, after, new SseRelay(sink, sse, executor));
     if (watching.isPresent()) {
       return;
     }
@@ -107,28 +112,6 @@ public class RunResource {
                 .data("{\"runId\":\"" + run.runId() + "\",\"status\":\"" + run.status() + "\"}")
                 .build())
         .whenComplete((ok, failure) -> sink.close());
-  }
-
-  /** Sends one event; false once the watcher should stop (the client left, or the run ended). */
-  private static boolean send(SseEventSink sink, Sse sse, RunsInFlight.Numbered numbered) {
-    if (sink.isClosed()) {
-      return false;
-    }
-    boolean last = numbered.event() instanceof RunEvent.RunEnded;
-    sink.send(
-            sse.newEventBuilder()
-                .id(Long.toString(numbered.id()))
-                .name(RunEventJson.name(numbered.event()))
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(RunEventJson.data(numbered.event()))
-                .build())
-        .whenComplete(
-            (ok, failure) -> {
-              if (last) {
-                sink.close();
-              }
-            });
-    return !last;
   }
 
   private static long lastEventId(String header) {
