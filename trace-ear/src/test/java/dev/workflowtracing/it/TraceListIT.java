@@ -138,6 +138,37 @@ class TraceListIT {
   }
 
   @Test
+  void longestFirstPagesThroughEveryRunInDurationOrder() {
+    Api api = new Api(baseUrl);
+    String workflow = newWorkflow(api);
+    for (int i = 0; i < 7; i++) {
+      run(api, workflow);
+    }
+    List<Long> durations = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonObject page =
+          api.get(
+                  "api/traces?sort=duration&limit=3&workflowId="
+                      + workflow
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .object();
+      for (JsonValue item : page.getJsonArray("items")) {
+        durations.add(item.asJsonObject().getJsonNumber("durationMs").longValue());
+        seen.add(item.asJsonObject().getString("runId"));
+      }
+      cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+      if (cursor != null) {
+        // A cursor belongs to its order.
+        assertProblem(api.get("api/traces?workflowId=" + workflow + "&cursor=" + cursor), 400);
+      }
+    } while (cursor != null);
+    assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+    assertThat(durations).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
   void badParametersAreProblems() {
     Api api = new Api(baseUrl);
     for (String query :
@@ -148,6 +179,7 @@ class TraceListIT {
             "cursor=not-a-cursor",
             "cursor=djE6MTIzOmJhZA",
             "status=BOGUS",
+            "sort=name",
             "from=yesterday",
             "to=2026-13-01T00:00:00Z",
             "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",

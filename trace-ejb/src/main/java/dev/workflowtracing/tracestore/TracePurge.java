@@ -1,10 +1,14 @@
 package dev.workflowtracing.tracestore;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -16,6 +20,8 @@ import java.util.List;
 public class TracePurge {
 
   @PersistenceContext EntityManager em;
+  @Inject TraceCache cache;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** Deletes up to {@code batchSize} of the oldest runs started before the cutoff. */
   public int purgeBatch(long cutoffMillis, int batchSize) {
@@ -52,6 +58,19 @@ public class TracePurge {
     if (traceIds.isEmpty()) {
       return 0;
     }
+    // Before the delete and again once it is committed: a reader that read the rows just before
+    // may have kept a rendered copy meanwhile.
+    cache.evict(traceIds);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            cache.evict(traceIds);
+          }
+        });
     em.createQuery("delete from SpanAttributeRecord a where a.traceId in :ids")
         .setParameter("ids", traceIds)
         .executeUpdate();

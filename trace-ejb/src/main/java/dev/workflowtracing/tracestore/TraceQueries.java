@@ -35,6 +35,11 @@ public class TraceQueries {
    * fixed JPQL fragments with every value a bound parameter.
    */
   public RunPage runs(RunFilter filter, Optional<RunPosition> after, int limit) {
+    return runs(filter, RunOrder.NEWEST_FIRST, after, limit);
+  }
+
+  /** A page of the runs that pass the filter, in the order, after the position. */
+  public RunPage runs(RunFilter filter, RunOrder order, Optional<RunPosition> after, int limit) {
     StringBuilder jpql = new StringBuilder("select r from RunRecord r where 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
     filter
@@ -97,13 +102,15 @@ public class TraceQueries {
                     "%" + escapeLike(v.toLowerCase(Locale.ROOT)) + "%"));
     after.ifPresent(
         p -> {
-          jpql.append(
-              " and (r.startedAt < :afterStartedAt"
-                  + " or (r.startedAt = :afterStartedAt and r.runId < :afterRunId))");
-          parameters.put("afterStartedAt", p.startedAt());
+          jpql.append(" and (")
+              .append(order.key())
+              .append(" < :afterKey or (")
+              .append(order.key())
+              .append(" = :afterKey and r.runId < :afterRunId))");
+          parameters.put("afterKey", p.key());
           parameters.put("afterRunId", p.runId());
         });
-    jpql.append(" order by r.startedAt desc, r.runId desc");
+    jpql.append(" order by ").append(order.key()).append(" desc, r.runId desc");
 
     TypedQuery<RunRecord> query = em.createQuery(jpql.toString(), RunRecord.class);
     parameters.forEach(query::setParameter);
@@ -113,7 +120,7 @@ public class TraceQueries {
     List<RunRecord> page = more ? rows.subList(0, limit) : rows;
     return new RunPage(
         List.copyOf(page),
-        more ? Optional.of(RunPosition.of(page.get(page.size() - 1))) : Optional.empty());
+        more ? Optional.of(RunPosition.of(page.get(page.size() - 1), order)) : Optional.empty());
   }
 
   private static void where(

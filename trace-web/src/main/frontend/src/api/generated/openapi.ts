@@ -380,6 +380,8 @@ export interface paths {
                     /** @description Some span's name contains this text (any case) */
                     name?: string;
                     limit?: number;
+                    /** @description startedAt: newest first; duration: longest first (runs still going last) */
+                    sort?: "startedAt" | "duration";
                     cursor?: string;
                 };
                 header?: never;
@@ -417,11 +419,17 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A whole trace, spans depth first */
+        /**
+         * A whole trace, spans depth first
+         * @description A finished trace (its run ended and every span is stored) never changes: it is served with a strong ETag and Cache-Control "private, no-cache", so a client revalidates with If-None-Match and gets 304 while it is current. A trace still growing is "no-store", without an ETag. Bodies from 1,400 bytes go gzipped to clients that accept gzip.
+         */
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-None-Match"?: string;
+                    "Accept-Encoding"?: string;
+                };
                 path: {
                     traceId: string;
                 };
@@ -432,11 +440,21 @@ export interface paths {
                 /** @description The trace */
                 200: {
                     headers: {
+                        /** @description only on a finished trace */
+                        ETag?: string;
+                        "Cache-Control"?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Trace"];
                     };
+                };
+                /** @description The client's copy (If-None-Match) is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];

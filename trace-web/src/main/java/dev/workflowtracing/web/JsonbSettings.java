@@ -10,10 +10,15 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
 
-  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+  private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+  /** The API's JSON-B, for a response rendered ahead of time (it must match what JAX-RS writes). */
+  public static Jsonb jsonb() {
+    return JSONB;
+  }
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return JSONB;
   }
 }

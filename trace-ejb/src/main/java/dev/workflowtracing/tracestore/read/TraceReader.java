@@ -1,20 +1,25 @@
 package dev.workflowtracing.tracestore.read;
 
+import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.RunFilter;
+import dev.workflowtracing.tracestore.RunOrder;
 import dev.workflowtracing.tracestore.RunPage;
 import dev.workflowtracing.tracestore.RunPosition;
 import dev.workflowtracing.tracestore.RunRecord;
 import dev.workflowtracing.tracestore.SpanRecord;
+import dev.workflowtracing.tracestore.TraceCache;
 import dev.workflowtracing.tracestore.TraceCompleteness;
 import dev.workflowtracing.tracestore.TraceQueries;
 import dev.workflowtracing.tracestore.TraceTree;
 import dev.workflowtracing.workflow.engine.LiveRun;
+import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.engine.RunsInFlight;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers what the API asks of the trace store, as read models: a page of runs, one run, a whole
@@ -25,9 +30,10 @@ public class TraceReader {
 
   @EJB TraceQueries queries;
   @Inject RunsInFlight inFlight;
+  @Inject TraceCache cache;
 
-  public RunList runs(RunFilter filter, Optional<RunPosition> after, int limit) {
-    RunPage page = queries.runs(filter, after, limit);
+  public RunList runs(RunFilter filter, RunOrder order, Optional<RunPosition> after, int limit) {
+    RunPage page = queries.runs(filter, order, after, limit);
     return new RunList(page.runs().stream().map(RunView::of).toList(), page.next());
   }
 
@@ -59,6 +65,31 @@ public class TraceReader {
             errors,
             TraceCompleteness.of(run, spans),
             views));
+  }
+
+  /**
+   * The trace as the API sends it, rendered by {@code toJson}: from the cache when it is finished
+   * and was read before, otherwise read, rendered and, once finished, kept.
+   */
+  public Optional<RenderedTrace> rendered(String traceId, Function<TraceView, byte[]> toJson) {
+    Optional<RenderedTrace> cached = cache.get(traceId);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    return trace(traceId)
+        .map(
+            view -> {
+              RenderedTrace rendered = RenderedTrace.of(toJson.apply(view), isFinished(view));
+              cache.keep(traceId, rendered);
+              return rendered;
+            });
+  }
+
+  /** A trace that will not change: its run has ended and every span it produced is stored. */
+  static boolean isFinished(TraceView trace) {
+    return trace.run() != null
+        && RunStatus.valueOf(trace.run().status()).isFinal()
+        && trace.completeness().complete();
   }
 
   public Optional<SpanDetailView> span(String traceId, String spanId) {

@@ -1,6 +1,8 @@
 package dev.workflowtracing.web.traces;
 
 import dev.workflowtracing.tracestore.RunFilter;
+import dev.workflowtracing.tracestore.RunOrder;
+import dev.workflowtracing.tracestore.RunPosition;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.workflow.engine.RunStatus;
@@ -40,6 +42,9 @@ public class RunListParameters {
 
   @QueryParam("limit")
   String limit;
+
+  @QueryParam("sort")
+  String sort;
 
   @QueryParam("cursor")
   String cursor;
@@ -100,8 +105,22 @@ public class RunListParameters {
             + "\")");
   }
 
-  Optional<dev.workflowtracing.tracestore.RunPosition> after() {
-    return present(cursor) ? Optional.of(Cursors.decode(cursor)) : Optional.empty();
+  /** {@code sort}: {@code startedAt} (newest first, the default) or {@code duration}. */
+  RunOrder order() {
+    if (!present(sort) || sort.equals("startedAt")) {
+      return RunOrder.NEWEST_FIRST;
+    }
+    if (sort.equals("duration")) {
+      return RunOrder.LONGEST_FIRST;
+    }
+    throw new BadRequestProblem(
+        "\"sort\" must be startedAt (newest first) or duration (longest first) (got \""
+            + Params.excerpt(sort)
+            + "\")");
+  }
+
+  Optional<RunPosition> after() {
+    return present(cursor) ? Optional.of(Cursors.decode(cursor, order())) : Optional.empty();
   }
 
   private Optional<RunStatus> status() {

@@ -1,10 +1,13 @@
 package dev.workflowtracing.web.traces;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.TracePurge;
 import dev.workflowtracing.tracestore.read.RunList;
 import dev.workflowtracing.tracestore.read.SpanDetailView;
 import dev.workflowtracing.tracestore.read.TraceReader;
-import dev.workflowtracing.tracestore.read.TraceView;
+import dev.workflowtracing.web.JsonbSettings;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
@@ -14,9 +17,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,17 +38,29 @@ public class TraceResource {
   /** Runs (one trace each), newest first, filtered, a page at a time. */
   @GET
   public RunListView list(@BeanParam RunListParameters parameters) {
-    RunList page = reader.runs(parameters.filter(), parameters.after(), parameters.limit());
+    RunList page =
+        reader.runs(
+            parameters.filter(), parameters.order(), parameters.after(), parameters.limit());
     return new RunListView(page.runs(), page.next().map(Cursors::encode).orElse(null));
   }
 
+  /**
+   * A whole trace. A finished one never changes: it carries a strong ETag and is revalidated
+   * ({@code no-cache}), so a second view is a 304; it is rendered once and kept. A trace still
+   * growing is never stored by caches. Large bodies go gzipped to clients that accept it.
+   */
   @GET
   @Path("/{traceId}")
-  public TraceView trace(@PathParam("traceId") String traceId) {
+  public Response trace(
+      @PathParam("traceId") String traceId,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
     Ids.traceId(traceId);
-    return reader
-        .trace(traceId)
-        .orElseThrow(() -> new NotFoundProblem("No trace with id " + traceId));
+    RenderedTrace trace =
+        reader
+            .rendered(traceId, view -> JsonbSettings.jsonb().toJson(view).getBytes(UTF_8))
+            .orElseThrow(() -> new NotFoundProblem("No trace with id " + traceId));
+    return TraceResponse.of(trace, ifNoneMatch, acceptEncoding).toResponse();
   }
 
   /** Deletes a trace and its run (admins only). */

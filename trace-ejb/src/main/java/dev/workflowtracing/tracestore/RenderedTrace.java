@@ -1,0 +1,46 @@
+package dev.workflowtracing.tracestore;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trace as the API sends it: its JSON, the same gzipped, and a strong entity tag (a digest of the
+ * JSON), so a reader that has it already gets a 304 and a large body travels compressed.
+ *
+ * @param finished the trace will not change any more (its run ended and every span is stored)
+ */
+public record RenderedTrace(byte[] json, byte[] gzip, String etag, boolean finished) {
+
+  public static RenderedTrace of(byte[] json, boolean finished) {
+    return new RenderedTrace(json, gzip(json), digest(json), finished);
+  }
+
+  /** What it takes in memory, for the cache's bound. */
+  long size() {
+    return json.length + gzip.length + 64L;
+  }
+
+  private static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 6 + 64);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always there", e);
+    }
+  }
+}

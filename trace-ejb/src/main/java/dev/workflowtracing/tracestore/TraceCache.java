@@ -1,0 +1,63 @@
+package dev.workflowtracing.tracestore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Finished traces, rendered once: a finished trace never changes, so repeated reads (a second view,
+ * several people opening a trace from an alert) cost a map lookup instead of reading and
+ * serialising thousands of spans. Least recently used first out, bounded by bytes; a deleted or
+ * purged trace is evicted ({@link TracePurge}).
+ */
+@ApplicationScoped
+public class TraceCache {
+
+  static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private final Map<String, RenderedTrace> traces = new LinkedHashMap<>(64, 0.75f, true);
+  private long bytes;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+
+  public synchronized Optional<RenderedTrace> get(String traceId) {
+    RenderedTrace trace = traces.get(traceId);
+    (trace == null ? misses : hits).incrementAndGet();
+    return Optional.ofNullable(trace);
+  }
+
+  /** Keeps a finished trace; one larger than a quarter of the cache is not kept. */
+  public synchronized void keep(String traceId, RenderedTrace trace) {
+    if (!trace.finished() || trace.size() > MAX_BYTES / 4) {
+      return;
+    }
+    RenderedTrace previous = traces.put(traceId, trace);
+    bytes += trace.size() - (previous == null ? 0 : previous.size());
+    var eldest = traces.entrySet().iterator();
+    while (bytes > MAX_BYTES && eldest.hasNext()) {
+      bytes -= eldest.next().getValue().size();
+      eldest.remove();
+    }
+  }
+
+  public synchronized void evict(Collection<String> traceIds) {
+    for (String traceId : traceIds) {
+      RenderedTrace removed = traces.remove(traceId);
+      if (removed != null) {
+        bytes -= removed.size();
+      }
+    }
+  }
+
+  /** Reads answered from the cache, and reads that were not. */
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+}

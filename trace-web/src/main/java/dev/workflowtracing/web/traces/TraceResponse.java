@@ -1,0 +1,85 @@
+package dev.workflowtracing.web.traces;
+
+import dev.workflowtracing.tracestore.RenderedTrace;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+
+/**
+ * The HTTP answer for a rendered trace: 304 when the client's copy is current, otherwise its JSON,
+ * gzipped when the client accepts it and it is worth it. A finished trace is revalidated on each
+ * use ({@code private, no-cache} with a strong ETag); one still growing is not stored at all.
+ *
+ * @param body null for a 304
+ * @param etag null when the trace may still change
+ */
+record TraceResponse(int status, byte[] body, boolean gzip, String etag, String cacheControl) {
+
+  /** Below this, gzip saves less than the work costs. */
+  static final int GZIP_FROM_BYTES = 1_400;
+
+  private static final String GZIP_SUFFIX = "-gz";
+
+  static TraceResponse of(RenderedTrace trace, String ifNoneMatch, String acceptEncoding) {
+    boolean gzip = trace.json().length >= GZIP_FROM_BYTES && accepts(acceptEncoding, "gzip");
+    if (!trace.finished()) {
+      return new TraceResponse(200, gzip ? trace.gzip() : trace.json(), gzip, null, "no-store");
+    }
+    // A strong tag names one representation: the gzipped one has its own.
+    String tag = "\"" + trace.etag() + (gzip ? GZIP_SUFFIX : "") + "\"";
+    if (matches(ifNoneMatch, trace.etag())) {
+      return new TraceResponse(304, null, false, tag, "private, no-cache");
+    }
+    return new TraceResponse(
+        200, gzip ? trace.gzip() : trace.json(), gzip, tag, "private, no-cache");
+  }
+
+  Response toResponse() {
+    Response.ResponseBuilder answer =
+        body == null ? Response.notModified() : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+    if (gzip) {
+      answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+    if (etag != null) {
+      answer.header(HttpHeaders.ETAG, etag);
+    }
+    return answer
+        .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+        .header(HttpHeaders.VARY, "Accept-Encoding")
+        .build();
+  }
+
+  /** If-None-Match names this trace in either representation (or is {@code *}). */
+  private static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    return Arrays.stream(ifNoneMatch.split(","))
+        .map(String::trim)
+        .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+        .map(t -> t.replace("\"", ""))
+        .map(t -> t.endsWith(GZIP_SUFFIX) ? t.substring(0, t.length() - GZIP_SUFFIX.length()) : t)
+        .anyMatch(t -> t.equals("*") || t.equals(etag));
+  }
+
+  /** Whether Accept-Encoding allows the coding (named or {@code *}, and not {@code q=0}). */
+  static boolean accepts(String acceptEncoding, String coding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] fields = part.trim().split(";");
+      String name = fields[0].trim();
+      if (name.equalsIgnoreCase(coding) || name.equals("*")) {
+        for (int i = 1; i < fields.length; i++) {
+          if (fields[i].replace(" ", "").matches("q=0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+}

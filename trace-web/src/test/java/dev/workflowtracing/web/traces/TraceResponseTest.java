@@ -1,0 +1,60 @@
+package dev.workflowtracing.web.traces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workflowtracing.tracestore.RenderedTrace;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TraceResponseTest {
+
+  private static final RenderedTrace SMALL =
+      RenderedTrace.of("{\"spans\":[]}".getBytes(StandardCharsets.UTF_8), true);
+  private static final RenderedTrace LARGE =
+      RenderedTrace.of(
+          ("{\"x\":\"" + "a".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8), true);
+
+  @Test
+  void readsAcceptEncodingWithItsWeights() {
+    assertThat(TraceResponse.accepts("gzip, deflate, br", "gzip")).isTrue();
+    assertThat(TraceResponse.accepts("br;q=1.0, GZIP;q=0.5", "gzip")).isTrue();
+    assertThat(TraceResponse.accepts("gzip;q=0", "gzip")).isFalse();
+    assertThat(TraceResponse.accepts("gzip; q=0.000", "gzip")).isFalse();
+    assertThat(TraceResponse.accepts("*", "gzip")).isTrue();
+    assertThat(TraceResponse.accepts("identity", "gzip")).isFalse();
+    assertThat(TraceResponse.accepts(null, "gzip")).isFalse();
+  }
+
+  @Test
+  void aFinishedTraceIsRevalidatedAndACurrentCopyIs304() {
+    TraceResponse first = TraceResponse.of(LARGE, null, null);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.cacheControl()).isEqualTo("private, no-cache");
+    assertThat(first.etag()).isEqualTo("\"" + LARGE.etag() + "\"");
+    assertThat(first.body()).isEqualTo(LARGE.json());
+    assertThat(TraceResponse.of(LARGE, first.etag(), null).status()).isEqualTo(304);
+    assertThat(TraceResponse.of(LARGE, first.etag(), null).body()).isNull();
+    assertThat(TraceResponse.of(LARGE, "\"other\", " + first.etag(), null).status()).isEqualTo(304);
+    assertThat(TraceResponse.of(LARGE, "\"other\"", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void largeBodiesGoGzippedWithTheirOwnTagAndSmallOnesPlain() {
+    TraceResponse zipped = TraceResponse.of(LARGE, null, "gzip");
+    assertThat(zipped.gzip()).isTrue();
+    assertThat(zipped.body()).isEqualTo(LARGE.gzip());
+    assertThat(zipped.etag()).isEqualTo("\"" + LARGE.etag() + "-gz\"");
+    // Either representation's tag revalidates.
+    assertThat(TraceResponse.of(LARGE, zipped.etag(), null).status()).isEqualTo(304);
+    assertThat(TraceResponse.of(SMALL, null, "gzip").gzip()).isFalse();
+  }
+
+  @Test
+  void aGrowingTraceIsNeverStoredNorTagged() {
+    RenderedTrace growing = RenderedTrace.of(LARGE.json(), false);
+    TraceResponse answer = TraceResponse.of(growing, "\"" + growing.etag() + "\"", null);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.cacheControl()).isEqualTo("no-store");
+    assertThat(answer.etag()).isNull();
+  }
+}
