@@ -137,6 +137,7 @@ async function watchAndCancel(page) {
   await page.reload({ waitUntil: 'domcontentloaded' })
   await page.getByTestId(`workflow-item-${LIVE_WORKFLOW.id}`).click()
   await page.getByTestId('run-inputs').fill('{"topic": "live runs"}')
+  await page.getByTestId('tab-graph').click()
 
   step('run it and watch the nodes colour as they start and end')
   await page.getByTestId('run-button').click()
@@ -160,6 +161,17 @@ async function watchAndCancel(page) {
   await storedRootRow(page, LIVE_WORKFLOW.id).waitFor({ timeout: RUN_TIMEOUT_MS })
   check((await open.count()) === 0, 'open bars remain after the run ended')
 
+  step('the critical path of the chain is every node and attempt, not the enqueue span')
+  await page.getByTestId('critical-path-toggle').click()
+  const critical = (
+    await page.locator('[data-testid^="span-row-"][data-critical="true"] .span-row__title').allTextContents()
+  ).sort()
+  const expected = [`run ${LIVE_WORKFLOW.id}`]
+  for (const node of LIVE_WORKFLOW.nodes) expected.push(`llm ${node.id}`, `${node.id} attempt 1`)
+  check(JSON.stringify(critical) === JSON.stringify(expected.sort()), `critical path ${JSON.stringify(critical)}`)
+  await screenshot(page, 'critical-path.png')
+  await page.getByTestId('critical-path-toggle').click()
+
   step('run it again and cancel it while draft runs')
   await page.getByTestId('tab-graph').click()
   await page.getByTestId('run-button').click()
@@ -176,6 +188,85 @@ async function watchAndCancel(page) {
     `node states after the cancel: ${JSON.stringify(states)}`,
   )
   await screenshot(page, 'cancelled-run.png')
+}
+
+/**
+ * Every view is a URL: the selected span's URL opens the same trace and span in a new browser
+ * context, back returns to the run, and an unknown trace id says so.
+ */
+async function checkLinks(browser, page) {
+  step('the selected span is in the URL')
+  const selected = page.locator('[data-testid^="span-row-"][aria-selected="true"]')
+  const spanId = (await selected.getAttribute('data-testid')).replace('span-row-', '')
+  const url = new URL(page.url())
+  check(/^\/traces\/[0-9a-f]{32}$/.test(url.pathname), `the trace view's URL is ${url}`)
+  check(url.searchParams.get('span') === spanId, `the URL names span ${url.searchParams.get('span')}, not ${spanId}`)
+
+  step('open the copied URL in a new context')
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    httpCredentials: { username: VIEWER_CREDENTIALS.username, password: VIEWER_CREDENTIALS.password },
+  })
+  try {
+    const other = await context.newPage()
+    other.setDefaultTimeout(STEP_TIMEOUT_MS)
+    await other.goto(url.toString(), { waitUntil: 'domcontentloaded' })
+    await other.locator(`[data-testid="span-row-${spanId}"][aria-selected="true"]`).waitFor()
+    await other.getByTestId('span-details').waitFor()
+    // The trace names its workflow, which the Canvas then shows around it.
+    await other.locator('[data-testid="workflow-item-retry-then-succeed"][aria-current="true"]').waitFor()
+
+    step('an unknown trace id says it is not there')
+    await other.goto(new URL('/traces/00000000000000000000000000000001', url).toString())
+    await other.getByText('No trace with id 00000000000000000000000000000001').waitFor()
+  } finally {
+    await context.close()
+  }
+
+  step('back returns to the run on the graph')
+  await page.goBack()
+  check(/^\/runs\//.test(new URL(page.url()).pathname), `back went to ${page.url()}`)
+  await page.locator('[data-testid="tab-graph"][aria-selected="true"]').waitFor()
+  await page.goForward()
+  await page.getByTestId('trace-timeline').waitFor()
+}
+
+/** The search page: filters round-trip through the URL, a bad one is explained beside its field. */
+async function checkSearch(page) {
+  step('search runs by the URL')
+  const start = new URL('/search?workflowId=retry-then-succeed&status=SUCCEEDED', baseUrl)
+  await page.goto(start.toString(), { waitUntil: 'domcontentloaded' })
+  await page.locator('[data-testid^="search-row-"]').first().waitFor()
+  check(
+    (await page.getByTestId('search-workflowId').inputValue()) === 'retry-then-succeed',
+    'the workflow filter is not shown',
+  )
+  const statuses = await page.locator('[data-testid^="search-row-"] .status-badge').allTextContents()
+  check(statuses.length > 0 && statuses.every((s) => s === 'SUCCEEDED'), `statuses ${statuses}`)
+
+  step('change a filter: the URL follows and survives a reload')
+  await page.getByTestId('search-sort').selectOption('duration')
+  await page.getByTestId('search-minDurationMs').fill('0')
+  await page.getByTestId('search-button').click()
+  await page.waitForURL((url) => url.searchParams.get('sort') === 'duration')
+  const searched = new URL(page.url())
+  check(searched.searchParams.get('minDurationMs') === '0', `the URL is ${searched}`)
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  await page.locator('[data-testid^="search-row-"]').first().waitFor()
+  check((await page.getByTestId('search-sort').inputValue()) === 'duration', 'the order did not survive a reload')
+
+  step('a malformed filter in the URL shows the API message beside its field')
+  await page.goto(new URL('/search?minDurationMs=soon', baseUrl).toString(), { waitUntil: 'domcontentloaded' })
+  const error = page.getByTestId('search-error-minDurationMs')
+  await error.waitFor()
+  check((await error.textContent()).includes('minDurationMs'), `the error says ${await error.textContent()}`)
+  await screenshot(page, 'search.png')
+
+  step('a result opens its trace')
+  await page.goto(start.toString(), { waitUntil: 'domcontentloaded' })
+  await page.locator('[data-testid^="search-row-"] a').first().click()
+  await page.getByTestId('trace-timeline').waitFor()
+  check(/^\/traces\//.test(new URL(page.url()).pathname), `the result opened ${page.url()}`)
 }
 
 /** In a second context, logged in as a viewer: the Run button is disabled or absent. */
@@ -248,6 +339,8 @@ async function main() {
     const artifact = await findArtifact(page)
     check(artifact !== null, 'no node span showed an artifact in its details')
     await screenshot(page, 'trace-tab.png')
+    await checkLinks(browser, page)
+    await checkSearch(page)
 
     // 2. A run watched live, and one cancelled.
     await watchAndCancel(page)

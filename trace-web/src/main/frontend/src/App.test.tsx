@@ -125,6 +125,7 @@ beforeAll(() => {
 const at = (ms: number) => new Date(Date.parse(run.startedAt) + ms).toISOString()
 
 beforeEach(() => {
+  history.replaceState(null, '', '/')
   FakeEventSource.reset()
   FakeEventSource.scripts.set('/api/runs/run-1/events', [
     { name: 'RunQueued', data: { runId: 'run-1', workflowId: 'hello-llm', at: at(0) } },
@@ -247,6 +248,23 @@ describe('App', () => {
     expect((await screen.findByTestId('access-problem')).textContent).toBe(
       'Your account may read traces but not run workflows (role runner needed).',
     )
+  })
+
+  it('opens a trace and its span from the URL, then keeps the URL in step', async () => {
+    history.replaceState(null, '', '/traces/trace-1?span=ask')
+    render(<App />)
+    const row = await screen.findByTestId('span-row-ask')
+    expect(row.getAttribute('aria-selected')).toBe('true')
+    // The trace names its run and workflow, which the Canvas then shows around it.
+    await vi.waitFor(() => expect(useCanvasStore.getState().selectedWorkflowId).toBe('hello-llm'))
+    expect(useCanvasStore.getState().selectedRunId).toBe('run-1')
+
+    fireEvent.click(await screen.findByTestId('span-row-shape'))
+    expect(location.pathname + location.search).toBe('/traces/trace-1?span=shape')
+    fireEvent.click(screen.getByTestId('tab-graph'))
+    expect(location.pathname).toBe('/runs/run-1')
+    fireEvent.click(screen.getByTestId('nav-search'))
+    expect(location.pathname).toBe('/search')
   })
 
   it('takes an admin to the admin page and back to the workflows', async () => {

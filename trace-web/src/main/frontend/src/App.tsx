@@ -1,5 +1,7 @@
 import { AdminPage } from './admin/AdminPage'
+import { useUrlSync } from './routes/useUrlSync'
 import { RunPanel } from './runs/RunPanel'
+import { SearchPage } from './search/SearchPage'
 import { useCanvasStore } from './store/canvasStore'
 import { WorkflowSidebar } from './workflows/WorkflowSidebar'
 import { WorkflowView } from './workflows/WorkflowView'
@@ -10,11 +12,14 @@ import './App.css'
  * for admins, the tracing administration in place of the workflow and its runs.
  */
 export function App() {
+  useUrlSync()
   const view = useCanvasStore((s) => s.view)
   return (
     <div className="app">
       <WorkflowSidebar />
-      <main className="main">{view === 'admin' ? <AdminPage /> : <WorkflowView />}</main>
+      <main className="main">
+        {view === 'admin' ? <AdminPage /> : view === 'search' ? <SearchPage /> : <WorkflowView />}
+      </main>
       {view === 'workflows' && <RunPanel />}
     </div>
   )

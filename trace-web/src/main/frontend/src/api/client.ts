@@ -132,6 +132,9 @@ export const api = {
       })}`,
     ),
 
+  /** Runs of every workflow with the search page's filters, as typed (the server checks them). */
+  searchRuns: (filter: Record<string, string | number>) => request<RunPage>(`/traces${query(filter)}`),
+
   getTrace: (traceId: string) => request<Trace>(`/traces/${segment(traceId)}`),
 
   getSpanDetail: (traceId: string, spanId: string) =>

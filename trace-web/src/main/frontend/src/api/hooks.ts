@@ -39,6 +39,7 @@ export const queries = {
     load: () => api.listRuns({ workflowId, status, limit: RUNS_PAGE_SIZE }),
   }),
   trace: (traceId: string): Query<Trace> => ({ key: `trace:${traceId}`, load: () => api.getTrace(traceId) }),
+  run: (runId: string): Query<Run> => ({ key: `run:${runId}`, load: () => api.getRun(runId) }),
   spanDetail: (traceId: string, spanId: string): Query<SpanDetail> => ({
     key: `${spanKeyPrefix(traceId)}${spanId}`,
     load: () => api.getSpanDetail(traceId, spanId),
@@ -72,6 +73,11 @@ export function useWorkflows(): QueryState<WorkflowSummary[]> {
 
 export function useWorkflow(id: string | null): QueryState<WorkflowDefinition> {
   return useQuery(useMemo(() => (id ? queries.workflow(id) : null), [id]))
+}
+
+/** One run by its id (a run opened by its URL). */
+export function useRun(runId: string | null): QueryState<Run> {
+  return useQuery(useMemo(() => (runId ? queries.run(runId) : null), [runId]))
 }
 
 export function useTrace(traceId: string | null): QueryState<Trace> {
@@ -181,22 +187,42 @@ interface ExtraPages {
 
 /** The newest runs of a workflow, optionally of one status, with "load more" through the cursor. */
 export function useRuns(workflowId: string | null, status?: RunStatus): RunsResult {
-  const state = useQuery(useMemo(() => (workflowId ? queries.runs(workflowId, status) : null), [workflowId, status]))
+  const query = useMemo(() => (workflowId ? queries.runs(workflowId, status) : null), [workflowId, status])
+  const more = useCallback(
+    (cursor: string) => api.listRuns({ workflowId: workflowId!, status, limit: RUNS_PAGE_SIZE, cursor }),
+    [workflowId, status],
+  )
+  return usePagedRuns(query, more)
+}
+
+/** Runs of all workflows with the search page's filters, newest or longest first, a page at a time. */
+export function useSearchRuns(
+  search: string,
+  filterOf: (cursor?: string) => Record<string, string | number>,
+): RunsResult {
+  const query = useMemo(() => ({ key: `search:${search}`, load: () => api.searchRuns(filterOf()) }), [search, filterOf])
+  const more = useCallback((cursor: string) => api.searchRuns(filterOf(cursor)), [filterOf])
+  return usePagedRuns(query, more)
+}
+
+/** A first page from the shared cache, then pages through the cursor (keyset), as asked. */
+function usePagedRuns(query: Query<RunPage> | null, loadPage: (cursor: string) => Promise<RunPage>): RunsResult {
+  const state = useQuery(query)
   const firstPage = state.data
   const [extra, setExtra] = useState<ExtraPages | null>(null)
   const current = extra && extra.after === firstPage ? extra : null
   const nextCursor = current ? current.nextCursor : (firstPage?.nextCursor ?? null)
 
   const loadMore = useCallback(() => {
-    if (!workflowId || !nextCursor || current?.loading) return
+    if (!query || !nextCursor || current?.loading) return
     const base: ExtraPages = current ?? { after: firstPage, items: [], nextCursor, loading: false, error: null }
     setExtra({ ...base, loading: true, error: null })
-    api.listRuns({ workflowId, status, limit: RUNS_PAGE_SIZE, cursor: nextCursor }).then(
+    loadPage(nextCursor).then(
       (page) =>
         setExtra({ ...base, items: [...base.items, ...page.items], nextCursor: page.nextCursor, loading: false }),
       (error: Error) => setExtra({ ...base, loading: false, error }),
     )
-  }, [workflowId, status, nextCursor, current, firstPage])
+  }, [query, loadPage, nextCursor, current, firstPage])
 
   const runs = useMemo(() => [...(firstPage?.items ?? []), ...(current?.items ?? [])], [firstPage, current])
   return {

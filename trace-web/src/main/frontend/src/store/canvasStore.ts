@@ -1,11 +1,12 @@
 // The Canvas's UI state in one place: what is selected, which tab is open, how the trace is folded.
 // Server data lives in the query cache (src/api/hooks.ts), not here.
 import { create } from 'zustand'
+import type { Route } from '../routes/route'
 
 export type CanvasTab = 'graph' | 'trace'
 
 /** The top-level page: the workflows (graph, trace, runs) or the tracing administration. */
-export type CanvasView = 'workflows' | 'admin'
+export type CanvasView = 'workflows' | 'search' | 'admin'
 
 export interface ScrollRequest {
   spanId: string
@@ -14,6 +15,8 @@ export interface ScrollRequest {
 
 export interface CanvasState {
   view: CanvasView
+  /** The search page's filters, as its URL's search string ('' for none). */
+  searchQuery: string
   selectedWorkflowId: string | null
   selectedRunId: string | null
   /** The trace of the selected run; null when none is selected or the run was not traced. */
@@ -22,6 +25,8 @@ export interface CanvasState {
   activeTab: CanvasTab
   collapsedSpanIds: ReadonlySet<string>
   traceSearch: string
+  /** The waterfall highlights the critical path (kept from trace to trace). */
+  showCriticalPath: boolean
   /** Set when a span should be scrolled into view; `seq` tells one request from the next. */
   scrollRequest: ScrollRequest | null
 }
@@ -39,6 +44,16 @@ export interface CanvasActions {
   expandAll(): void
   collapseAll(spanIds: readonly string[]): void
   setTraceSearch(text: string): void
+  toggleCriticalPath(): void
+  /** Runs a search: shows the search page with these filters (a search string). */
+  search(query: string): void
+  /** Shows what a URL names (a link opened, reloaded, or back/forward). */
+  openRoute(route: Route): void
+  /**
+   * Fills in the workflow and run of what is shown, once known (a trace or run opened by its URL
+   * names neither), without dropping the trace's selection.
+   */
+  adoptRun(run: { runId: string; workflowId: string; traceId: string | null }): void
 }
 
 export type CanvasStore = CanvasState & CanvasActions
@@ -47,6 +62,7 @@ const EMPTY_SET: ReadonlySet<string> = new Set()
 
 export const initialCanvasState: CanvasState = {
   view: 'workflows',
+  searchQuery: '',
   selectedWorkflowId: null,
   selectedRunId: null,
   selectedTraceId: null,
@@ -54,6 +70,7 @@ export const initialCanvasState: CanvasState = {
   activeTab: 'graph',
   collapsedSpanIds: EMPTY_SET,
   traceSearch: '',
+  showCriticalPath: false,
   scrollRequest: null,
 }
 
@@ -114,6 +131,57 @@ export const createCanvasStore = () =>
     collapseAll: (spanIds) => set({ collapsedSpanIds: new Set(spanIds) }),
 
     setTraceSearch: (text) => set({ traceSearch: text }),
+
+    toggleCriticalPath: () => set((state) => ({ showCriticalPath: !state.showCriticalPath })),
+
+    search: (query) => set({ view: 'search', searchQuery: query }),
+
+    openRoute: (route) => {
+      const state = get()
+      switch (route.page) {
+        case 'home':
+          return set({ ...initialCanvasState })
+        case 'admin':
+          return set({ view: 'admin' })
+        case 'search':
+          return set({ view: 'search', searchQuery: route.query })
+        case 'workflow':
+          if (route.workflowId !== state.selectedWorkflowId) get().selectWorkflow(route.workflowId)
+          return set({ view: 'workflows', selectedRunId: null, selectedTraceId: null, activeTab: 'graph' })
+        case 'run':
+          if (route.runId === state.selectedRunId) return set({ view: 'workflows', activeTab: 'graph' })
+          return set({
+            view: 'workflows',
+            selectedRunId: route.runId,
+            selectedTraceId: null,
+            activeTab: 'graph',
+            ...traceViewReset,
+          })
+        case 'trace':
+          if (route.traceId === state.selectedTraceId) {
+            return set({ view: 'workflows', activeTab: 'trace', selectedSpanId: route.spanId })
+          }
+          return set({
+            view: 'workflows',
+            selectedTraceId: route.traceId,
+            selectedRunId: null,
+            activeTab: 'trace',
+            ...traceViewReset,
+            selectedSpanId: route.spanId,
+          })
+      }
+    },
+
+    adoptRun: (run) => {
+      const state = get()
+      if (state.selectedRunId && state.selectedRunId !== run.runId) return
+      if (state.selectedTraceId && run.traceId && state.selectedTraceId !== run.traceId) return
+      set({
+        selectedWorkflowId: run.workflowId,
+        selectedRunId: run.runId,
+        selectedTraceId: state.selectedTraceId ?? run.traceId,
+      })
+    },
   }))
 
 /** The app's one store. Tests make their own with createCanvasStore. */

@@ -16,6 +16,8 @@ interface SpanRowProps {
   selected: boolean
   matched: boolean
   currentMatch: boolean
+  /** On the trace's critical path (shown on request). */
+  critical: boolean
   onSelect: (spanId: string) => void
   onToggle: (spanId: string) => void
 }
@@ -28,6 +30,7 @@ export const SpanRow = memo(function SpanRow({
   selected,
   matched,
   currentMatch,
+  critical,
   onSelect,
   onToggle,
 }: SpanRowProps) {
@@ -46,6 +49,7 @@ export const SpanRow = memo(function SpanRow({
     isError && 'span-row--error',
     matched && 'span-row--match',
     currentMatch && 'span-row--current-match',
+    critical && 'span-row--critical',
   ]
     .filter(Boolean)
     .join(' ')
@@ -62,6 +66,7 @@ export const SpanRow = memo(function SpanRow({
       data-testid={`span-row-${span.spanId}`}
       data-status={span.status}
       data-in-flight={isOpen || undefined}
+      data-critical={critical || undefined}
       data-node-id={span.nodeId ?? ''}
       onClick={() => onSelect(span.spanId)}
     >

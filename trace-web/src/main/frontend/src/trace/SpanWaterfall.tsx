@@ -15,6 +15,7 @@ interface SpanWaterfallProps {
   selectedSpanId: string | null
   matches: ReadonlySet<string>
   currentMatchId: string | null
+  critical: ReadonlySet<string>
   /** A span to scroll into view; each request (by `seq`) is handled once. */
   scrollRequest: ScrollRequest | null
   onSelect: (spanId: string) => void
@@ -33,6 +34,7 @@ export function SpanWaterfall({
   selectedSpanId,
   matches,
   currentMatchId,
+  critical,
   scrollRequest,
   onSelect,
   onToggle,
@@ -79,6 +81,7 @@ export function SpanWaterfall({
         selected={spanId === selectedSpanId}
         matched={matches.has(spanId)}
         currentMatch={spanId === currentMatchId}
+        critical={critical.has(spanId)}
         onSelect={onSelect}
         onToggle={onToggle}
       />,

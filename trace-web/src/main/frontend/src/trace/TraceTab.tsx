@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { queries, queryCache, useMe, useTrace, useUiConfig, useWorkflow } from '../api/hooks'
 import { hasEnded, type LiveRunState } from '../live/liveRun'
 import { useLiveRun } from '../live/liveRuns'
@@ -14,8 +14,9 @@ import { SpanDetailsPane } from './SpanDetailsPane'
 import './TraceTab.css'
 import { TraceTimeline } from './TraceTimeline'
 import { TraceToolbar } from './TraceToolbar'
+import { criticalPath } from './criticalPath'
 import { failedNodeSpan } from './spanFacts'
-import { ancestorIds, parentSpanIds } from './spanRows'
+import { ancestorIds, parentSpanIds, spansById } from './spanRows'
 import { deleteTrace } from './traceActions'
 import { useSelectedSpan } from './useSelectedSpan'
 import { useTraceSearch } from './useTraceSearch'
@@ -35,13 +36,15 @@ export function TraceTab() {
   const trace = useTrace(traceId)
   const live = useLiveRun(runId)
 
-  if (!runId) return <EmptyState>Pick a run from the history, or run the workflow, to see its trace.</EmptyState>
+  if (!runId && !traceId) {
+    return <EmptyState>Pick a run from the history, or run the workflow, to see its trace.</EmptyState>
+  }
   if (!traceId && live?.status === 'QUEUED') {
     return <EmptyState>Queued: the run starts when a server takes it off the run queue.</EmptyState>
   }
   if (!traceId) return <EmptyState>This run was not traced.</EmptyState>
   if (trace.status === 'error') {
-    return <ErrorBox error={trace.error} title="Could not load the trace" onRetry={() => reload(traceId)} />
+    return <ErrorBox error={trace.error} title={`Could not open trace ${traceId}`} onRetry={() => reload(traceId)} />
   }
   if (trace.status === 'loading' && !trace.data) return <Spinner label="Loading trace…" />
   // Keyed by trace, so a newly selected trace starts scrolled to the top with a fresh search cursor.
@@ -61,6 +64,19 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
   const definition = useWorkflow(useCanvasStore((s) => s.selectedWorkflowId)).data
   const nodeTypes = useMemo(() => new Map((definition?.nodes ?? []).map((n) => [n.id, n.type])), [definition])
   const trace = useMemo(() => withSpansInFlight(stored, live, nodeTypes, now), [stored, live, nodeTypes, now])
+  // A trace opened by its URL: its run names the workflow to show it in.
+  const adoptRun = useCanvasStore((s) => s.adoptRun)
+  useEffect(() => {
+    if (stored.run) adoptRun(stored.run)
+  }, [stored.run, adoptRun])
+  // A span named by the URL: open its ancestors and scroll to it, once.
+  useEffect(() => {
+    const spanId = useCanvasStore.getState().selectedSpanId
+    if (spanId && spansById(stored.spans).has(spanId)) {
+      useCanvasStore.getState().revealSpan(spanId, ancestorIds(spanId, stored.spans))
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   const searchText = useCanvasStore((s) => s.traceSearch)
   const setTraceSearch = useCanvasStore((s) => s.setTraceSearch)
   const selectedSpanId = useCanvasStore((s) => s.selectedSpanId)
@@ -77,6 +93,12 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
   )
   const search = useTraceSearch(trace.spans, searchText, setTraceSearch, showMatch)
   const failedSpan = useMemo(() => failedNodeSpan(trace.spans), [trace.spans])
+  const showCriticalPath = useCanvasStore((s) => s.showCriticalPath)
+  const toggleCriticalPath = useCanvasStore((s) => s.toggleCriticalPath)
+  const critical = useMemo(
+    () => (showCriticalPath ? criticalPath(trace.spans) : undefined),
+    [showCriticalPath, trace.spans],
+  )
   const runFailed = trace.run?.status === 'FAILED' || (trace.run === null && trace.errorCount > 0)
 
   const followFailedNode = () => {
@@ -95,6 +117,7 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
         onExpandAll={expandAll}
         onCollapseAll={() => collapseAll(parentSpanIds(trace.spans))}
         onReload={() => reload(trace.traceId)}
+        criticalPath={{ shown: showCriticalPath, onToggle: toggleCriticalPath }}
         onDelete={mayDelete ? () => deleteTrace(trace) : undefined}
         monitoringLinks={uiConfig.data?.monitoringLinks}
       />
@@ -106,7 +129,12 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
         </EmptyState>
       ) : (
         <div className="split">
-          <TraceTimeline trace={trace} matches={search.matches} currentMatchId={search.currentMatchId} />
+          <TraceTimeline
+            trace={trace}
+            matches={search.matches}
+            currentMatchId={search.currentMatchId}
+            critical={critical}
+          />
           <SpanDetailsPane selected={selected} placeholder="Select a span to see its details." />
         </div>
       )}

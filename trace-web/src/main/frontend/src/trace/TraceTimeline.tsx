@@ -10,13 +10,20 @@ interface TraceTimelineProps {
   trace: Trace
   matches?: ReadonlySet<string>
   currentMatchId?: string | null
+  /** Spans on the critical path, highlighted when it is shown. */
+  critical?: ReadonlySet<string>
 }
 
 /**
  * The waterfall's container: folding, selection and scroll requests live in the store; the rows are
  * a pure function of the spans and the collapsed ids (spanRows.ts); SpanWaterfall draws them.
  */
-export function TraceTimeline({ trace, matches = NO_MATCHES, currentMatchId = null }: TraceTimelineProps) {
+export function TraceTimeline({
+  trace,
+  matches = NO_MATCHES,
+  currentMatchId = null,
+  critical = NO_MATCHES,
+}: TraceTimelineProps) {
   const collapsedSpanIds = useCanvasStore((s) => s.collapsedSpanIds)
   const selectedSpanId = useCanvasStore((s) => s.selectedSpanId)
   const scrollRequest = useCanvasStore((s) => s.scrollRequest)
@@ -35,6 +42,7 @@ export function TraceTimeline({ trace, matches = NO_MATCHES, currentMatchId = nu
       selectedSpanId={selectedSpanId}
       matches={matches}
       currentMatchId={currentMatchId}
+      critical={critical}
       scrollRequest={scrollRequest}
       onSelect={selectSpan}
       onToggle={toggleCollapsed}

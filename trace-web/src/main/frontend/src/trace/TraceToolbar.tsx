@@ -20,6 +20,8 @@ interface TraceToolbarProps {
   onExpandAll: () => void
   onCollapseAll: () => void
   onReload: () => void
+  /** Whether the critical path is highlighted, and how to switch it. */
+  criticalPath: { shown: boolean; onToggle: () => void }
   /** Present only for users who may delete the trace. */
   onDelete?: () => Promise<void>
   /** The server's dashboard links, once known. */
@@ -40,6 +42,16 @@ export function TraceToolbar(props: TraceToolbarProps) {
         </button>
         <button type="button" className="button button--small" onClick={props.onCollapseAll}>
           Collapse all
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={props.criticalPath.shown}
+          onClick={props.criticalPath.onToggle}
+          title="Highlight the chain of spans the run's duration waited for"
+          data-testid="critical-path-toggle"
+        >
+          Critical path
         </button>
         <button type="button" className="button button--small" onClick={props.onReload}>
           Reload

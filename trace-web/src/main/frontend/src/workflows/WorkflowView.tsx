@@ -1,4 +1,5 @@
-import { useRefreshTraceUntilComplete, useTrace, useUiConfig, useWorkflow } from '../api/hooks'
+import { useEffect } from 'react'
+import { useRefreshTraceUntilComplete, useRun, useTrace, useUiConfig, useWorkflow } from '../api/hooks'
 import type { WorkflowDefinition } from '../api/types'
 import { WorkflowGraph } from '../canvas/WorkflowGraph'
 import { hasEnded } from '../live/liveRun'
@@ -20,12 +21,37 @@ import './WorkflowView.css'
  */
 export function WorkflowView() {
   const workflowId = useCanvasStore((s) => s.selectedWorkflowId)
+  const runId = useCanvasStore((s) => s.selectedRunId)
+  // A trace opened by its URL shows at once: its workflow is known (and drawn) only later.
+  const traceFirst = useCanvasStore((s) => s.activeTab === 'trace' && s.selectedTraceId !== null)
   const workflow = useWorkflow(workflowId)
 
+  if (!workflowId && traceFirst) return <TraceFirst />
+  if (!workflowId && runId) return <RunByUrl runId={runId} />
   if (!workflowId) return <EmptyState>Pick a workflow on the left to see it and run it.</EmptyState>
-  if (workflow.status === 'loading') return <Spinner label="Loading workflow…" />
+  if (workflow.status === 'loading') return traceFirst ? <TraceFirst /> : <Spinner label="Loading workflow…" />
   if (workflow.status === 'error') return <ErrorBox error={workflow.error} title="Could not load the workflow" />
   return <LoadedWorkflow definition={workflow.data} />
+}
+
+/** The Trace tab alone, while the trace's workflow is not known or not loaded yet. */
+function TraceFirst() {
+  return (
+    <div className="workflow-view">
+      <TraceTab />
+    </div>
+  )
+}
+
+/** A run opened by its URL: looked up, then shown in its workflow. */
+function RunByUrl({ runId }: { runId: string }) {
+  const run = useRun(runId)
+  const adoptRun = useCanvasStore((s) => s.adoptRun)
+  useEffect(() => {
+    if (run.status === 'success') adoptRun(run.data)
+  }, [run, adoptRun])
+  if (run.status === 'error') return <ErrorBox error={run.error} title={`Could not open run ${runId}`} />
+  return <Spinner label="Loading run…" />
 }
 
 function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {

@@ -1,0 +1,78 @@
+// Every view of the Canvas as a URL, and back: pure functions, so a shared or reloaded link opens
+// the same view. /workflows/{id}, /runs/{runId}, /traces/{traceId}?span={spanId}, /search?…,
+// /admin.
+import { formatSearch, parseSearch } from '../search/searchQuery'
+import type { CanvasState } from '../store/canvasStore'
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'workflow'; workflowId: string }
+  | { page: 'run'; runId: string }
+  | { page: 'trace'; traceId: string; spanId: string | null }
+  | { page: 'search'; query: string }
+  | { page: 'admin' }
+
+const enc = encodeURIComponent
+
+function dec(segment: string): string | null {
+  try {
+    const value = decodeURIComponent(segment)
+    return value.length > 0 && value.length <= 200 ? value : null
+  } catch {
+    return null // a malformed escape: no such page
+  }
+}
+
+/** The route a URL names; anything unknown is the home page. */
+export function parseRoute(pathname: string, search: string): Route {
+  const [first, second, ...rest] = pathname.split('/').filter(Boolean)
+  if (rest.length > 0) return { page: 'home' }
+  if (first === 'admin' && second === undefined) return { page: 'admin' }
+  if (first === 'search' && second === undefined) return { page: 'search', query: formatSearch(parseSearch(search)) }
+  const id = second === undefined ? null : dec(second)
+  if (id === null) return { page: 'home' }
+  if (first === 'workflows') return { page: 'workflow', workflowId: id }
+  if (first === 'runs') return { page: 'run', runId: id }
+  if (first === 'traces') {
+    const span = new URLSearchParams(search).get('span')
+    return { page: 'trace', traceId: id, spanId: span && span.length <= 200 ? span : null }
+  }
+  return { page: 'home' }
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return '/'
+    case 'admin':
+      return '/admin'
+    case 'search':
+      return `/search${route.query}`
+    case 'workflow':
+      return `/workflows/${enc(route.workflowId)}`
+    case 'run':
+      return `/runs/${enc(route.runId)}`
+    case 'trace':
+      return `/traces/${enc(route.traceId)}${route.spanId ? `?span=${enc(route.spanId)}` : ''}`
+  }
+}
+
+/** The route of what the Canvas shows now. */
+export function routeOf(state: CanvasState): Route {
+  if (state.view === 'admin') return { page: 'admin' }
+  if (state.view === 'search') return { page: 'search', query: state.searchQuery }
+  if (state.selectedTraceId && state.activeTab === 'trace') {
+    return { page: 'trace', traceId: state.selectedTraceId, spanId: state.selectedSpanId }
+  }
+  if (state.selectedRunId) return { page: 'run', runId: state.selectedRunId }
+  if (state.selectedWorkflowId) return { page: 'workflow', workflowId: state.selectedWorkflowId }
+  return { page: 'home' }
+}
+
+/** Whether two routes are the same page (they may differ in the selected span only). */
+export function samePage(a: Route, b: Route): boolean {
+  return (
+    formatRoute({ ...a, ...(a.page === 'trace' ? { spanId: null } : {}) } as Route) ===
+    formatRoute({ ...b, ...(b.page === 'trace' ? { spanId: null } : {}) } as Route)
+  )
+}

@@ -1,0 +1,231 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { ApiError } from '../api/client'
+import { useSearchRuns } from '../api/hooks'
+import type { Run } from '../api/types'
+import { useCanvasStore } from '../store/canvasStore'
+import { EmptyState } from '../ui/EmptyState'
+import { ErrorBox } from '../ui/ErrorBox'
+import { Spinner } from '../ui/Spinner'
+import { StatusBadge } from '../ui/StatusBadge'
+import { formatDateTime, formatMillis } from '../ui/format'
+import './SearchPage.css'
+import {
+  fieldOfProblem,
+  formatSearch,
+  idKind,
+  parseSearch,
+  toRunFilter,
+  type SearchField,
+  type SearchQuery,
+} from './searchQuery'
+
+const PAGE_SIZE = 50
+
+const FIELDS: { field: SearchField; label: string; placeholder: string }[] = [
+  { field: 'workflowId', label: 'Workflow', placeholder: 'fan-out' },
+  { field: 'status', label: 'Status', placeholder: 'FAILED' },
+  { field: 'from', label: 'From', placeholder: '2026-11-29T00:00:00Z' },
+  { field: 'to', label: 'To', placeholder: '2026-11-30T00:00:00Z' },
+  { field: 'minDurationMs', label: 'Min duration (ms)', placeholder: '1000' },
+  { field: 'maxDurationMs', label: 'Max duration (ms)', placeholder: '' },
+  { field: 'attribute', label: 'Attribute', placeholder: 'gen_ai.request.model=sim-small' },
+  { field: 'name', label: 'Span name contains', placeholder: 'llm' },
+]
+
+/**
+ * The search page's container: runs of every workflow with the API's filters, newest or longest
+ * first, more as the user scrolls; a box that goes to a trace or run by its id. The filters live in
+ * the URL (/search?…), so a search can be shared.
+ */
+export function SearchPage() {
+  const search = useCanvasStore((s) => s.searchQuery)
+  const runSearch = useCanvasStore((s) => s.search)
+  const query = useMemo(() => parseSearch(search), [search])
+  const filterOf = useCallback((cursor?: string) => toRunFilter(query, PAGE_SIZE, cursor), [query])
+  const result = useSearchRuns(search, filterOf)
+  const problem = result.state.status === 'error' ? result.state.error : null
+  const field = problem instanceof ApiError ? fieldOfProblem(problem.detail) : null
+
+  return (
+    <div className="search-page" data-testid="search-page">
+      <header className="search-page__header">
+        <h2>Search runs</h2>
+        <GoToId />
+      </header>
+      {/* Keyed by the search, so the form shows what the URL says after back or forward. */}
+      <SearchForm
+        key={search}
+        query={query}
+        problemField={field}
+        problem={problem}
+        onSearch={(q) => runSearch(formatSearch(q))}
+      />
+      {problem && !field && <ErrorBox error={problem} title="The search failed" />}
+      <Results result={result} />
+    </div>
+  )
+}
+
+interface SearchFormProps {
+  query: SearchQuery
+  problemField: SearchField | null
+  problem: Error | null
+  onSearch: (query: SearchQuery) => void
+}
+
+function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps) {
+  const [draft, setDraft] = useState<SearchQuery>(query)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    onSearch(draft)
+  }
+  return (
+    <form className="search-form" onSubmit={submit} data-testid="search-form">
+      {FIELDS.map(({ field, label, placeholder }) => (
+        <label key={field} className="search-form__field">
+          <span className="field-label">{label}</span>
+          <input
+            className="input input--small"
+            name={field}
+            value={draft[field] ?? ''}
+            placeholder={placeholder}
+            maxLength={500}
+            aria-invalid={problemField === field}
+            onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
+            data-testid={`search-${field}`}
+          />
+          {problemField === field && problem instanceof ApiError && (
+            <span className="field-error" role="alert" data-testid={`search-error-${field}`}>
+              {problem.detail}
+            </span>
+          )}
+        </label>
+      ))}
+      <label className="search-form__field">
+        <span className="field-label">Order</span>
+        <select
+          className="input input--small"
+          value={draft.sort ?? 'startedAt'}
+          onChange={(event) =>
+            setDraft({ ...draft, sort: event.target.value === 'startedAt' ? undefined : event.target.value })
+          }
+          data-testid="search-sort"
+        >
+          <option value="startedAt">Newest first</option>
+          <option value="duration">Longest first</option>
+        </select>
+      </label>
+      <button type="submit" className="button button--primary" data-testid="search-button">
+        Search
+      </button>
+    </form>
+  )
+}
+
+/** Goes to a trace (32 hex digits) or a run (a UUID) by its id. */
+function GoToId() {
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const openRoute = useCanvasStore((s) => s.openRoute)
+  const go = (event: FormEvent) => {
+    event.preventDefault()
+    const kind = idKind(text)
+    if (kind === 'trace') openRoute({ page: 'trace', traceId: text.trim().toLowerCase(), spanId: null })
+    else if (kind === 'run') openRoute({ page: 'run', runId: text.trim().toLowerCase() })
+    else setError('Enter a trace id (32 hex digits) or a run id (a UUID).')
+  }
+  return (
+    <form className="go-to-id" onSubmit={go}>
+      <input
+        className="input input--small"
+        placeholder="Go to trace or run id"
+        aria-label="Trace or run id"
+        value={text}
+        maxLength={100}
+        onChange={(event) => {
+          setText(event.target.value)
+          setError(null)
+        }}
+        data-testid="go-to-id"
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  )
+}
+
+function Results({ result }: { result: ReturnType<typeof useSearchRuns> }) {
+  const { state, runs, hasMore, loadMore, loadingMore, loadMoreError } = result
+  const sentinel = useRef<HTMLDivElement>(null)
+  // More as the user scrolls: the next page loads when the end of the list comes into view.
+  useEffect(() => {
+    const end = sentinel.current
+    if (!end || !hasMore || typeof IntersectionObserver === 'undefined') return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadMore()
+    })
+    observer.observe(end)
+    return () => observer.disconnect()
+  }, [hasMore, loadMore])
+
+  if (state.status === 'loading' && !state.data) return <Spinner label="Searching…" />
+  if (state.status === 'success' && runs.length === 0) return <EmptyState>No runs match.</EmptyState>
+  if (runs.length === 0) return null
+  return (
+    <div className="search-results">
+      <table className="search-table" data-testid="search-results">
+        <thead>
+          <tr>
+            <th>Status</th>
+            <th>Workflow</th>
+            <th>Started</th>
+            <th>Duration</th>
+            <th>Trace</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <ResultRow key={run.runId} run={run} />
+          ))}
+        </tbody>
+      </table>
+      {loadMoreError && <ErrorBox error={loadMoreError} title="Could not load more runs" />}
+      <div ref={sentinel} />
+      {hasMore && (
+        <button type="button" className="button button--small" onClick={loadMore} disabled={loadingMore}>
+          {loadingMore ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </div>
+  )
+}
+
+function ResultRow({ run }: { run: Run }) {
+  const openRoute = useCanvasStore((s) => s.openRoute)
+  const open = (event: React.MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return // new tab: the browser's
+    event.preventDefault()
+    openRoute(run.traceId ? { page: 'trace', traceId: run.traceId, spanId: null } : { page: 'run', runId: run.runId })
+  }
+  const href = run.traceId ? `/traces/${run.traceId}` : `/runs/${run.runId}`
+  return (
+    <tr data-testid={`search-row-${run.runId}`}>
+      <td>
+        <StatusBadge status={run.status} />
+      </td>
+      <td>{run.workflowId}</td>
+      <td>
+        <time dateTime={run.startedAt}>{formatDateTime(run.startedAt)}</time>
+      </td>
+      <td className="search-table__number">{formatMillis(run.durationMs)}</td>
+      <td>
+        <a href={href} onClick={open} className="mono">
+          {run.traceId ? run.traceId.slice(0, 12) + '…' : 'run'}
+        </a>
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { fieldOfProblem, formatSearch, idKind, parseSearch, toRunFilter } from './searchQuery'
+
+describe('search query', () => {
+  it('round-trips through the URL with the API names, leaving out empty and unknown ones', () => {
+    const query = { workflowId: 'fan-out', status: 'FAILED', minDurationMs: '100', sort: 'duration' }
+    expect(formatSearch(query)).toBe('?workflowId=fan-out&status=FAILED&minDurationMs=100&sort=duration')
+    expect(parseSearch(formatSearch(query))).toEqual(query)
+    expect(parseSearch('?status=&bogus=1&name=llm%20ask')).toEqual({ name: 'llm ask' })
+    expect(formatSearch({})).toBe('')
+  })
+
+  it('passes the filters to the API as typed, with the page', () => {
+    expect(toRunFilter({ from: ' 2026-01-01T00:00:00Z ', to: '' }, 50, 'abc')).toEqual({
+      limit: 50,
+      from: '2026-01-01T00:00:00Z',
+      cursor: 'abc',
+    })
+  })
+
+  it("finds the field a problem is about from the API's detail", () => {
+    expect(fieldOfProblem('"minDurationMs" must be a whole number of milliseconds')).toBe('minDurationMs')
+    expect(fieldOfProblem('"from" must be before "to"')).toBe('from')
+    expect(fieldOfProblem('"limit" must be a whole number')).toBeNull()
+    expect(fieldOfProblem('Invalid cursor')).toBeNull()
+  })
+
+  it('tells trace ids from run ids', () => {
+    expect(idKind('0af7651916cd43dd8448eb211c80319c')).toBe('trace')
+    expect(idKind(' 6f1c2d3e-0000-4000-8000-000000000001 ')).toBe('run')
+    expect(idKind('hello')).toBeNull()
+  })
+})
