@@ -241,6 +241,7 @@ async function checkSearch(page) {
     (await page.getByTestId('search-workflowId').inputValue()) === 'retry-then-succeed',
     'the workflow filter is not shown',
   )
+  check((await page.getByTestId('search-status').inputValue()) === 'SUCCEEDED', 'the status filter is not shown')
   const statuses = await page.locator('[data-testid^="search-row-"] .status-badge').allTextContents()
   check(statuses.length > 0 && statuses.every((s) => s === 'SUCCEEDED'), `statuses ${statuses}`)
 
@@ -254,13 +255,13 @@ async function checkSearch(page) {
   await page.reload({ waitUntil: 'domcontentloaded' })
   await page.locator('[data-testid^="search-row-"]').first().waitFor()
   check((await page.getByTestId('search-sort').inputValue()) === 'duration', 'the order did not survive a reload')
+  await screenshot(page, 'search.png')
 
   step('a malformed filter in the URL shows the API message beside its field')
   await page.goto(new URL('/search?minDurationMs=soon', baseUrl).toString(), { waitUntil: 'domcontentloaded' })
   const error = page.getByTestId('search-error-minDurationMs')
   await error.waitFor()
   check((await error.textContent()).includes('minDurationMs'), `the error says ${await error.textContent()}`)
-  await screenshot(page, 'search.png')
 
   step('a result opens its trace')
   await page.goto(start.toString(), { waitUntil: 'domcontentloaded' })

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { useSearchRuns } from '../api/hooks'
-import type { Run } from '../api/types'
+import type { Run, RunStatus } from '../api/types'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -21,15 +21,16 @@ import {
 
 const PAGE_SIZE = 50
 
+const STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ABORTED']
+
 const FIELDS: { field: SearchField; label: string; placeholder: string }[] = [
-  { field: 'workflowId', label: 'Workflow', placeholder: 'fan-out' },
-  { field: 'status', label: 'Status', placeholder: 'FAILED' },
-  { field: 'from', label: 'From', placeholder: '2026-11-29T00:00:00Z' },
-  { field: 'to', label: 'To', placeholder: '2026-11-30T00:00:00Z' },
-  { field: 'minDurationMs', label: 'Min duration (ms)', placeholder: '1000' },
+  { field: 'workflowId', label: 'Workflow', placeholder: 'e.g. fan-out' },
+  { field: 'from', label: 'From', placeholder: 'e.g. 2026-11-29T00:00:00Z' },
+  { field: 'to', label: 'To', placeholder: 'e.g. 2026-11-30T00:00:00Z' },
+  { field: 'minDurationMs', label: 'Min duration (ms)', placeholder: 'e.g. 1000' },
   { field: 'maxDurationMs', label: 'Max duration (ms)', placeholder: '' },
-  { field: 'attribute', label: 'Attribute', placeholder: 'gen_ai.request.model=sim-small' },
-  { field: 'name', label: 'Span name contains', placeholder: 'llm' },
+  { field: 'attribute', label: 'Attribute', placeholder: 'e.g. gen_ai.request.model=sim-small' },
+  { field: 'name', label: 'Span name contains', placeholder: 'e.g. llm' },
 ]
 
 /**
@@ -101,6 +102,28 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
           )}
         </label>
       ))}
+      <label className="search-form__field">
+        <span className="field-label">Status</span>
+        <select
+          className="input input--small"
+          value={draft.status ?? ''}
+          aria-invalid={problemField === 'status'}
+          onChange={(event) => setDraft({ ...draft, status: event.target.value || undefined })}
+          data-testid="search-status"
+        >
+          <option value="">Any</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status.toLowerCase()}
+            </option>
+          ))}
+        </select>
+        {problemField === 'status' && problem instanceof ApiError && (
+          <span className="field-error" role="alert" data-testid="search-error-status">
+            {problem.detail}
+          </span>
+        )}
+      </label>
       <label className="search-form__field">
         <span className="field-label">Order</span>
         <select
