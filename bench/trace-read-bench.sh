@@ -2,7 +2,8 @@
 # Trace by id here vs Zipkin 3.5.1 (in-memory store, the exec jar from Maven Central) on the same
 # traces in one run: the 1,002-node sample fan-out (2,005 spans) and a 5,000-node fan-out (10,001
 # spans), read alternately as a browser would (gzip, no cached copy); p50/p95 and their ratios,
-# plus the 304 a second view costs here. Starts its own WildFly (ports +200, H2; BENCH_DB=postgres
+# plus the 304 a second view costs here; then the 10,001-span trace opened from its URL in this
+# Canvas and in Zipkin Lens in headless chromium (bench/canvas-vs-lens.mjs). Starts its own WildFly (ports +200, H2; BENCH_DB=postgres
 # for PostgreSQL) and Zipkin on port 9611. Figures go to docs/performance.md.
 #   bench/trace-read-bench.sh [reads=200]
 set -euo pipefail
@@ -47,3 +48,6 @@ done
 until curl -sf http://localhost:9611/health >/dev/null; do sleep 0.5; done
 echo "database: ${BENCH_DB:-h2}, $reads reads of each trace from each server"
 java -cp "$cp" dev.workflowtracing.bench.TraceReadBench http://localhost:8280/ http://localhost:9611/ "$reads" fan-out fan-out-5000
+cd trace-web/src/main/frontend
+node bench/canvas-vs-lens.mjs http://localhost:8280/ http://localhost:9611/ \
+  "$(cat "$root/target/trace-read-bench-fan-out-5000.trace")" "run fan-out-5000" "${VISITS:-5}"

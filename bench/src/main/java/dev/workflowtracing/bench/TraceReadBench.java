@@ -65,6 +65,9 @@ public final class TraceReadBench {
 
   private void compare(String workflow, int reads) throws Exception {
     String traceId = runAndAwaitComplete(workflow);
+    // For the browser comparison that follows (bench/canvas-vs-lens.mjs).
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", "trace-read-bench-" + workflow + ".trace"), traceId);
     JsonObject trace = json(send(ours(traceId, null, false)).body());
     int spans = trace.getJsonArray("spans").size();
     copyToZipkin(trace);
