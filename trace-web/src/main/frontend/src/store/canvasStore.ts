@@ -27,6 +27,8 @@ export interface CanvasState {
   traceSearch: string
   /** The waterfall highlights the critical path (kept from trace to trace). */
   showCriticalPath: boolean
+  /** The trace as a waterfall (the tree on a time axis) or as a table of spans to sort. */
+  traceLayout: 'waterfall' | 'table'
   /** Set when a span should be scrolled into view; `seq` tells one request from the next. */
   scrollRequest: ScrollRequest | null
 }
@@ -45,6 +47,7 @@ export interface CanvasActions {
   collapseAll(spanIds: readonly string[]): void
   setTraceSearch(text: string): void
   toggleCriticalPath(): void
+  setTraceLayout(layout: 'waterfall' | 'table'): void
   /** Runs a search: shows the search page with these filters (a search string). */
   search(query: string): void
   /** Shows what a URL names (a link opened, reloaded, or back/forward). */
@@ -71,6 +74,7 @@ export const initialCanvasState: CanvasState = {
   collapsedSpanIds: EMPTY_SET,
   traceSearch: '',
   showCriticalPath: false,
+  traceLayout: 'waterfall',
   scrollRequest: null,
 }
 
@@ -131,6 +135,8 @@ export const createCanvasStore = () =>
     collapseAll: (spanIds) => set({ collapsedSpanIds: new Set(spanIds) }),
 
     setTraceSearch: (text) => set({ traceSearch: text }),
+
+    setTraceLayout: (layout) => set({ traceLayout: layout }),
 
     toggleCriticalPath: () => set((state) => ({ showCriticalPath: !state.showCriticalPath })),
 

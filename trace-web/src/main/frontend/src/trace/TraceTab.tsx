@@ -12,6 +12,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { SpanDetailsPane } from './SpanDetailsPane'
 import './TraceTab.css'
+import { SpanTable } from './SpanTable'
 import { TraceTimeline } from './TraceTimeline'
 import { TraceToolbar } from './TraceToolbar'
 import { criticalPath } from './criticalPath'
@@ -95,6 +96,9 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
   const failedSpan = useMemo(() => failedNodeSpan(trace.spans), [trace.spans])
   const showCriticalPath = useCanvasStore((s) => s.showCriticalPath)
   const toggleCriticalPath = useCanvasStore((s) => s.toggleCriticalPath)
+  const traceLayout = useCanvasStore((s) => s.traceLayout)
+  const setTraceLayout = useCanvasStore((s) => s.setTraceLayout)
+  const selectSpan = useCanvasStore((s) => s.selectSpan)
   const critical = useMemo(
     () => (showCriticalPath ? criticalPath(trace.spans) : undefined),
     [showCriticalPath, trace.spans],
@@ -118,6 +122,7 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
         onCollapseAll={() => collapseAll(parentSpanIds(trace.spans))}
         onReload={() => reload(trace.traceId)}
         criticalPath={{ shown: showCriticalPath, onToggle: toggleCriticalPath }}
+        layout={{ current: traceLayout, onChange: setTraceLayout }}
         onDelete={mayDelete ? () => deleteTrace(trace) : undefined}
         monitoringLinks={uiConfig.data?.monitoringLinks}
       />
@@ -129,12 +134,16 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
         </EmptyState>
       ) : (
         <div className="split">
-          <TraceTimeline
-            trace={trace}
-            matches={search.matches}
-            currentMatchId={search.currentMatchId}
-            critical={critical}
-          />
+          {traceLayout === 'table' ? (
+            <SpanTable spans={trace.spans} selectedSpanId={selectedSpanId} onSelect={selectSpan} />
+          ) : (
+            <TraceTimeline
+              trace={trace}
+              matches={search.matches}
+              currentMatchId={search.currentMatchId}
+              critical={critical}
+            />
+          )}
           <SpanDetailsPane selected={selected} placeholder="Select a span to see its details." />
         </div>
       )}

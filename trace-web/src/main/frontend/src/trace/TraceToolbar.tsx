@@ -22,6 +22,8 @@ interface TraceToolbarProps {
   onReload: () => void
   /** Whether the critical path is highlighted, and how to switch it. */
   criticalPath: { shown: boolean; onToggle: () => void }
+  /** Waterfall or table, and how to switch. */
+  layout: { current: 'waterfall' | 'table'; onChange: (layout: 'waterfall' | 'table') => void }
   /** Present only for users who may delete the trace. */
   onDelete?: () => Promise<void>
   /** The server's dashboard links, once known. */
@@ -36,6 +38,20 @@ export function TraceToolbar(props: TraceToolbarProps) {
       <TraceSummary trace={trace} reloading={props.reloading} />
       {runFailed && <FollowFailedNodeButton failedSpan={failedSpan} onClick={props.onFollowFailedNode} />}
       <TraceSearch {...props.search} />
+      <div className="trace-toolbar__folding" role="group" aria-label="Layout">
+        {(['waterfall', 'table'] as const).map((layout) => (
+          <button
+            key={layout}
+            type="button"
+            className="button button--small"
+            aria-pressed={props.layout.current === layout}
+            onClick={() => props.layout.onChange(layout)}
+            data-testid={`trace-layout-${layout}`}
+          >
+            {layout === 'waterfall' ? 'Waterfall' : 'Table'}
+          </button>
+        ))}
+      </div>
       <div className="trace-toolbar__folding">
         <button type="button" className="button button--small" onClick={props.onExpandAll}>
           Expand all
