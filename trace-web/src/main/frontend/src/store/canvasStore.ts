@@ -2,6 +2,7 @@
 // Server data lives in the query cache (src/api/hooks.ts), not here.
 import { create } from 'zustand'
 import type { Route } from '../routes/route'
+import type { TimeWindow } from '../trace/timelineScale'
 
 export type CanvasTab = 'graph' | 'trace'
 
@@ -29,6 +30,8 @@ export interface CanvasState {
   showCriticalPath: boolean
   /** The trace as a waterfall (the tree on a time axis) or as a table of spans to sort. */
   traceLayout: 'waterfall' | 'table'
+  /** The time range of the trace the waterfall shows (picked on the minimap); null for all of it. */
+  zoom: TimeWindow | null
   /** Set when a span should be scrolled into view; `seq` tells one request from the next. */
   scrollRequest: ScrollRequest | null
 }
@@ -48,6 +51,7 @@ export interface CanvasActions {
   setTraceSearch(text: string): void
   toggleCriticalPath(): void
   setTraceLayout(layout: 'waterfall' | 'table'): void
+  setZoom(zoom: TimeWindow | null): void
   /** Runs a search: shows the search page with these filters (a search string). */
   search(query: string): void
   /** Shows what a URL names (a link opened, reloaded, or back/forward). */
@@ -75,12 +79,14 @@ export const initialCanvasState: CanvasState = {
   traceSearch: '',
   showCriticalPath: false,
   traceLayout: 'waterfall',
+  zoom: null,
   scrollRequest: null,
 }
 
 // Everything that belongs to one trace is dropped when the trace changes.
 const traceViewReset = {
   selectedSpanId: null,
+  zoom: null,
   collapsedSpanIds: EMPTY_SET,
   traceSearch: '',
 } satisfies Partial<CanvasState>
@@ -137,6 +143,8 @@ export const createCanvasStore = () =>
     setTraceSearch: (text) => set({ traceSearch: text }),
 
     setTraceLayout: (layout) => set({ traceLayout: layout }),
+
+    setZoom: (zoom) => set({ zoom }),
 
     toggleCriticalPath: () => set((state) => ({ showCriticalPath: !state.showCriticalPath })),
 

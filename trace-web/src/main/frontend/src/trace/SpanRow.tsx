@@ -3,7 +3,7 @@ import { IN_FLIGHT_ATTRIBUTE } from '../live/spansInFlight'
 import { formatMicros } from '../ui/format'
 import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'
-import { barGeometry } from './timelineScale'
+import { windowedBar, type TimeWindow } from './timelineScale'
 import './SpanRow.css'
 
 export const ROW_HEIGHT = 28
@@ -12,7 +12,8 @@ const INDENT_PX = 14
 interface SpanRowProps {
   row: TimelineRow
   index: number
-  traceDurationMicros: number
+  /** The part of the trace on the time axis. */
+  window: TimeWindow
   selected: boolean
   matched: boolean
   currentMatch: boolean
@@ -26,7 +27,7 @@ interface SpanRowProps {
 export const SpanRow = memo(function SpanRow({
   row,
   index,
-  traceDurationMicros,
+  window,
   selected,
   matched,
   currentMatch,
@@ -38,7 +39,7 @@ export const SpanRow = memo(function SpanRow({
   const isError = span.status === 'ERROR'
   const isOpen = span.attributes[IN_FLIGHT_ATTRIBUTE] === true
   const attempts = attemptCount(span)
-  const bar = barGeometry(span.offsetMicros, span.durationMicros, traceDurationMicros)
+  const bar = windowedBar(span.offsetMicros, span.durationMicros, window)
   const barEnd = bar.leftPercent + bar.widthPercent
   // Near the right edge the duration label goes left of the bar, so it stays readable.
   const labelStyle =

@@ -3,6 +3,7 @@ import type { ScrollRequest } from '../store/canvasStore'
 import { ROW_HEIGHT, SpanRow } from './SpanRow'
 import './SpanWaterfall.css'
 import { TimelineHeader } from './TimelineHeader'
+import type { TimeWindow } from './timelineScale'
 import { rowIndexOf, type TimelineRow } from './spanRows'
 import { useScrollViewport } from './useScrollViewport'
 import { visibleRange } from './virtualWindow'
@@ -11,7 +12,7 @@ const OVERSCAN = 12
 
 interface SpanWaterfallProps {
   rows: readonly TimelineRow[]
-  traceDurationMicros: number
+  window: TimeWindow
   selectedSpanId: string | null
   matches: ReadonlySet<string>
   currentMatchId: string | null
@@ -30,7 +31,7 @@ interface SpanWaterfallProps {
  */
 export function SpanWaterfall({
   rows,
-  traceDurationMicros,
+  window,
   selectedSpanId,
   matches,
   currentMatchId,
@@ -77,7 +78,7 @@ export function SpanWaterfall({
         key={spanId}
         row={row}
         index={index}
-        traceDurationMicros={traceDurationMicros}
+        window={window}
         selected={spanId === selectedSpanId}
         matched={matches.has(spanId)}
         currentMatch={spanId === currentMatchId}
@@ -90,7 +91,7 @@ export function SpanWaterfall({
 
   return (
     <div className="timeline">
-      <TimelineHeader durationMicros={traceDurationMicros} />
+      <TimelineHeader window={window} />
       <div
         className="timeline__viewport"
         ref={attach}

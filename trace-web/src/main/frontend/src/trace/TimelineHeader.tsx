@@ -1,10 +1,10 @@
 import { memo } from 'react'
-import { timeTicks } from './timelineScale'
+import { timeTicks, type TimeWindow } from './timelineScale'
 import './TimelineHeader.css'
 
 /** The time axis, outside the scrolled list so it stays put. */
-export const TimelineHeader = memo(function TimelineHeader({ durationMicros }: { durationMicros: number }) {
-  const ticks = timeTicks(durationMicros)
+export const TimelineHeader = memo(function TimelineHeader({ window }: { window: TimeWindow }) {
+  const ticks = timeTicks(window.durationMicros, 5, window.startMicros)
   return (
     <div className="timeline-header" role="presentation">
       <div className="timeline-header__name">Span</div>

@@ -2,6 +2,8 @@ import { useCallback, useMemo } from 'react'
 import type { Trace } from '../api/types'
 import { useCanvasStore } from '../store/canvasStore'
 import { SpanWaterfall } from './SpanWaterfall'
+import { TraceMinimap } from './TraceMinimap'
+import './TraceTimeline.css'
 import { buildRows } from './spanRows'
 
 const NO_MATCHES: ReadonlySet<string> = new Set()
@@ -31,22 +33,31 @@ export function TraceTimeline({
   const revealSpan = useCanvasStore((s) => s.revealSpan)
   const toggleCollapsed = useCanvasStore((s) => s.toggleCollapsed)
 
+  const zoom = useCanvasStore((s) => s.zoom)
+  const setZoom = useCanvasStore((s) => s.setZoom)
   const rows = useMemo(() => buildRows(trace.spans, collapsedSpanIds), [trace.spans, collapsedSpanIds])
+  const window = useMemo(
+    () => zoom ?? { startMicros: 0, durationMicros: trace.durationMicros },
+    [zoom, trace.durationMicros],
+  )
   // A row in view has no collapsed ancestors to open.
   const revealRow = useCallback((spanId: string) => revealSpan(spanId, []), [revealSpan])
 
   return (
-    <SpanWaterfall
-      rows={rows}
-      traceDurationMicros={trace.durationMicros}
-      selectedSpanId={selectedSpanId}
-      matches={matches}
-      currentMatchId={currentMatchId}
-      critical={critical}
-      scrollRequest={scrollRequest}
-      onSelect={selectSpan}
-      onToggle={toggleCollapsed}
-      onReveal={revealRow}
-    />
+    <div className="trace-timeline">
+      <TraceMinimap spans={trace.spans} durationMicros={trace.durationMicros} zoom={zoom} onZoom={setZoom} />
+      <SpanWaterfall
+        rows={rows}
+        window={window}
+        selectedSpanId={selectedSpanId}
+        matches={matches}
+        currentMatchId={currentMatchId}
+        critical={critical}
+        scrollRequest={scrollRequest}
+        onSelect={selectSpan}
+        onToggle={toggleCollapsed}
+        onReveal={revealRow}
+      />
+    </div>
   )
 }

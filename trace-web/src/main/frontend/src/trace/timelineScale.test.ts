@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barGeometry, niceStep, timeTicks } from './timelineScale'
+import { barGeometry, niceStep, timeTicks, windowedBar } from './timelineScale'
 
 describe('barGeometry', () => {
   it('positions and scales a bar relative to the trace', () => {
@@ -41,5 +41,22 @@ describe('timeTicks', () => {
 
   it('has a single tick for a zero-duration trace', () => {
     expect(timeTicks(0)).toEqual([{ micros: 0, percent: 0, label: '0µs' }])
+  })
+})
+
+describe('a window of the trace', () => {
+  it('draws only the part of a bar inside the window', () => {
+    const window = { startMicros: 200, durationMicros: 400 }
+    expect(windowedBar(300, 100, window)).toEqual({ leftPercent: 25, widthPercent: 25 })
+    expect(windowedBar(100, 200, window)).toEqual({ leftPercent: 0, widthPercent: 25 })
+    expect(windowedBar(500, 500, window)).toEqual({ leftPercent: 75, widthPercent: 25 })
+    expect(windowedBar(0, 100, window).widthPercent).toBe(0)
+    expect(windowedBar(700, 100, window)).toEqual({ leftPercent: 100, widthPercent: 0 })
+  })
+
+  it('labels ticks with times from the trace start', () => {
+    const ticks = timeTicks(400_000, 4, 250_000)
+    expect(ticks.map((t) => t.label)).toEqual(['300ms', '400ms', '500ms', '600ms'])
+    expect(ticks[0].percent).toBeCloseTo(12.5, 5)
   })
 })

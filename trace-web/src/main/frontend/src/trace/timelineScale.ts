@@ -17,6 +17,22 @@ export function barGeometry(offsetMicros: number, durationMicros: number, traceD
   return { leftPercent, widthPercent }
 }
 
+/** The part of the trace the waterfall shows: all of it, or a range picked on the minimap. */
+export interface TimeWindow {
+  startMicros: number
+  durationMicros: number
+}
+
+/** A span's bar in a window of the trace: the part inside it; outside, a zero-width bar at the edge. */
+export function windowedBar(offsetMicros: number, durationMicros: number, window: TimeWindow): BarGeometry {
+  const from = Math.max(offsetMicros, window.startMicros)
+  const to = Math.min(offsetMicros + Math.max(0, durationMicros), window.startMicros + window.durationMicros)
+  if (to < from) {
+    return barGeometry(offsetMicros < window.startMicros ? 0 : window.durationMicros, 0, window.durationMicros)
+  }
+  return barGeometry(from - window.startMicros, to - from, window.durationMicros)
+}
+
 export interface Tick {
   micros: number
   percent: number
@@ -32,13 +48,18 @@ export function niceStep(rawStep: number): number {
   return nice * power
 }
 
-/** Ticks at round times from 0 to the trace's end, about `target` of them. */
-export function timeTicks(traceDurationMicros: number, target = 5): Tick[] {
-  if (!(traceDurationMicros > 0)) return [{ micros: 0, percent: 0, label: formatMicros(0) }]
+/**
+ * Ticks at round times across a window of `traceDurationMicros` that starts at `startMicros` into
+ * the trace (labels are times from the trace's start), about `target` of them.
+ */
+export function timeTicks(traceDurationMicros: number, target = 5, startMicros = 0): Tick[] {
+  if (!(traceDurationMicros > 0)) return [{ micros: startMicros, percent: 0, label: formatMicros(startMicros) }]
   const step = niceStep(traceDurationMicros / target)
   const ticks: Tick[] = []
-  for (let micros = 0; micros <= traceDurationMicros + step * 1e-9; micros += step) {
-    ticks.push({ micros, percent: (micros / traceDurationMicros) * 100, label: formatMicros(micros) })
+  const first = Math.ceil(startMicros / step - 1e-9) * step || 0
+  for (let micros = first; micros <= startMicros + traceDurationMicros + step * 1e-9; micros += step) {
+    const percent = ((micros - startMicros) / traceDurationMicros) * 100
+    ticks.push({ micros, percent, label: formatMicros(micros) })
   }
   return ticks
 }
