@@ -270,6 +270,22 @@ async function checkSearch(page) {
   check(/^\/traces\//.test(new URL(page.url()).pathname), `the result opened ${page.url()}`)
 }
 
+/** The 1,002-node fan-out opened by its URL draws readably, as split, one group of 1,000, join. */
+async function checkBigGraph(page) {
+  step('open the 1,002-node fan-out graph by its URL')
+  const started = Date.now()
+  await page.goto(new URL('/workflows/fan-out', baseUrl).toString(), { waitUntil: 'commit' })
+  const group = page.getByTestId('graph-node-group:item-0000')
+  await group.waitFor()
+  const took = Date.now() - started
+  console.log(`  the fan-out's graph showed ${took} ms after navigation`)
+  const summary = await group.getByTestId('graph-group-summary').textContent()
+  check(summary.startsWith('1,000 nodes'), `the group says ${summary}`)
+  check((await page.locator('[data-testid^="graph-node-"]').count()) === 3, 'the fan-out is not drawn as three nodes')
+  check(took < 2_000, `the fan-out's graph took ${took} ms to show`)
+  await screenshot(page, 'fan-out-graph.png')
+}
+
 /** In a second context, logged in as a viewer: the Run button is disabled or absent. */
 async function checkViewer(browser) {
   step(`open the canvas as ${VIEWER_CREDENTIALS.username}`)
@@ -370,6 +386,7 @@ async function main() {
     await screenshot(page, 'trace-tab.png')
     await checkLinks(browser, page)
     await checkSearch(page)
+    await checkBigGraph(page)
 
     // 2. A run watched live, and one cancelled.
     await watchAndCancel(page)

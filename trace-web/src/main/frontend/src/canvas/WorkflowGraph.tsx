@@ -8,6 +8,7 @@ import { ancestorIds, spansById } from '../trace/spanRows'
 import { GraphLegend } from './GraphLegend'
 import './WorkflowGraph.css'
 import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
+import { countStates, groupParallelSiblings, groupState, type StateCounts } from './grouping'
 import { layoutByDepth } from './layout'
 import { liveNodeStates, nodeRunStates } from './nodeStates'
 import { nodeTypes } from './nodeTypes'
@@ -28,13 +29,16 @@ interface WorkflowGraphProps {
 
 /** The workflow as a graph, coloured by the selected run. Clicking a node selects its span. */
 export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevealSpan }: WorkflowGraphProps) {
+  // Many parallel siblings are drawn as one group node, so a 1,000-node fan-out stays readable.
+  const grouped = useMemo(() => groupParallelSiblings(definition), [definition])
+  const drawn = grouped.definition
   const positions = useMemo(
     () =>
       layoutByDepth(
-        definition.nodes.map((node) => node.id),
-        edgesOf(definition),
+        drawn.nodes.map((node) => node.id),
+        edgesOf(drawn),
       ),
-    [definition],
+    [drawn],
   )
   const nodeTypesById = useMemo(() => new Map(definition.nodes.map((node) => [node.id, node.type])), [definition])
   const nodeSpans = useMemo(
@@ -51,20 +55,35 @@ export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevea
       ),
     [definition, trace, live],
   )
-  const highlightedNodeId = (trace && selectedSpanId && spansById(trace.spans).get(selectedSpanId)?.nodeId) || null
+  const selectedNodeId = (trace && selectedSpanId && spansById(trace.spans).get(selectedSpanId)?.nodeId) || null
+  const highlightedNodeId = selectedNodeId ? (grouped.groupOf.get(selectedNodeId) ?? selectedNodeId) : null
+  const groups = useMemo(() => {
+    const summary = new Map<string, { size: number; counts: StateCounts }>()
+    grouped.members.forEach((ids, id) => summary.set(id, { size: ids.length, counts: countStates(ids, states) }))
+    return summary
+  }, [grouped, states])
+  const drawnStates = useMemo(() => {
+    if (groups.size === 0) return states
+    const merged = new Map(states)
+    groups.forEach((group, id) => merged.set(id, groupState(group.counts)))
+    return merged
+  }, [states, groups])
 
   const nodes = useMemo(
-    () => toCanvasNodes(definition, positions, states, highlightedNodeId),
-    [definition, positions, states, highlightedNodeId],
+    () => toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups),
+    [drawn, positions, drawnStates, highlightedNodeId, groups],
   )
-  const edges = useMemo(() => toCanvasEdges(definition), [definition])
+  const edges = useMemo(() => toCanvasEdges(drawn), [drawn])
 
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(
     (_, node) => {
-      const span = nodeSpans?.get(node.id)
+      // A group selects its first failed member's span, or its first member's.
+      const members = grouped.members.get(node.id)
+      const nodeId = members ? (members.find((id) => states.get(id) === 'failed') ?? members[0]) : node.id
+      const span = nodeSpans?.get(nodeId)
       if (trace && span) onRevealSpan(span.spanId, ancestorIds(span.spanId, trace.spans))
     },
-    [nodeSpans, trace, onRevealSpan],
+    [grouped, states, nodeSpans, trace, onRevealSpan],
   )
 
   return (

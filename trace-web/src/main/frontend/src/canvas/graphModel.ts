@@ -2,6 +2,7 @@
 // their outgoing edges with `when`) and every other step.
 import type { Edge, Node } from '@xyflow/react'
 import type { WorkflowDefinition, WorkflowEdgeDefinition, WorkflowNodeDefinition } from '../api/types'
+import type { StateCounts } from './grouping'
 import type { Position } from './layout'
 import type { NodeRunState } from './nodeStates'
 
@@ -10,6 +11,8 @@ export interface WorkflowNodeData extends Record<string, unknown> {
   state: NodeRunState
   /** The node of the selected span. */
   highlighted: boolean
+  /** For a group of parallel siblings: how many, and how many in each state. */
+  group?: { size: number; counts: StateCounts }
 }
 
 export type StepNode = Node<WorkflowNodeData, 'step'>
@@ -24,12 +27,18 @@ export function toCanvasNodes(
   positions: ReadonlyMap<string, Position>,
   states: ReadonlyMap<string, NodeRunState>,
   highlightedNodeId: string | null,
+  groups: ReadonlyMap<string, { size: number; counts: StateCounts }> = new Map(),
 ): CanvasNode[] {
   return definition.nodes.map((node): CanvasNode => {
     const common = {
       id: node.id,
       position: positions.get(node.id) ?? { x: 0, y: 0 },
-      data: { definition: node, state: states.get(node.id) ?? 'idle', highlighted: node.id === highlightedNodeId },
+      data: {
+        definition: node,
+        state: states.get(node.id) ?? 'idle',
+        highlighted: node.id === highlightedNodeId,
+        group: groups.get(node.id),
+      },
     }
     return node.type === 'branch' ? { ...common, type: 'branch' } : { ...common, type: 'step' }
   })
