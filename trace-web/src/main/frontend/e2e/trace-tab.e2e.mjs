@@ -366,6 +366,13 @@ async function main() {
     await page.getByTestId('trace-layout-waterfall').click()
     await page.getByTestId('trace-timeline').waitFor()
 
+    step('hide the attempts: every node shows, no attempt')
+    await page.getByTestId('collapse-attempts').click()
+    const titles = await page.locator('[data-testid^="span-row-"] .span-row__title').allTextContents()
+    check(!titles.some((title) => / attempt \d+$/.test(title)), `attempt rows still shown: ${titles}`)
+    check(titles.includes('fail flaky'), `the node rows are gone: ${titles}`)
+    await page.getByRole('button', { name: 'Expand all' }).click()
+
     step('drag across the minimap to show a time range, then the whole trace again')
     const strip = await page.getByTestId('trace-minimap').boundingBox()
     await page.mouse.move(strip.x + strip.width * 0.3, strip.y + strip.height / 2)

@@ -17,7 +17,7 @@ import { TraceTimeline } from './TraceTimeline'
 import { TraceToolbar } from './TraceToolbar'
 import { criticalPath } from './criticalPath'
 import { failedNodeSpan } from './spanFacts'
-import { ancestorIds, parentSpanIds, spansById } from './spanRows'
+import { ancestorIds, nodeSpanIdsWithAttempts, parentSpanIds, spansById } from './spanRows'
 import { deleteTrace } from './traceActions'
 import { useSelectedSpan } from './useSelectedSpan'
 import { useTraceSearch } from './useTraceSearch'
@@ -120,6 +120,7 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
         search={search.box}
         onExpandAll={expandAll}
         onCollapseAll={() => collapseAll(parentSpanIds(trace.spans))}
+        onCollapseAttempts={() => collapseAll(nodeSpanIdsWithAttempts(trace.spans))}
         onReload={() => reload(trace.traceId)}
         criticalPath={{ shown: showCriticalPath, onToggle: toggleCriticalPath }}
         layout={{ current: traceLayout, onChange: setTraceLayout }}

@@ -19,6 +19,8 @@ interface TraceToolbarProps {
   search: TraceSearchProps
   onExpandAll: () => void
   onCollapseAll: () => void
+  /** Shows every node with its attempts folded away. */
+  onCollapseAttempts: () => void
   onReload: () => void
   /** Whether the critical path is highlighted, and how to switch it. */
   criticalPath: { shown: boolean; onToggle: () => void }
@@ -58,6 +60,15 @@ export function TraceToolbar(props: TraceToolbarProps) {
         </button>
         <button type="button" className="button button--small" onClick={props.onCollapseAll}>
           Collapse all
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={props.onCollapseAttempts}
+          title="Every node, with its attempts folded away"
+          data-testid="collapse-attempts"
+        >
+          Hide attempts
         </button>
         <button
           type="button"

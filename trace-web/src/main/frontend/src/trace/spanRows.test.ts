@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ancestorIds, buildRows, findMatches, parentSpanIds, rowIndexOf } from './spanRows'
+import { ancestorIds, buildRows, findMatches, nodeSpanIdsWithAttempts, parentSpanIds, rowIndexOf } from './spanRows'
 import { flatTrace, makeSpan } from '../../test/fixtures/spans'
 
 // run
@@ -71,6 +71,11 @@ describe('tree helpers', () => {
     expect(ancestorIds('ask2', spans)).toEqual(['ask', 'run'])
     expect(ancestorIds('run', spans)).toEqual([])
     expect(ancestorIds('missing', spans)).toEqual([])
+  })
+
+  it('folds every node onto itself: all nodes shown, no attempts', () => {
+    expect(nodeSpanIdsWithAttempts(spans)).toEqual(['ask'])
+    expect(ids(buildRows(spans, new Set(nodeSpanIdsWithAttempts(spans))))).toEqual(['run', 'ask', 'shape'])
   })
 
   it('finds a row by span id', () => {

@@ -1,5 +1,6 @@
 // Pure functions from a trace's spans (depth-first, as the server sends them) to timeline rows.
 import type { Span } from '../api/types'
+import { isNodeSpan } from './spanFacts'
 
 export interface TimelineRow {
   span: Span
@@ -23,6 +24,11 @@ export function buildRows(spans: readonly Span[], collapsedIds: ReadonlySet<stri
     if (collapsed) hideDeeperThan = span.depth
   }
   return rows
+}
+
+/** Ids of the node spans that hold attempts: collapsing them shows every node, no attempt. */
+export function nodeSpanIdsWithAttempts(spans: readonly Span[]): string[] {
+  return spans.filter((span) => span.childCount > 0 && isNodeSpan(span)).map((span) => span.spanId)
 }
 
 /** Ids of all spans that have children, e.g. to collapse everything. */

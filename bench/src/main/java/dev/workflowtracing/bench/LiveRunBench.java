@@ -10,11 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,14 +51,7 @@ public final class LiveRunBench {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
-  private final String authorization =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(
-                  (System.getenv().getOrDefault("BENCH_USER", "admin")
-                          + ":"
-                          + System.getenv().getOrDefault("BENCH_PASSWORD", "admin-password"))
-                      .getBytes(StandardCharsets.UTF_8));
+  private final String authorization = BenchLogin.authorization();
   private final Deque recent = new Deque();
 
   private LiveRunBench(URI base) {

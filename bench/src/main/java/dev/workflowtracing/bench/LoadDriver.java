@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -60,12 +58,7 @@ public final class LoadDriver {
 
   private LoadDriver(String base) {
     this.base = URI.create(base.endsWith("/") ? base : base + "/");
-    String user = System.getenv().getOrDefault("BENCH_USER", "admin");
-    String password = System.getenv().getOrDefault("BENCH_PASSWORD", "admin-password");
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization = BenchLogin.authorization();
   }
 
   public static void main(String[] args) throws Exception {

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +34,7 @@ public final class TraceReadBench {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final URI zipkin;
-  private final String authorization =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(
-                  (System.getenv().getOrDefault("BENCH_USER", "admin")
-                          + ":"
-                          + System.getenv().getOrDefault("BENCH_PASSWORD", "admin-password"))
-                      .getBytes(StandardCharsets.UTF_8));
+  private final String authorization = BenchLogin.authorization();
 
   private TraceReadBench(URI base, URI zipkin) {
     this.base = base;

@@ -1,0 +1,37 @@
+# Sourced by the benchmarks: a WildFly of their own (ports +200, the built EAR, the demo users) in
+# a base dir of its own, started in the background and stopped (waiting for it) on exit.
+#   start_bench_server <base-dir> [env assignments...] -- [server options...]
+# Needs $root (the project) and $wildfly (the unpacked WildFly); sets $bench_server.
+start_bench_server() {
+  local base=$1
+  shift
+  local env_vars=()
+  while [[ $# -gt 0 && "$1" != "--" ]]; do env_vars+=("$1"); shift; done
+  [[ "${1:-}" == "--" ]] && shift
+  rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
+  "$root/config/cli/add-users.sh" "$wildfly" "$base/configuration" >/dev/null
+  if [[ "${BENCH_DB:-h2}" == postgres ]]; then
+    local db=workflow_tracing_bench sudo_cmd=""
+    [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+    $sudo_cmd su postgres -c "psql -qc 'drop database if exists $db'"
+    (cd "$root" && TRACE_DB_NAME=$db bin/setup-postgres >/dev/null && JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-postgres >/dev/null)
+    env_vars+=(TRACE_DB_URL=jdbc:postgresql://localhost:5432/$db)
+  fi
+  cp "$root/trace-ear/target/workflow-tracing.ear" "$base/deployments/"
+  env "${env_vars[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 "$wildfly/bin/standalone.sh" -c standalone-full.xml \
+    -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=200 \
+    -Dwildfly.elytron.realm.ApplicationRealm.brute-force.enabled=false "$@" >"$base.out" 2>&1 &
+  bench_server=$!
+  bench_server_base=$base
+  until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
+    [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed: see $base.out"; return 1; }
+    sleep 0.2
+  done
+}
+
+stop_bench_server() {
+  [[ -z "${bench_server:-}" ]] && return 0
+  kill -TERM "$bench_server" 2>/dev/null; wait "$bench_server" 2>/dev/null || true
+  pkill -f "jboss.server.base.dir=$bench_server_base" 2>/dev/null || true
+  while pgrep -f "jboss.server.base.dir=$bench_server_base" >/dev/null; do sleep 0.5; done
+}
