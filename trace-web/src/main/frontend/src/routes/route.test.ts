@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { initialCanvasState } from '../store/canvasStore'
-import { formatRoute, parseRoute, routeOf, samePage, type Route } from './route'
+import { routeOf } from './currentRoute'
+import { formatRoute, parseRoute, samePage, type Route } from './route'
 
 describe('routes', () => {
   const routes: Route[] = [

@@ -2,7 +2,6 @@
 // the same view. /workflows/{id}, /runs/{runId}, /traces/{traceId}?span={spanId}, /search?…,
 // /admin.
 import { formatSearch, parseSearch } from '../search/searchQuery'
-import type { CanvasState } from '../store/canvasStore'
 
 export type Route =
   | { page: 'home' }
@@ -55,18 +54,6 @@ export function formatRoute(route: Route): string {
     case 'trace':
       return `/traces/${enc(route.traceId)}${route.spanId ? `?span=${enc(route.spanId)}` : ''}`
   }
-}
-
-/** The route of what the Canvas shows now. */
-export function routeOf(state: CanvasState): Route {
-  if (state.view === 'admin') return { page: 'admin' }
-  if (state.view === 'search') return { page: 'search', query: state.searchQuery }
-  if (state.selectedTraceId && state.activeTab === 'trace') {
-    return { page: 'trace', traceId: state.selectedTraceId, spanId: state.selectedSpanId }
-  }
-  if (state.selectedRunId) return { page: 'run', runId: state.selectedRunId }
-  if (state.selectedWorkflowId) return { page: 'workflow', workflowId: state.selectedWorkflowId }
-  return { page: 'home' }
 }
 
 /** Whether two routes are the same page (they may differ in the selected span only). */

@@ -3,7 +3,8 @@
 // replacing the current one), so any view can be reloaded, bookmarked and shared.
 import { useEffect } from 'react'
 import { useCanvasStore } from '../store/canvasStore'
-import { formatRoute, parseRoute, routeOf, samePage } from './route'
+import { routeOf } from './currentRoute'
+import { formatRoute, parseRoute, samePage } from './route'
 
 export function useUrlSync(): void {
   useEffect(() => {

@@ -2,12 +2,17 @@
 // Server data lives in the query cache (src/api/hooks.ts), not here.
 import { create } from 'zustand'
 import type { Route } from '../routes/route'
-import type { TimeWindow } from '../trace/timelineScale'
 
 export type CanvasTab = 'graph' | 'trace'
 
 /** The top-level page: the workflows (graph, trace, runs) or the tracing administration. */
 export type CanvasView = 'workflows' | 'search' | 'admin'
+
+/** A part of a trace's time: from `startMicros` into the trace, `durationMicros` long. */
+export interface TimeWindow {
+  startMicros: number
+  durationMicros: number
+}
 
 export interface ScrollRequest {
   spanId: string

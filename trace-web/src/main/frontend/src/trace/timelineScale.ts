@@ -1,5 +1,6 @@
 // Where a span's bar sits on the timeline, and the ticks of the time axis. Percentages of the
 // trace's duration, so the bars scale with the column's width.
+import type { TimeWindow } from '../store/canvasStore'
 import { formatMicros } from '../ui/format'
 
 export interface BarGeometry {
@@ -18,10 +19,7 @@ export function barGeometry(offsetMicros: number, durationMicros: number, traceD
 }
 
 /** The part of the trace the waterfall shows: all of it, or a range picked on the minimap. */
-export interface TimeWindow {
-  startMicros: number
-  durationMicros: number
-}
+export type { TimeWindow }
 
 /** A span's bar in a window of the trace: the part inside it; outside, a zero-width bar at the edge. */
 export function windowedBar(offsetMicros: number, durationMicros: number, window: TimeWindow): BarGeometry {
