@@ -34,6 +34,9 @@ export type WorkflowDefinition = Omit<Schemas['SavedWorkflowDefinition'], 'nodes
 
 export type RunStatus = Schemas['Run']['status']
 
+/** Every run status, in a run's life order (for filters). */
+export const RUN_STATUSES: readonly RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ABORTED']
+
 export type Run = Schemas['Run']
 
 export type RunPage = Schemas['RunPage']

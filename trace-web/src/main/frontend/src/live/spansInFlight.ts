@@ -2,6 +2,7 @@
 // root and the nodes still running. They are drawn as open bars from the run's events, growing
 // until the stored span with the same id replaces them.
 import type { Span, Trace } from '../api/types'
+import { childrenByParent } from '../trace/spanRows'
 import { hasEnded, type LiveRunState } from './liveRun'
 
 /** Marks a span drawn from the run's events rather than read from the store. */
@@ -70,14 +71,7 @@ function openSpan(
 
 /** The spans as a tree in depth-first order, children by start time, with depth and child count. */
 export function depthFirst(spans: readonly Span[]): Span[] {
-  const ids = new Set(spans.map((span) => span.spanId))
-  const children = new Map<string | null, Span[]>()
-  for (const span of spans) {
-    const parent = span.parentSpanId && ids.has(span.parentSpanId) ? span.parentSpanId : null
-    const list = children.get(parent)
-    if (list) list.push(span)
-    else children.set(parent, [span])
-  }
+  const children = childrenByParent(spans)
   for (const list of children.values()) list.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime))
   const ordered: Span[] = []
   const visit = (span: Span, depth: number) => {

@@ -1,5 +1,5 @@
 import type { RunsResult } from '../api/hooks'
-import type { RunStatus } from '../api/types'
+import { RUN_STATUSES, type RunStatus } from '../api/types'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
@@ -7,8 +7,6 @@ import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMillis } from '../ui/format'
 import { useNow } from '../ui/useNow'
 import './RunHistory.css'
-
-const STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ABORTED']
 
 interface RunHistoryProps {
   /** The runs, newest first, with "load more". */
@@ -45,7 +43,7 @@ export function RunHistory({ runs: result, status, onStatusChange, selectedRunId
           onChange={(event) => onStatusChange(event.target.value as RunStatus | '')}
         >
           <option value="">All</option>
-          {STATUSES.map((s) => (
+          {RUN_STATUSES.map((s) => (
             <option key={s} value={s}>
               {s.toLowerCase()}
             </option>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { useSearchRuns } from '../api/hooks'
-import type { Run, RunStatus } from '../api/types'
+import { RUN_STATUSES, type Run } from '../api/types'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -20,8 +20,6 @@ import {
 } from './searchQuery'
 
 const PAGE_SIZE = 50
-
-const STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'ABORTED']
 
 const FIELDS: { field: SearchField; label: string; placeholder: string }[] = [
   { field: 'workflowId', label: 'Workflow', placeholder: 'e.g. fan-out' },
@@ -112,7 +110,7 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
           data-testid="search-status"
         >
           <option value="">Any</option>
-          {STATUSES.map((status) => (
+          {RUN_STATUSES.map((status) => (
             <option key={status} value={status}>
               {status.toLowerCase()}
             </option>

@@ -3,7 +3,8 @@ import { IN_FLIGHT_ATTRIBUTE } from '../live/spansInFlight'
 import { formatMicros } from '../ui/format'
 import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'
-import { windowedBar, type TimeWindow } from './timelineScale'
+import type { TimeWindow } from '../store/canvasStore'
+import { windowedBar } from './timelineScale'
 import './SpanRow.css'
 
 export const ROW_HEIGHT = 28

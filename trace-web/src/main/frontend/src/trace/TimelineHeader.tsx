@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import { timeTicks, type TimeWindow } from './timelineScale'
+import type { TimeWindow } from '../store/canvasStore'
+import { timeTicks } from './timelineScale'
 import './TimelineHeader.css'
 
 /** The time axis, outside the scrolled list so it stays put. */

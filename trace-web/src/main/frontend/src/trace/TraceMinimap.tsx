@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react'
 import type { Span } from '../api/types'
 import { formatMicros } from '../ui/format'
-import type { TimeWindow } from './timelineScale'
+import type { TimeWindow } from '../store/canvasStore'
 import './TraceMinimap.css'
 
 const HEIGHT = 48

@@ -4,24 +4,15 @@
 // inside each of them. What ran beside them (the other branches of a fan-out) did not matter.
 import type { Span } from '../api/types'
 import { SPAN_ROLE } from './spanFacts'
+import { childrenByParent } from './spanRows'
 
 const start = (span: Span) => span.offsetMicros
 const end = (span: Span) => span.offsetMicros + span.durationMicros
 
 /** The ids of the spans on the critical path (empty for a trace without a single root). */
 export function criticalPath(spans: readonly Span[]): ReadonlySet<string> {
-  const ids = new Set(spans.map((span) => span.spanId))
-  const children = new Map<string, Span[]>()
-  const roots: Span[] = []
-  for (const span of spans) {
-    if (span.parentSpanId && ids.has(span.parentSpanId)) {
-      const list = children.get(span.parentSpanId)
-      if (list) list.push(span)
-      else children.set(span.parentSpanId, [span])
-    } else {
-      roots.push(span)
-    }
-  }
+  const children = childrenByParent(spans)
+  const roots = children.get(null) ?? []
   const path = new Set<string>()
   // From the run's own span: a caller's span or the producer span of a queued run may sit above
   // it, ending long before the run (the run only follows from it). Without one, the root ending last.

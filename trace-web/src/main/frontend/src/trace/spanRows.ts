@@ -26,6 +26,22 @@ export function buildRows(spans: readonly Span[], collapsedIds: ReadonlySet<stri
   return rows
 }
 
+/**
+ * Each span's children, by its id; spans whose parent is not in the trace (its root, a caller's
+ * span, orphans) under null. One pass.
+ */
+export function childrenByParent(spans: readonly Span[]): Map<string | null, Span[]> {
+  const ids = new Set(spans.map((span) => span.spanId))
+  const children = new Map<string | null, Span[]>()
+  for (const span of spans) {
+    const parent = span.parentSpanId && ids.has(span.parentSpanId) ? span.parentSpanId : null
+    const list = children.get(parent)
+    if (list) list.push(span)
+    else children.set(parent, [span])
+  }
+  return children
+}
+
 /** Ids of the node spans that hold attempts: collapsing them shows every node, no attempt. */
 export function nodeSpanIdsWithAttempts(spans: readonly Span[]): string[] {
   return spans.filter((span) => span.childCount > 0 && isNodeSpan(span)).map((span) => span.spanId)

@@ -2,6 +2,7 @@
 // sortable; a pure function of the spans, so the view only draws rows.
 import type { Span } from '../api/types'
 import { ATTR } from './spanFacts'
+import { childrenByParent } from './spanRows'
 
 export interface SpanTableRow {
   span: Span
@@ -21,13 +22,7 @@ export interface SpanTableSort {
  * that overlap count once). One pass to group children, then a sort of each parent's children.
  */
 export function spanTableRows(spans: readonly Span[]): SpanTableRow[] {
-  const children = new Map<string, Span[]>()
-  for (const span of spans) {
-    if (!span.parentSpanId) continue
-    const list = children.get(span.parentSpanId)
-    if (list) list.push(span)
-    else children.set(span.parentSpanId, [span])
-  }
+  const children = childrenByParent(spans)
   return spans.map((span) => ({
     span,
     nodeType: nodeTypeOf(span),

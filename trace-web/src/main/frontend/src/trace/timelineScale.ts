@@ -18,9 +18,6 @@ export function barGeometry(offsetMicros: number, durationMicros: number, traceD
   return { leftPercent, widthPercent }
 }
 
-/** The part of the trace the waterfall shows: all of it, or a range picked on the minimap. */
-export type { TimeWindow }
-
 /** A span's bar in a window of the trace: the part inside it; outside, a zero-width bar at the edge. */
 export function windowedBar(offsetMicros: number, durationMicros: number, window: TimeWindow): BarGeometry {
   const from = Math.max(offsetMicros, window.startMicros)

@@ -34,13 +34,15 @@ final class Api {
 
   private Api(URL base, String user, String password) {
     this.base = URI.create(base.toString().replaceAll("/?$", "/"));
-    this.authorization =
-        user == null
-            ? null
-            : "Basic "
-                + java.util.Base64.getEncoder()
-                    .encodeToString(
-                        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    this.authorization = user == null ? null : basic(user, password);
+  }
+
+  /** The Authorization header value of an HTTP BASIC login. */
+  static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static Api as(URL base, String user, String password) {

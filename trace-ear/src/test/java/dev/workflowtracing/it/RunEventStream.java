@@ -10,10 +10,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,11 +34,7 @@ final class RunEventStream {
     var request =
         HttpRequest.newBuilder(URI.create(baseUrl + "api/runs/" + runId + "/events"))
             .header("Accept", "text/event-stream")
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString("viewer:viewer-password".getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", Api.basic("viewer", "viewer-password"))
             .timeout(Duration.ofSeconds(60));
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);

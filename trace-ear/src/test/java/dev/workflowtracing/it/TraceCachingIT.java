@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -96,11 +95,7 @@ class TraceCachingIT {
       throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create(baseUrl + "api/traces/" + traceId))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString("viewer:viewer-password".getBytes(StandardCharsets.UTF_8)));
+            .header("Authorization", Api.basic("viewer", "viewer-password"));
     if (ifNoneMatch != null) {
       request.header("If-None-Match", ifNoneMatch);
     }

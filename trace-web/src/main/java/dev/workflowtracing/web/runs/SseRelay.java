@@ -35,11 +35,13 @@ final class SseRelay implements RunsInFlight.Watcher {
   @Override
   public boolean accept(RunsInFlight.Numbered event) {
     boolean startDrain;
+    boolean overflow;
     synchronized (this) {
       if (closed || sink.isClosed()) {
         return false;
       }
-      if (queued.size() >= MAX_QUEUED) {
+      overflow = queued.size() >= MAX_QUEUED;
+      if (overflow) {
         closed = true;
         queued.clear();
         startDrain = false;
@@ -49,7 +51,8 @@ final class SseRelay implements RunsInFlight.Watcher {
         draining = true;
       }
     }
-    if (closed) {
+    if (overflow) {
+      // Too far behind: cut it off; it resumes with Last-Event-ID.
       sink.close();
       return false;
     }
