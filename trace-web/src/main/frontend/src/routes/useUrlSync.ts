@@ -4,11 +4,12 @@
 import { useEffect } from 'react'
 import { useCanvasStore } from '../store/canvasStore'
 import { routeOf } from './currentRoute'
+import { openRoute } from './openRoute'
 import { formatRoute, parseRoute, samePage } from './route'
 
 export function useUrlSync(): void {
   useEffect(() => {
-    const open = () => useCanvasStore.getState().openRoute(parseRoute(location.pathname, location.search))
+    const open = () => openRoute(parseRoute(location.pathname, location.search))
     // At load, the home page has nothing to open: what is selected stays.
     if (parseRoute(location.pathname, location.search).page !== 'home') open()
     window.addEventListener('popstate', open)

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { ApiError } from '../api/client'
 import { useSearchRuns } from '../api/hooks'
 import { RUN_STATUSES, type Run } from '../api/types'
+import { openRoute } from '../routes/openRoute'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -147,7 +148,6 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
 function GoToId() {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const openRoute = useCanvasStore((s) => s.openRoute)
   const go = (event: FormEvent) => {
     event.preventDefault()
     const kind = idKind(text)
@@ -225,7 +225,6 @@ function Results({ result }: { result: ReturnType<typeof useSearchRuns> }) {
 }
 
 function ResultRow({ run }: { run: Run }) {
-  const openRoute = useCanvasStore((s) => s.openRoute)
   const open = (event: React.MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return // new tab: the browser's
     event.preventDefault()

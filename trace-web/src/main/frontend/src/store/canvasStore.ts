@@ -1,7 +1,6 @@
 // The Canvas's UI state in one place: what is selected, which tab is open, how the trace is folded.
 // Server data lives in the query cache (src/api/hooks.ts), not here.
 import { create } from 'zustand'
-import type { Route } from '../routes/route'
 
 export type CanvasTab = 'graph' | 'trace'
 
@@ -59,8 +58,6 @@ export interface CanvasActions {
   setZoom(zoom: TimeWindow | null): void
   /** Runs a search: shows the search page with these filters (a search string). */
   search(query: string): void
-  /** Shows what a URL names (a link opened, reloaded, or back/forward). */
-  openRoute(route: Route): void
   /**
    * Fills in the workflow and run of what is shown, once known (a trace or run opened by its URL
    * names neither), without dropping the trace's selection.
@@ -89,7 +86,7 @@ export const initialCanvasState: CanvasState = {
 }
 
 // Everything that belongs to one trace is dropped when the trace changes.
-const traceViewReset = {
+export const traceViewReset = {
   selectedSpanId: null,
   zoom: null,
   collapsedSpanIds: EMPTY_SET,
@@ -154,42 +151,6 @@ export const createCanvasStore = () =>
     toggleCriticalPath: () => set((state) => ({ showCriticalPath: !state.showCriticalPath })),
 
     search: (query) => set({ view: 'search', searchQuery: query }),
-
-    openRoute: (route) => {
-      const state = get()
-      switch (route.page) {
-        case 'home':
-          return set({ ...initialCanvasState })
-        case 'admin':
-          return set({ view: 'admin' })
-        case 'search':
-          return set({ view: 'search', searchQuery: route.query })
-        case 'workflow':
-          if (route.workflowId !== state.selectedWorkflowId) get().selectWorkflow(route.workflowId)
-          return set({ view: 'workflows', selectedRunId: null, selectedTraceId: null, activeTab: 'graph' })
-        case 'run':
-          if (route.runId === state.selectedRunId) return set({ view: 'workflows', activeTab: 'graph' })
-          return set({
-            view: 'workflows',
-            selectedRunId: route.runId,
-            selectedTraceId: null,
-            activeTab: 'graph',
-            ...traceViewReset,
-          })
-        case 'trace':
-          if (route.traceId === state.selectedTraceId) {
-            return set({ view: 'workflows', activeTab: 'trace', selectedSpanId: route.spanId })
-          }
-          return set({
-            view: 'workflows',
-            selectedTraceId: route.traceId,
-            selectedRunId: null,
-            activeTab: 'trace',
-            ...traceViewReset,
-            selectedSpanId: route.spanId,
-          })
-      }
-    },
 
     adoptRun: (run) => {
       const state = get()
