@@ -286,6 +286,26 @@ async function checkBigGraph(page) {
   await screenshot(page, 'fan-out-graph.png')
 }
 
+/**
+ * The fan-out's 2,005-span trace, read from the server as JSON lines, draws only the rows in view:
+ * a layout that lets the waterfall grow to all its rows' height draws every one of them.
+ */
+async function checkBigTrace(page) {
+  const status = await runWorkflow(page, 'fan-out')
+  check(status === 'SUCCEEDED', `the fan-out ended ${status}`)
+  await openTraceTab(page, 'fan-out')
+  const timeline = page.getByTestId('trace-timeline')
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="trace-timeline"]')?.getAttribute('aria-rowcount')) >= 2005,
+    null,
+    { timeout: RUN_TIMEOUT_MS },
+  )
+  const drawn = await page.locator('[data-testid^="span-row-"]').count()
+  const height = await timeline.evaluate((viewport) => viewport.clientHeight)
+  console.log(`  ${drawn} of the fan-out's rows drawn in a ${height}px waterfall`)
+  check(drawn < 200, `the waterfall drew ${drawn} rows of 2,005: it must draw only the rows in view`)
+}
+
 /** In a second context, logged in as a viewer: the Run button is disabled or absent. */
 async function checkViewer(browser) {
   step(`open the canvas as ${VIEWER_CREDENTIALS.username}`)
@@ -394,6 +414,7 @@ async function main() {
     await checkLinks(browser, page)
     await checkSearch(page)
     await checkBigGraph(page)
+    await checkBigTrace(page)
 
     // 2. A run watched live, and one cancelled.
     await watchAndCancel(page)

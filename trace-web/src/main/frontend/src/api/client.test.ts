@@ -100,6 +100,25 @@ describe('api client', () => {
     expect(init.method).toBe('POST')
   })
 
+  it('asks for a trace as JSON lines and reads either encoding', async () => {
+    const head = { traceId: 't1', spanCount: 1, errorCount: 0 }
+    const span = { spanId: 's1', name: 'run' }
+    const lines = `${JSON.stringify(head)}\n${JSON.stringify(span)}\n`
+    const fetchMock = respond(200, lines, 'application/x-ndjson')
+    expect(await api.getTrace('t1')).toEqual({ ...head, spans: [span] })
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect((init.headers as Record<string, string>).Accept).toBe('application/x-ndjson, application/json;q=0.9')
+    respond(200, { ...head, spans: [span] })
+    expect(await api.getTrace('t1')).toEqual({ ...head, spans: [span] })
+  })
+
+  it('reports a trace cut short as an ApiError', async () => {
+    respond(200, `${JSON.stringify({ traceId: 't1', spanCount: 2 })}\n{}\n`, 'application/x-ndjson')
+    const error = await caught(api.getTrace('t1'))
+    expect(error.title).toBe('Unreadable trace')
+    expect(error.detail).toContain('1 of its 2 spans')
+  })
+
   it('deletes a trace and accepts the empty 204 answer', async () => {
     const fetchMock = vi.fn(async () => new Response(null, { status: 204 }))
     vi.stubGlobal('fetch', fetchMock)

@@ -13,6 +13,7 @@ import type {
   WorkflowDefinition,
   WorkflowSummary,
 } from './types'
+import { MalformedTraceError, readTraceLines, TRACE_LINES_TYPE } from './traceLines'
 
 const API_BASE = '/api'
 
@@ -67,7 +68,14 @@ export async function problemFromResponse(response: Response, what: string): Pro
   return new ApiError({ status: response.status, title: fallbackTitle, detail: fallbackDetail })
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** Reads a successful response's body; JSON unless a call says otherwise. */
+type BodyReader<T> = (response: Response) => Promise<T>
+
+async function request<T>(
+  path: string,
+  init: RequestInit = {},
+  read: BodyReader<T> = (response) => response.json() as Promise<T>,
+): Promise<T> {
   const method = init.method ?? 'GET'
   const what = `${method} ${API_BASE}${path}`
   let response: Response
@@ -87,7 +95,26 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!response.ok) throw await problemFromResponse(response, what)
   // 204 No Content (e.g. after DELETE) has no body to parse.
   if (response.status === 204) return undefined as T
-  return (await response.json()) as T
+  return read(response)
+}
+
+/** A trace in JSON lines is parsed a slice at a time; a server that sends one document still works. */
+async function readTrace(response: Response): Promise<Trace> {
+  const type = response.headers.get('content-type') ?? ''
+  if (!type.startsWith(TRACE_LINES_TYPE) || !response.body) return (await response.json()) as Trace
+  try {
+    return await readTraceLines(response.body)
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    if (cause instanceof MalformedTraceError) {
+      throw new ApiError({
+        status: response.status,
+        title: 'Unreadable trace',
+        detail: `The trace could not be read: ${detail}`,
+      })
+    }
+    throw new ApiError({ status: 0, title: 'Network error', detail: `The trace stopped arriving: ${detail}` })
+  }
 }
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -135,7 +162,13 @@ export const api = {
   /** Runs of every workflow with the search page's filters, as typed (the server checks them). */
   searchRuns: (filter: Record<string, string | number>) => request<RunPage>(`/traces${query(filter)}`),
 
-  getTrace: (traceId: string) => request<Trace>(`/traces/${segment(traceId)}`),
+  /** A whole trace, asked for as JSON lines so even a huge one never holds the page for long. */
+  getTrace: (traceId: string) =>
+    request<Trace>(
+      `/traces/${segment(traceId)}`,
+      { headers: { Accept: `${TRACE_LINES_TYPE}, application/json;q=0.9` } },
+      readTrace,
+    ),
 
   getSpanDetail: (traceId: string, spanId: string) =>
     request<SpanDetail>(`/traces/${segment(traceId)}/spans/${segment(spanId)}`),

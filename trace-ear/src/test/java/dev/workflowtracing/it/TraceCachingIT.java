@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,11 +26,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Finished traces are immutable: a strong ETag and {@code private, no-cache} make a second view a
  * 304, large bodies go gzipped, a trace still growing is never stored, and a deleted trace is gone
- * at once (its rendered copy is evicted).
+ * at once (its rendered copy is evicted). The same trace as JSON lines (for the Canvas, which
+ * parses a huge trace a slice at a time) is the same head and spans, tagged apart.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TraceCachingIT {
+
+  private static final String LINES = "application/x-ndjson";
 
   @ArquillianResource URL baseUrl;
 
@@ -73,6 +77,42 @@ class TraceCachingIT {
   }
 
   @Test
+  void asJsonLinesATraceIsItsHeadThenOneSpanPerLineWithItsOwnTag() throws Exception {
+    Api api = new Api(baseUrl);
+    String traceId =
+        api.post("api/workflows/retry-then-succeed/runs", "{}").object().getString("traceId");
+    JsonObject complete = api.awaitComplete(traceId);
+    String documentTag = get(traceId, null, null).headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<byte[]> lines = get(traceId, null, null, LINES);
+    assertThat(lines.statusCode()).isEqualTo(200);
+    assertThat(lines.headers().firstValue("Content-Type").orElseThrow()).startsWith(LINES);
+    assertThat(lines.headers().firstValue("Vary").orElseThrow()).contains("Accept");
+    List<JsonObject> parsed = jsonLines(lines.body());
+    assertThat(parsed.get(0)).isEqualTo(Json.createObjectBuilder(complete).remove("spans").build());
+    assertThat(parsed.get(0).getInt("spanCount")).isEqualTo(parsed.size() - 1);
+    assertThat(parsed.subList(1, parsed.size())).isEqualTo(complete.getJsonArray("spans"));
+
+    // Each encoding has its own tag: a copy of one never validates the other.
+    String linesTag = lines.headers().firstValue("ETag").orElseThrow();
+    assertThat(linesTag).isNotEqualTo(documentTag);
+    assertThat(get(traceId, linesTag, null, LINES).statusCode()).isEqualTo(304);
+    assertThat(get(traceId, documentTag, null, LINES).statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> zipped = get(traceId, null, "gzip", LINES);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      assertThat(jsonLines(in.readAllBytes())).isEqualTo(parsed);
+    }
+
+    // Neither encoding: a problem that names the ones there are.
+    HttpResponse<byte[]> refused = get(traceId, null, null, "text/csv");
+    assertThat(refused.statusCode()).isEqualTo(406);
+    assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+  }
+
+  @Test
   void aTraceStillGrowingIsNeitherTaggedNorStored() throws Exception {
     Api api = new Api(baseUrl);
     String runId =
@@ -93,8 +133,14 @@ class TraceCachingIT {
 
   private HttpResponse<byte[]> get(String traceId, String ifNoneMatch, String acceptEncoding)
       throws Exception {
+    return get(traceId, ifNoneMatch, acceptEncoding, "application/json");
+  }
+
+  private HttpResponse<byte[]> get(
+      String traceId, String ifNoneMatch, String acceptEncoding, String accept) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create(baseUrl + "api/traces/" + traceId))
+            .header("Accept", accept)
             .header("Authorization", Api.basic("viewer", "viewer-password"));
     if (ifNoneMatch != null) {
       request.header("If-None-Match", ifNoneMatch);
@@ -103,6 +149,12 @@ class TraceCachingIT {
       request.header("Accept-Encoding", acceptEncoding);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static List<JsonObject> jsonLines(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\n");
+    return text.lines().map(line -> json(line.getBytes(StandardCharsets.UTF_8))).toList();
   }
 
   private static JsonObject json(byte[] body) {

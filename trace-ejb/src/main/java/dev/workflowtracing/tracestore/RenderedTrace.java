@@ -9,20 +9,21 @@ import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trace as the API sends it: its JSON, the same gzipped, and a strong entity tag (a digest of the
- * JSON), so a reader that has it already gets a 304 and a large body travels compressed.
+ * A trace as the API sends it in one representation: its body, the same gzipped, and a strong
+ * entity tag (a digest of the body), so a reader that has it already gets a 304 and a large body
+ * travels compressed.
  *
  * @param finished the trace will not change any more (its run ended and every span is stored)
  */
-public record RenderedTrace(byte[] json, byte[] gzip, String etag, boolean finished) {
+public record RenderedTrace(byte[] body, byte[] gzip, String etag, boolean finished) {
 
-  public static RenderedTrace of(byte[] json, boolean finished) {
-    return new RenderedTrace(json, gzip(json), digest(json), finished);
+  public static RenderedTrace of(byte[] body, boolean finished) {
+    return new RenderedTrace(body, gzip(body), digest(body), finished);
   }
 
   /** What it takes in memory, for the cache's bound. */
   long size() {
-    return json.length + gzip.length + 64L;
+    return body.length + gzip.length + 64L;
   }
 
   private static byte[] gzip(byte[] bytes) {

@@ -8,33 +8,48 @@ import org.junit.jupiter.api.Test;
 
 class TraceCacheTest {
 
+  private static final String JSON = "application/json";
+  private static final String LINES = "application/x-ndjson";
+
   private final TraceCache cache = new TraceCache();
 
   @Test
   void keepsFinishedTracesOnlyAndEvictsOnRequest() {
-    cache.keep("growing", RenderedTrace.of(bytes(100), false));
-    cache.keep("done", RenderedTrace.of(bytes(100), true));
-    assertThat(cache.get("growing")).isEmpty();
-    assertThat(cache.get("done")).isPresent();
+    cache.keep("growing", JSON, RenderedTrace.of(bytes(100), false));
+    cache.keep("done", JSON, RenderedTrace.of(bytes(100), true));
+    assertThat(cache.get("growing", JSON)).isEmpty();
+    assertThat(cache.get("done", JSON)).isPresent();
     cache.evict(List.of("done"));
-    assertThat(cache.get("done")).isEmpty();
+    assertThat(cache.get("done", JSON)).isEmpty();
     assertThat(cache.hits()).isEqualTo(1);
     assertThat(cache.misses()).isEqualTo(2);
   }
 
   @Test
+  void keepsEachRepresentationApartAndEvictsThemAll() {
+    cache.keep("t", JSON, RenderedTrace.of(bytes(100), true));
+    assertThat(cache.get("t", LINES)).isEmpty();
+    cache.keep("t", LINES, RenderedTrace.of(bytes(50), true));
+    assertThat(cache.get("t", LINES).orElseThrow().body()).hasSize(50);
+    assertThat(cache.get("t", JSON).orElseThrow().body()).hasSize(100);
+    cache.evict(List.of("t"));
+    assertThat(cache.get("t", JSON)).isEmpty();
+    assertThat(cache.get("t", LINES)).isEmpty();
+  }
+
+  @Test
   void staysWithinItsBytesDroppingTheLeastRecentlyRead() {
     int size = (int) (TraceCache.MAX_BYTES / 5);
-    cache.keep("a", RenderedTrace.of(bytes(size), true));
-    cache.keep("b", RenderedTrace.of(bytes(size), true));
-    cache.keep("c", RenderedTrace.of(bytes(size), true));
-    cache.keep("d", RenderedTrace.of(bytes(size), true));
-    cache.get("a"); // read: no longer the least recent
-    cache.keep("e", RenderedTrace.of(bytes(size), true));
-    cache.keep("f", RenderedTrace.of(bytes(size), true));
-    assertThat(cache.get("a")).isPresent();
-    assertThat(cache.get("b")).isEmpty();
-    assertThat(cache.get("f")).isPresent();
+    cache.keep("a", JSON, RenderedTrace.of(bytes(size), true));
+    cache.keep("b", JSON, RenderedTrace.of(bytes(size), true));
+    cache.keep("c", JSON, RenderedTrace.of(bytes(size), true));
+    cache.keep("d", JSON, RenderedTrace.of(bytes(size), true));
+    cache.get("a", JSON); // read: no longer the least recent
+    cache.keep("e", JSON, RenderedTrace.of(bytes(size), true));
+    cache.keep("f", JSON, RenderedTrace.of(bytes(size), true));
+    assertThat(cache.get("a", JSON)).isPresent();
+    assertThat(cache.get("b", JSON)).isEmpty();
+    assertThat(cache.get("f", JSON)).isPresent();
   }
 
   @Test

@@ -421,7 +421,7 @@ export interface paths {
         };
         /**
          * A whole trace, spans depth first
-         * @description A finished trace (its run ended and every span is stored) never changes: it is served with a strong ETag and Cache-Control "private, no-cache", so a client revalidates with If-None-Match and gets 304 while it is current. A trace still growing is "no-store", without an ETag. Bodies from 1,400 bytes go gzipped to clients that accept gzip.
+         * @description A finished trace (its run ended and every span is stored) never changes: it is served with a strong ETag and Cache-Control "private, no-cache", so a client revalidates with If-None-Match and gets 304 while it is current. A trace still growing is "no-store", without an ETag. Bodies from 1,400 bytes go gzipped to clients that accept gzip. A client that asks for application/x-ndjson (Accept) gets the same trace as JSON lines: first its head (the Trace object without "spans"), then one Span per line, each line ending in a newline; the head's spanCount says how many lines follow. A browser can parse these a slice at a time, where one huge document is one long parse. Each encoding has its own ETag.
          */
         get: {
             parameters: {
@@ -429,6 +429,7 @@ export interface paths {
                 header?: {
                     "If-None-Match"?: string;
                     "Accept-Encoding"?: string;
+                    Accept?: string;
                 };
                 path: {
                     traceId: string;
@@ -447,6 +448,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Trace"];
+                        "application/x-ndjson": string;
                     };
                 };
                 /** @description The client's copy (If-None-Match) is current */
@@ -458,6 +460,7 @@ export interface paths {
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
+                406: components["responses"]["Problem"];
             };
         };
         put?: never;

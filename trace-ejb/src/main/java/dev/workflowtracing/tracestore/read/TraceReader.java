@@ -19,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Answers what the API asks of the trace store, as read models: a page of runs, one run, a whole
@@ -68,19 +67,19 @@ public class TraceReader {
   }
 
   /**
-   * The trace as the API sends it, rendered by {@code toJson}: from the cache when it is finished
-   * and was read before, otherwise read, rendered and, once finished, kept.
+   * The trace as the API sends it in {@code encoding}: from the cache when it is finished and was
+   * read before in that encoding, otherwise read, encoded and, once finished, kept.
    */
-  public Optional<RenderedTrace> rendered(String traceId, Function<TraceView, byte[]> toJson) {
-    Optional<RenderedTrace> cached = cache.get(traceId);
+  public Optional<RenderedTrace> rendered(String traceId, TraceEncoding encoding) {
+    Optional<RenderedTrace> cached = cache.get(traceId, encoding.mediaType());
     if (cached.isPresent()) {
       return cached;
     }
     return trace(traceId)
         .map(
             view -> {
-              RenderedTrace rendered = RenderedTrace.of(toJson.apply(view), isFinished(view));
-              cache.keep(traceId, rendered);
+              RenderedTrace rendered = RenderedTrace.of(encoding.encode(view), isFinished(view));
+              cache.keep(traceId, encoding.mediaType(), rendered);
               return rendered;
             });
   }

@@ -1,13 +1,10 @@
 package dev.workflowtracing.web.traces;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.TracePurge;
 import dev.workflowtracing.tracestore.read.RunList;
 import dev.workflowtracing.tracestore.read.SpanDetailView;
 import dev.workflowtracing.tracestore.read.TraceReader;
-import dev.workflowtracing.web.JsonbSettings;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
@@ -21,6 +18,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,22 +43,27 @@ public class TraceResource {
   }
 
   /**
-   * A whole trace. A finished one never changes: it carries a strong ETag and is revalidated
-   * ({@code no-cache}), so a second view is a 304; it is rendered once and kept. A trace still
-   * growing is never stored by caches. Large bodies go gzipped to clients that accept it.
+   * A whole trace, as one JSON document or, for a client that asks for {@code
+   * application/x-ndjson}, as JSON lines. A finished one never changes: it carries a strong ETag
+   * and is revalidated ({@code no-cache}), so a second view is a 304; it is rendered once and kept.
+   * A trace still growing is never stored by caches. Large bodies go gzipped to clients that accept
+   * it.
    */
   @GET
   @Path("/{traceId}")
+  @Produces({MediaType.APPLICATION_JSON, "application/x-ndjson"})
   public Response trace(
       @PathParam("traceId") String traceId,
+      @Context HttpHeaders headers,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
     Ids.traceId(traceId);
+    TraceEncodings encoding = TraceEncodings.forAccept(headers.getAcceptableMediaTypes());
     RenderedTrace trace =
         reader
-            .rendered(traceId, view -> JsonbSettings.jsonb().toJson(view).getBytes(UTF_8))
+            .rendered(traceId, encoding)
             .orElseThrow(() -> new NotFoundProblem("No trace with id " + traceId));
-    return TraceResponse.of(trace, ifNoneMatch, acceptEncoding).toResponse();
+    return TraceResponse.of(trace, encoding.type(), ifNoneMatch, acceptEncoding).toResponse();
   }
 
   /** Deletes a trace and its run (admins only). */

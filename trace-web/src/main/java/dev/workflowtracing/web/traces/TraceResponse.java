@@ -7,37 +7,40 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 
 /**
- * The HTTP answer for a rendered trace: 304 when the client's copy is current, otherwise its JSON,
+ * The HTTP answer for a rendered trace: 304 when the client's copy is current, otherwise its body,
  * gzipped when the client accepts it and it is worth it. A finished trace is revalidated on each
  * use ({@code private, no-cache} with a strong ETag); one still growing is not stored at all.
  *
  * @param body null for a 304
  * @param etag null when the trace may still change
  */
-record TraceResponse(int status, byte[] body, boolean gzip, String etag, String cacheControl) {
+record TraceResponse(
+    int status, MediaType type, byte[] body, boolean gzip, String etag, String cacheControl) {
 
   /** Below this, gzip saves less than the work costs. */
   static final int GZIP_FROM_BYTES = 1_400;
 
   private static final String GZIP_SUFFIX = "-gz";
 
-  static TraceResponse of(RenderedTrace trace, String ifNoneMatch, String acceptEncoding) {
-    boolean gzip = trace.json().length >= GZIP_FROM_BYTES && accepts(acceptEncoding, "gzip");
+  static TraceResponse of(
+      RenderedTrace trace, MediaType type, String ifNoneMatch, String acceptEncoding) {
+    boolean gzip = trace.body().length >= GZIP_FROM_BYTES && accepts(acceptEncoding, "gzip");
+    byte[] body = gzip ? trace.gzip() : trace.body();
     if (!trace.finished()) {
-      return new TraceResponse(200, gzip ? trace.gzip() : trace.json(), gzip, null, "no-store");
+      return new TraceResponse(200, type, body, gzip, null, "no-store");
     }
-    // A strong tag names one representation: the gzipped one has its own.
+    // A strong tag names one representation: the gzipped one has its own. Each encoding's tag is
+    // a digest of its own bytes, so a copy in one encoding never validates the other.
     String tag = "\"" + trace.etag() + (gzip ? GZIP_SUFFIX : "") + "\"";
     if (matches(ifNoneMatch, trace.etag())) {
-      return new TraceResponse(304, null, false, tag, "private, no-cache");
+      return new TraceResponse(304, type, null, false, tag, "private, no-cache");
     }
-    return new TraceResponse(
-        200, gzip ? trace.gzip() : trace.json(), gzip, tag, "private, no-cache");
+    return new TraceResponse(200, type, body, gzip, tag, "private, no-cache");
   }
 
   Response toResponse() {
     Response.ResponseBuilder answer =
-        body == null ? Response.notModified() : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        body == null ? Response.notModified() : Response.ok(body, type);
     if (gzip) {
       answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
     }
@@ -46,7 +49,7 @@ record TraceResponse(int status, byte[] body, boolean gzip, String etag, String 
     }
     return answer
         .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-        .header(HttpHeaders.VARY, "Accept-Encoding")
+        .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
         .build();
   }
 
