@@ -36,6 +36,12 @@ describe('readTraceLines', () => {
     expect(trace.spans.map((span) => span.spanId)).toEqual(['a', 'b', 'c'])
   })
 
+  it('skips blank lines', async () => {
+    const text = lines([head, spans[0]]) + '\n  \n' + lines(spans.slice(1))
+    const trace = await readTraceLines(streamOf(text, 4))
+    expect(trace.spans.map((span) => span.spanId)).toEqual(['a', 'b', 'c'])
+  })
+
   it('says a trace was cut short when spans are missing', async () => {
     await expect(readTraceLines(streamOf(lines([head, ...spans.slice(0, 2)]), 16))).rejects.toThrow(
       'the trace has 2 of its 3 spans: it was cut short',

@@ -11,6 +11,8 @@ export const TRACE_LINES_TYPE = 'application/x-ndjson'
 const SLICE_MS = 8
 /** Bytes decoded at a time, so decoding a big network chunk is not one long task either. */
 const DECODE_BYTES = 512 * 1024
+/** About how much text is parsed in one go: a millisecond or two of native parsing. */
+const BATCH_CHARS = 256 * 1024
 
 type TraceHead = Omit<Trace, 'spans'>
 
@@ -49,21 +51,44 @@ function isHead(value: unknown): value is TraceHead {
 class TraceLines {
   head: TraceHead | null = null
   readonly spans: Span[] = []
+  private lineNumber = 0
 
-  take(line: string): void {
-    if (line.length === 0) return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
-      throw new MalformedTraceError(`line ${this.spans.length + (this.head ? 2 : 1)} of the trace is not JSON`)
+  /**
+   * Takes whole lines (without the last newline). Spans are parsed many lines at a time, as one
+   * JSON array: one native parse of many lines costs far less than a parse per line. A JSON
+   * string never holds a raw newline, so every newline separates two values.
+   */
+  takeLines(text: string): void {
+    if (!this.head) {
+      const newline = text.indexOf('\n')
+      this.takeHead(newline < 0 ? text : text.slice(0, newline))
+      if (newline < 0) return
+      text = text.slice(newline + 1)
     }
-    if (this.head) {
-      this.spans.push(value as Span)
-    } else if (isHead(value)) {
-      this.head = value
-    } else {
-      throw new MalformedTraceError('the trace does not start with its head (traceId, spanCount)')
+    let values: unknown[]
+    try {
+      values = JSON.parse(`[${text.replaceAll('\n', ',')}]`) as unknown[]
+    } catch {
+      values = text.split('\n').map((line, index) => this.parseLine(line, this.lineNumber + index + 1))
+    }
+    this.lineNumber += values.length
+    for (const value of values) if (value !== undefined) this.spans.push(value as Span)
+  }
+
+  private takeHead(line: string): void {
+    const value = this.parseLine(line, 1)
+    if (!isHead(value)) throw new MalformedTraceError('the trace does not start with its head (traceId, spanCount)')
+    this.head = value
+    this.lineNumber = 1
+  }
+
+  /** One line's value, undefined for a blank line; names the line that is not JSON. */
+  private parseLine(line: string, number: number): unknown {
+    if (line.trim().length === 0) return undefined
+    try {
+      return JSON.parse(line)
+    } catch {
+      throw new MalformedTraceError(`line ${number} of the trace is not JSON`)
     }
   }
 
@@ -86,12 +111,17 @@ export async function readTraceLines(body: ReadableStream<Uint8Array>): Promise<
   let pending = ''
   let sliceStart = performance.now()
 
+  /** Parses the whole lines in `pending` a batch at a time, keeping the unfinished last line. */
   const takeText = async (text: string) => {
     pending += text
     let from = 0
-    for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n', from)) {
-      lines.take(pending.slice(from, newline))
-      from = newline + 1
+    for (;;) {
+      // The last newline within a batch's length, or the first after it for a very long line.
+      let end = pending.lastIndexOf('\n', from + BATCH_CHARS)
+      if (end < from) end = pending.indexOf('\n', from + BATCH_CHARS)
+      if (end < 0) break
+      lines.takeLines(pending.slice(from, end))
+      from = end + 1
       if (performance.now() - sliceStart > SLICE_MS) {
         pending = pending.slice(from)
         from = 0
@@ -110,6 +140,6 @@ export async function readTraceLines(body: ReadableStream<Uint8Array>): Promise<
     }
   }
   await takeText(decoder.decode())
-  lines.take(pending)
+  if (pending.trim().length > 0) lines.takeLines(pending)
   return lines.trace()
 }
