@@ -53,10 +53,62 @@ public final class TraceReadBench {
     for (int i = 3; i < args.length; i++) {
       bench.compare(args[i], reads);
     }
+    System.out.println();
+    System.out.println(
+        "| trace | spans | traces | first read as one document p50 / max ms |"
+            + " first read as JSON lines p50 / max ms | ratio p50 |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (int i = 3; i < args.length; i++) {
+      bench.firstReads(args[i], FIRST_READ_TRACES);
+    }
+  }
+
+  /** Traces run for the first-read comparison, each read once in each encoding. */
+  private static final int FIRST_READ_TRACES = 6;
+
+  /**
+   * The first read of a finished trace in each encoding: read from the database and rendered (each
+   * encoding is cached apart, so both are first reads). Which goes first alternates.
+   */
+  private void firstReads(String workflow, int traces) throws Exception {
+    List<Long> document = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    int spans = 0;
+    for (int i = 0; i < traces; i++) {
+      String traceId = runAndAwaitStored(workflow);
+      for (int turn = 0; turn < 2; turn++) {
+        boolean asLines = (turn == 0) == (i % 2 == 0);
+        var request =
+            HttpRequest.newBuilder(base.resolve("api/traces/" + traceId))
+                .header("Authorization", authorization)
+                .header("Accept-Encoding", "gzip")
+                .header("Accept", asLines ? "application/x-ndjson" : "application/json");
+        long start = System.nanoTime();
+        HttpResponse<byte[]> answer = send(request.build());
+        long took = System.nanoTime() - start;
+        if (answer.statusCode() != 200 || answer.headers().firstValue("ETag").isEmpty()) {
+          throw new IllegalStateException("first read of " + traceId + ": " + answer.statusCode());
+        }
+        (asLines ? lines : document).add(took);
+      }
+      spans = json(send(ours(traceId, null, false)).body()).getInt("spanCount");
+    }
+    Collections.sort(document);
+    Collections.sort(lines);
+    System.out.printf(
+        "| %s | %,d | %d | %.1f / %.1f | %.1f / %.1f | %.2f |%n",
+        workflow,
+        spans,
+        traces,
+        ms(document, 50),
+        ms(document, 100),
+        ms(lines, 50),
+        ms(lines, 100),
+        ms(lines, 50) / ms(document, 50));
   }
 
   private void compare(String workflow, int reads) throws Exception {
-    String traceId = runAndAwaitComplete(workflow);
+    String traceId = runAndAwaitStored(workflow);
     // For the browser comparison that follows (bench/canvas-vs-lens.mjs).
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "trace-read-bench-" + workflow + ".trace"), traceId);
@@ -168,7 +220,12 @@ public final class TraceReadBench {
         .add("config", Json.createObjectBuilder().add("set", set));
   }
 
-  private String runAndAwaitComplete(String workflow) throws Exception {
+  /**
+   * Runs the workflow (saving {@code fan-out-<nodes>} first) and waits, asking the run alone, until
+   * its trace is complete, so that no read of the trace itself comes before the measured ones.
+   * Answers the trace id.
+   */
+  private String runAndAwaitStored(String workflow) throws Exception {
     if (workflow.matches("fan-out-\\d+")) {
       saveFanOut(workflow);
     }
@@ -180,16 +237,20 @@ public final class TraceReadBench {
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": {\"batch\": 1}}"))
                 .build());
-    String traceId = json(run.body()).getString("traceId");
+    JsonObject started = json(run.body());
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
-      JsonObject trace = json(send(ours(traceId, null, false)).body());
-      if (trace.getJsonObject("completeness").getBoolean("complete")) {
-        return traceId;
+      HttpResponse<byte[]> answer =
+          send(
+              HttpRequest.newBuilder(base.resolve("api/runs/" + started.getString("runId")))
+                  .header("Authorization", authorization)
+                  .build());
+      if (json(answer.body()).getBoolean("complete")) {
+        return started.getString("traceId");
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("trace " + traceId + " did not complete");
+    throw new IllegalStateException("run " + started.getString("runId") + " did not complete");
   }
 
   /** The trace as Zipkin v2 spans: ids, parent, name, kind, microsecond times, string tags. */
