@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, api } from './client'
+import { ApiError, api, isAccessProblem } from './client'
 
 function respond(status: number, body: unknown, contentType = 'application/json') {
   const fetchMock = vi.fn(
@@ -117,6 +117,14 @@ describe('api client', () => {
     const error = await caught(api.getTrace('t1'))
     expect(error.title).toBe('Unreadable trace')
     expect(error.detail).toContain('1 of its 2 spans')
+  })
+
+  it('tells access problems (401, 403) from other failures', () => {
+    const problem = (status: number) => new ApiError({ status, title: 't', detail: 'd' })
+    expect(isAccessProblem(problem(401))).toBe(true)
+    expect(isAccessProblem(problem(403))).toBe(true)
+    expect(isAccessProblem(problem(500))).toBe(false)
+    expect(isAccessProblem(new Error('x'))).toBe(false)
   })
 
   it('deletes a trace and accepts the empty 204 answer', async () => {

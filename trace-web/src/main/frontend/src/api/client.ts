@@ -36,6 +36,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Asking again will not help: the user is not logged in or lacks the role (401, 403). */
+export function isAccessProblem(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403)
+}
+
 function describeError(item: unknown): string {
   if (typeof item === 'string') return item
   if (item && typeof item === 'object') {

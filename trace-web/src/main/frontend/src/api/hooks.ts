@@ -1,7 +1,6 @@
 // Typed hooks over the API client. Each returns a QueryState: loading, error or success.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { isAccessProblem } from '../auth/access'
-import { api } from './client'
+import { api, isAccessProblem } from './client'
 import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
 import type {
   Me,

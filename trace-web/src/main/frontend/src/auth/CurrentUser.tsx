@@ -1,7 +1,8 @@
 import type { QueryState } from '../api/queryCache'
 import type { Me } from '../api/types'
 import './CurrentUser.css'
-import { NOT_LOGGED_IN, isAccessProblem } from './access'
+import { isAccessProblem } from '../api/client'
+import { NOT_LOGGED_IN } from './access'
 
 /** Who is logged in, with their roles; the browser's own dialog does the logging in. */
 export function CurrentUser({ me }: { me: QueryState<Me> }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/client'
-import { NOT_LOGGED_IN, accessProblemMessage, accessTo, hasRole, isAccessProblem } from './access'
+import { NOT_LOGGED_IN, accessProblemMessage, accessTo, hasRole } from './access'
 
 const problem = (status: number) => new ApiError({ status, title: 'x', detail: 'x' })
 
@@ -49,12 +49,5 @@ describe('accessProblemMessage', () => {
     expect(accessProblemMessage(problem(401), 'run')).toBe(NOT_LOGGED_IN)
     expect(accessProblemMessage(problem(404), 'run')).toBeNull()
     expect(accessProblemMessage(new Error('offline'), 'run')).toBeNull()
-  })
-
-  it('tells access problems from other failures', () => {
-    expect(isAccessProblem(problem(401))).toBe(true)
-    expect(isAccessProblem(problem(403))).toBe(true)
-    expect(isAccessProblem(problem(500))).toBe(false)
-    expect(isAccessProblem(new Error('x'))).toBe(false)
   })
 })

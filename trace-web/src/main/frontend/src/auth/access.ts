@@ -54,8 +54,3 @@ export function accessProblemMessage(error: unknown, action: Action = 'read'): s
   if (error.status === 403) return DENIED[action]
   return null
 }
-
-/** Asking again will not help: the user is not logged in or lacks the role. */
-export function isAccessProblem(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 401 || error.status === 403)
-}

@@ -1,7 +1,7 @@
 // Opens what a URL names (a link opened, a reload, back or forward) in the Canvas's store. It
 // lives with the routes: the store knows nothing of URLs.
 import type { StoreApi } from 'zustand'
-import { initialCanvasState, traceViewReset, useCanvasStore, type CanvasStore } from '../store/canvasStore'
+import { initialCanvasState, useCanvasStore, type CanvasStore } from '../store/canvasStore'
 import type { Route } from './route'
 
 export function openRoute(route: Route, store: StoreApi<CanvasStore> = useCanvasStore): void {
@@ -13,30 +13,13 @@ export function openRoute(route: Route, store: StoreApi<CanvasStore> = useCanvas
     case 'admin':
       return set({ view: 'admin' })
     case 'search':
-      return set({ view: 'search', searchQuery: route.query })
+      return state.search(route.query)
     case 'workflow':
       if (route.workflowId !== state.selectedWorkflowId) state.selectWorkflow(route.workflowId)
       return set({ view: 'workflows', selectedRunId: null, selectedTraceId: null, activeTab: 'graph' })
     case 'run':
-      if (route.runId === state.selectedRunId) return set({ view: 'workflows', activeTab: 'graph' })
-      return set({
-        view: 'workflows',
-        selectedRunId: route.runId,
-        selectedTraceId: null,
-        activeTab: 'graph',
-        ...traceViewReset,
-      })
+      return state.openRun(route.runId)
     case 'trace':
-      if (route.traceId === state.selectedTraceId) {
-        return set({ view: 'workflows', activeTab: 'trace', selectedSpanId: route.spanId })
-      }
-      return set({
-        view: 'workflows',
-        selectedTraceId: route.traceId,
-        selectedRunId: null,
-        activeTab: 'trace',
-        ...traceViewReset,
-        selectedSpanId: route.spanId,
-      })
+      return state.openTrace(route.traceId, route.spanId)
   }
 }

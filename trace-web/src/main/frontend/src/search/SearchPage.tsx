@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { ApiError } from '../api/client'
 import { useSearchRuns } from '../api/hooks'
 import { RUN_STATUSES, type Run } from '../api/types'
-import { openRoute } from '../routes/openRoute'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -146,13 +145,15 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
 
 /** Goes to a trace (32 hex digits) or a run (a UUID) by its id. */
 function GoToId() {
+  const openTrace = useCanvasStore((s) => s.openTrace)
+  const openRun = useCanvasStore((s) => s.openRun)
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
   const go = (event: FormEvent) => {
     event.preventDefault()
     const kind = idKind(text)
-    if (kind === 'trace') openRoute({ page: 'trace', traceId: text.trim().toLowerCase(), spanId: null })
-    else if (kind === 'run') openRoute({ page: 'run', runId: text.trim().toLowerCase() })
+    if (kind === 'trace') openTrace(text.trim().toLowerCase(), null)
+    else if (kind === 'run') openRun(text.trim().toLowerCase())
     else setError('Enter a trace id (32 hex digits) or a run id (a UUID).')
   }
   return (
@@ -225,10 +226,13 @@ function Results({ result }: { result: ReturnType<typeof useSearchRuns> }) {
 }
 
 function ResultRow({ run }: { run: Run }) {
+  const openTrace = useCanvasStore((s) => s.openTrace)
+  const openRun = useCanvasStore((s) => s.openRun)
   const open = (event: React.MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return // new tab: the browser's
     event.preventDefault()
-    openRoute(run.traceId ? { page: 'trace', traceId: run.traceId, spanId: null } : { page: 'run', runId: run.runId })
+    if (run.traceId) openTrace(run.traceId, null)
+    else openRun(run.runId)
   }
   const href = run.traceId ? `/traces/${run.traceId}` : `/runs/${run.runId}`
   return (

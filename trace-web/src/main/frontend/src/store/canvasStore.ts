@@ -58,6 +58,10 @@ export interface CanvasActions {
   setZoom(zoom: TimeWindow | null): void
   /** Runs a search: shows the search page with these filters (a search string). */
   search(query: string): void
+  /** Shows a trace on the Trace tab, by its id alone (its run is filled in once known), with a span selected or none. */
+  openTrace(traceId: string, spanId: string | null): void
+  /** Shows a run by its id alone (its workflow is filled in once known). */
+  openRun(runId: string): void
   /**
    * Fills in the workflow and run of what is shown, once known (a trace or run opened by its URL
    * names neither), without dropping the trace's selection.
@@ -86,7 +90,7 @@ export const initialCanvasState: CanvasState = {
 }
 
 // Everything that belongs to one trace is dropped when the trace changes.
-export const traceViewReset = {
+const traceViewReset = {
   selectedSpanId: null,
   zoom: null,
   collapsedSpanIds: EMPTY_SET,
@@ -151,6 +155,25 @@ export const createCanvasStore = () =>
     toggleCriticalPath: () => set((state) => ({ showCriticalPath: !state.showCriticalPath })),
 
     search: (query) => set({ view: 'search', searchQuery: query }),
+
+    openTrace: (traceId, spanId) => {
+      if (traceId === get().selectedTraceId) {
+        return set({ view: 'workflows', activeTab: 'trace', selectedSpanId: spanId })
+      }
+      set({
+        view: 'workflows',
+        selectedTraceId: traceId,
+        selectedRunId: null,
+        activeTab: 'trace',
+        ...traceViewReset,
+        selectedSpanId: spanId,
+      })
+    },
+
+    openRun: (runId) => {
+      if (runId === get().selectedRunId) return set({ view: 'workflows', activeTab: 'graph' })
+      set({ view: 'workflows', selectedRunId: runId, selectedTraceId: null, activeTab: 'graph', ...traceViewReset })
+    },
 
     adoptRun: (run) => {
       const state = get()

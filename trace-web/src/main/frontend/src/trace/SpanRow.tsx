@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { IN_FLIGHT_ATTRIBUTE } from '../live/spansInFlight'
+import { IN_FLIGHT_ATTRIBUTE } from './spansInFlight'
 import { formatMicros } from '../ui/format'
 import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'

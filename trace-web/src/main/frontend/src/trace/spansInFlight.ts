@@ -2,8 +2,8 @@
 // root and the nodes still running. They are drawn as open bars from the run's events, growing
 // until the stored span with the same id replaces them.
 import type { Span, Trace } from '../api/types'
-import { childrenByParent } from '../trace/spanRows'
-import { hasEnded, type LiveRunState } from './liveRun'
+import { childrenByParent } from './spanRows'
+import { hasEnded, type LiveRunState } from '../live/liveRun'
 
 /** Marks a span drawn from the run's events rather than read from the store. */
 export const IN_FLIGHT_ATTRIBUTE = 'workflow.span.in_flight'

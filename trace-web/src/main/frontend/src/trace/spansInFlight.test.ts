@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Trace } from '../api/types'
 import { makeSpan } from '../../test/fixtures/spans'
-import { applyRunEvent, emptyLiveRun, type LiveRunState } from './liveRun'
+import { applyRunEvent, emptyLiveRun, type LiveRunState } from '../live/liveRun'
 import { IN_FLIGHT_ATTRIBUTE, withSpansInFlight } from './spansInFlight'
 
 const T0 = Date.UTC(2026, 0, 1)
