@@ -172,7 +172,7 @@ public final class LiveRunBench {
     System.out.printf(
         "Accept (from the request's send) to first node start, %d runs/s for %d s, %d runs: p50 %d"
             + " ms, p95 %d ms%n",
-        perSecond, seconds, delays.size(), percentile(delays, 50), percentile(delays, 95));
+        perSecond, seconds, delays.size(), Percentiles.of(delays, 50), Percentiles.of(delays, 95));
   }
 
   private final List<Object[]> acceptedIds = Collections.synchronizedList(new ArrayList<>());
@@ -361,13 +361,6 @@ public final class LiveRunBench {
 
   private static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
   /** The newest runs started, for the watchers to follow. */

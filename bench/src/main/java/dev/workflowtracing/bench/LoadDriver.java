@@ -90,9 +90,9 @@ public final class LoadDriver {
         clients,
         latencies.size(),
         latencies.size() / (double) seconds,
-        pct(latencies, 50),
-        pct(latencies, 95),
-        pct(latencies, 99));
+        Percentiles.millis(latencies, 50),
+        Percentiles.millis(latencies, 95),
+        Percentiles.millis(latencies, 99));
   }
 
   private List<Long> closedLoop(int seconds, int clients) throws Exception {
@@ -202,9 +202,9 @@ public final class LoadDriver {
           windowSeconds,
           mode.latencies.size(),
           mode.latencies.size() / mode.seconds,
-          pct(mode.latencies, 50),
-          pct(mode.latencies, 95),
-          pct(mode.latencies, 99),
+          Percentiles.millis(mode.latencies, 50),
+          Percentiles.millis(mode.latencies, 95),
+          Percentiles.millis(mode.latencies, 99),
           serverPid > 0
               ? String.format("%.2f", mode.cpuTicks * 1000.0 / USER_HZ / mode.latencies.size())
               : "-");
@@ -330,13 +330,5 @@ public final class LoadDriver {
     } catch (Exception e) {
       return null;
     }
-  }
-
-  private static double pct(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, index)) / 1e6;
   }
 }

@@ -300,7 +300,11 @@ public final class PersistenceBench {
 
   private static void row(String name, long[] sorted) {
     System.out.printf(
-        "| %s | %.1f | %.1f | %.1f |%n", name, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+        "| %s | %.1f | %.1f | %.1f |%n",
+        name,
+        Percentiles.millis(sorted, 50),
+        Percentiles.millis(sorted, 95),
+        Percentiles.millis(sorted, 99));
   }
 
   private static double median(double[] values) {
@@ -312,11 +316,6 @@ public final class PersistenceBench {
   private static String rounds(double[] values) {
     return String.join(
         ", ", Arrays.stream(values).mapToObj(v -> String.format("%,.0f", v)).toList());
-  }
-
-  private static double pct(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1e6;
   }
 
   private Connection connect() throws SQLException {

@@ -100,11 +100,11 @@ public final class TraceReadBench {
         workflow,
         spans,
         traces,
-        ms(document, 50),
-        ms(document, 100),
-        ms(lines, 50),
-        ms(lines, 100),
-        ms(lines, 50) / ms(document, 50));
+        Percentiles.millis(document, 50),
+        Percentiles.millis(document, 100),
+        Percentiles.millis(lines, 50),
+        Percentiles.millis(lines, 100),
+        Percentiles.millis(lines, 50) / Percentiles.millis(document, 50));
   }
 
   private void compare(String workflow, int reads) throws Exception {
@@ -163,17 +163,19 @@ public final class TraceReadBench {
         "| %s | %,d | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f | %,d / %,d | %s |%n",
         workflow,
         spans,
-        ms(here, 50),
-        ms(here, 95),
-        ms(peer, 50),
-        ms(peer, 95),
-        ms(here, 50) / ms(peer, 50),
-        ms(here, 95) / ms(peer, 95),
+        Percentiles.millis(here, 50),
+        Percentiles.millis(here, 95),
+        Percentiles.millis(peer, 50),
+        Percentiles.millis(peer, 95),
+        Percentiles.millis(here, 50) / Percentiles.millis(peer, 50),
+        Percentiles.millis(here, 95) / Percentiles.millis(peer, 95),
         hereBytes,
         peerBytes,
         revalidations.isEmpty()
             ? "no 304"
-            : String.format("%.1f / %.1f", ms(revalidations, 50), ms(revalidations, 95)));
+            : String.format(
+                "%.1f / %.1f",
+                Percentiles.millis(revalidations, 50), Percentiles.millis(revalidations, 95)));
   }
 
   /**
@@ -336,12 +338,5 @@ public final class TraceReadBench {
   private static JsonObject json(byte[] body) {
     return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
         .readObject();
-  }
-
-  private static double ms(List<Long> sortedNanos, int percentile) {
-    int index =
-        Math.min(
-            sortedNanos.size() - 1, (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1);
-    return sortedNanos.get(Math.max(0, index)) / 1e6;
   }
 }
