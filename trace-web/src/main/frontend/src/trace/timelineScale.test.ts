@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barGeometry, niceStep, timeTicks, windowedBar } from './timelineScale'
+import { barGeometry, niceStep, placeTicks, tickTarget, timeTicks, windowedBar } from './timelineScale'
 
 describe('barGeometry', () => {
   it('positions and scales a bar relative to the trace', () => {
@@ -58,5 +58,33 @@ describe('a window of the trace', () => {
     const ticks = timeTicks(400_000, 4, 250_000)
     expect(ticks.map((t) => t.label)).toEqual(['300ms', '400ms', '500ms', '600ms'])
     expect(ticks[0].percent).toBeCloseTo(12.5, 5)
+  })
+})
+
+describe('ticks on an axis of a given width', () => {
+  it('aims for a tick per 100 pixels or so', () => {
+    expect(tickTarget(330)).toBe(3)
+    expect(tickTarget(80)).toBe(2)
+    expect(tickTarget(2000)).toBe(8)
+  })
+
+  it('leaves out a label that would run into the one before it', () => {
+    // The zoomed window of the browser test: 47.3 ms to 94.6 ms on a 330 px axis.
+    const ticks = timeTicks(47_300, 5, 47_300)
+    expect(ticks.map((t) => t.label)).toEqual(['50ms', '60ms', '70ms', '80ms', '90ms'])
+    const placed = placeTicks(ticks, 330)
+    expect(placed.map((t) => t.label)).toEqual(['50ms', '60ms', '70ms', '80ms'])
+    expect(placed.every((t) => t.align === 'start')).toBe(true)
+  })
+
+  it('ends the label of a tick near the end at the tick, and keeps every label when there is room', () => {
+    const placed = placeTicks(timeTicks(1_000_000, 5), 1_000)
+    expect(placed.map((t) => t.label)).toEqual(['0µs', '200ms', '400ms', '600ms', '800ms', '1s'])
+    expect(placed.at(-1)!.align).toBe('end')
+    expect(placed[0].align).toBe('start')
+  })
+
+  it('shows every tick before the axis is measured', () => {
+    expect(placeTicks(timeTicks(1_000_000, 5), 0)).toHaveLength(6)
   })
 })

@@ -58,3 +58,39 @@ export function timeTicks(traceDurationMicros: number, target = 5, startMicros =
   }
   return ticks
 }
+
+/** About how wide a tick's label is at the axis's 11 px font: per character, plus its padding. */
+const LABEL_PX_PER_CHAR = 6.5
+const LABEL_PADDING_PX = 6
+/** Room left between two labels. */
+const LABEL_GAP_PX = 6
+
+/** A tick placed on an axis: its label starts at the tick, or ends there near the axis's end. */
+export interface PlacedTick extends Tick {
+  align: 'start' | 'end'
+}
+
+/** How many ticks to aim for on an axis this wide: one per 100 pixels or so, 2 to 8. */
+export function tickTarget(widthPx: number): number {
+  return Math.min(8, Math.max(2, Math.floor(widthPx / 100)))
+}
+
+/**
+ * The ticks whose labels fit on an axis `widthPx` wide. A label starts at its tick, except past
+ * 90 % where it ends there (it would run off the axis); a label that would run into the one
+ * before it is left out, so a narrow or zoomed axis never shows "80ms90ms".
+ */
+export function placeTicks(ticks: readonly Tick[], widthPx: number): PlacedTick[] {
+  const placed: PlacedTick[] = []
+  let freeFromPx = -Infinity
+  for (const tick of ticks) {
+    const align = tick.percent > 90 ? 'end' : 'start'
+    const atPx = (tick.percent / 100) * widthPx
+    const labelPx = tick.label.length * LABEL_PX_PER_CHAR + LABEL_PADDING_PX
+    const startPx = align === 'end' ? atPx - labelPx : atPx
+    if (widthPx > 0 && startPx < freeFromPx) continue
+    placed.push({ ...tick, align })
+    freeFromPx = startPx + labelPx + LABEL_GAP_PX
+  }
+  return placed
+}
