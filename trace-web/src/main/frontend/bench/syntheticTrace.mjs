@@ -196,6 +196,7 @@ export function makeTrace(spanCount) {
       rootPresent: true,
       orphanSpans: 0,
     },
+    detailsOmitted: false,
     spans,
   }
 }

@@ -394,13 +394,17 @@ async function main() {
     await page.getByRole('button', { name: 'Expand all' }).click()
 
     step('drag across the minimap to show a time range, then the whole trace again')
+    // Drag across the middle half of the run's own bar (where it sits depends on how long the
+    // run waited on the queue): the minimap and the waterfall share the trace's time axis.
+    const rootBar = storedRootRow(page, 'retry-then-succeed').locator('.span-bar')
+    const [left, width] = await rootBar.evaluate((bar) => [parseFloat(bar.style.left), parseFloat(bar.style.width)])
     const strip = await page.getByTestId('trace-minimap').boundingBox()
-    await page.mouse.move(strip.x + strip.width * 0.3, strip.y + strip.height / 2)
+    const at = (percent) => strip.x + (strip.width * percent) / 100
+    await page.mouse.move(at(left + width * 0.25), strip.y + strip.height / 2)
     await page.mouse.down()
-    await page.mouse.move(strip.x + strip.width * 0.6, strip.y + strip.height / 2, { steps: 5 })
+    await page.mouse.move(at(left + width * 0.75), strip.y + strip.height / 2, { steps: 5 })
     await page.mouse.up()
     await page.getByTestId('minimap-zoom').waitFor()
-    const rootBar = storedRootRow(page, 'retry-then-succeed').locator('.span-bar')
     const zoomedWidth = await rootBar.evaluate((bar) => bar.style.width)
     check(zoomedWidth === '100%', `the run's bar is ${zoomedWidth} wide in a range inside it`)
     await screenshot(page, 'minimap-zoom.png')

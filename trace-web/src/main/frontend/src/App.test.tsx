@@ -47,6 +47,7 @@ const trace: Trace = {
   spanCount: 3,
   errorCount: 0,
   completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
+  detailsOmitted: false,
   spans: [
     makeSpan({ spanId: 'root', name: 'run hello-llm', childCount: 2, durationMicros: 12_000 }),
     makeSpan({

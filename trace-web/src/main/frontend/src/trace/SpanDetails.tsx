@@ -106,8 +106,15 @@ interface SpanDetailsProps {
   detail: QueryState<SpanDetail>
 }
 
-/** Everything about one span, in accordion sections. */
-export function SpanDetails({ span, traceId, detail }: SpanDetailsProps) {
+/**
+ * Everything about one span, in accordion sections. Attributes and events come from the span's own
+ * read once it is in: a big trace is sent without them (`detailsOmitted`).
+ */
+export function SpanDetails({ span: fromTrace, traceId, detail }: SpanDetailsProps) {
+  const span =
+    detail.status === 'success'
+      ? { ...fromTrace, attributes: detail.data.span.attributes, events: detail.data.span.events }
+      : fromTrace
   const exception = exceptionOf(span)
   return (
     <section className="span-details" data-testid="span-details" aria-label={`Span ${span.name}`}>

@@ -54,6 +54,7 @@ const trace: Trace = {
   spanCount: 3,
   errorCount: 3,
   completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
+  detailsOmitted: false,
   spans,
 }
 
@@ -79,13 +80,21 @@ function detailOf(spanId: string): SpanDetail {
   }
 }
 
+/** The trace as the server sends one too big to carry its spans' attributes and events. */
+const slimTrace: Trace = {
+  ...trace,
+  detailsOmitted: true,
+  spans: spans.map((span) => ({ ...span, attributes: {}, events: [] })),
+}
+
 let me: Me
+let slim: boolean
 let deleteStatus: number
 const deleted: string[] = []
 
 function serve(url: string): unknown {
   if (url === '/api/me') return me
-  if (url === '/api/traces/trace-1') return trace
+  if (url === '/api/traces/trace-1') return slim ? slimTrace : trace
   if (url === '/api/ui/config') return uiConfig
   const span = url.match(/^\/api\/traces\/trace-1\/spans\/(\w+)$/)
   if (span) return detailOf(span[1])
@@ -97,6 +106,7 @@ beforeEach(() => {
   vi.stubGlobal('EventSource', FakeEventSource)
   liveRuns.clear()
   me = { user: 'ada', roles: ['viewer', 'runner'] }
+  slim = false
   deleteStatus = 204
   deleted.length = 0
   queryCache.clear()
@@ -141,6 +151,23 @@ describe('TraceTab', () => {
     expect(artifact.textContent).toContain('<script>alert(1)</script>')
     expect(artifact.querySelector('script')).toBeNull()
     expect(artifact.querySelector('mark.redaction')?.textContent).toBe('[REDACTED]')
+  })
+
+  it("says when a trace comes without attributes and events, and shows them from the span's own read", async () => {
+    slim = true
+    render(<TraceTab />)
+    expect((await screen.findByTestId('trace-details-omitted')).textContent).toContain('left out')
+    fireEvent.click(screen.getByTestId('follow-failed-node'))
+    await screen.findByTestId('artifact-content')
+    const details = screen.getByTestId('span-details')
+    expect(details.textContent).toContain('WorkflowFailure')
+    expect(details.querySelector('.exception__stacktrace')?.textContent).toBe('at boom()')
+  })
+
+  it('shows no such notice for a whole trace', async () => {
+    render(<TraceTab />)
+    await screen.findByTestId('follow-failed-node')
+    expect(screen.queryByTestId('trace-details-omitted')).toBeNull()
   })
 
   it('counts search matches and steps through them', async () => {

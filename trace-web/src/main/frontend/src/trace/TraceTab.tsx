@@ -127,6 +127,12 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
         onDelete={mayDelete ? () => deleteTrace(trace) : undefined}
         monitoringLinks={uiConfig.data?.monitoringLinks}
       />
+      {trace.detailsOmitted && (
+        <p className="note trace-tab__notice" data-testid="trace-details-omitted">
+          This trace is too large to send with every span&apos;s attributes and events, so they are left out here.
+          Select a span to see all of it.
+        </p>
+      )}
       {trace.spans.length === 0 ? (
         <EmptyState>
           {running

@@ -25,6 +25,7 @@ function traceOf(spans: Trace['spans']): Trace {
       orphanSpans: 0,
       missing: [],
     },
+    detailsOmitted: false,
     spans,
   }
 }

@@ -10,6 +10,7 @@ const trace = {
   spanCount: 0,
   errorCount: 0,
   completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
+  detailsOmitted: false,
   spans: [],
 } satisfies Trace
 

@@ -49,6 +49,7 @@ const stored: Trace = {
     orphanSpans: 1,
     missing: [],
   },
+  detailsOmitted: false,
   spans: [
     makeSpan({
       spanId: 's-outline',

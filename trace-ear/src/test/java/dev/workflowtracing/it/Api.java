@@ -132,8 +132,10 @@ final class Api {
               request.timeout(Duration.ofSeconds(120)).build(),
               HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
+      // One JSON document (not JSON lines, whose media type also ends in "json").
+      boolean json = type.startsWith("application/json") || type.contains("+json");
       JsonStructure body =
-          response.body().isBlank() || !type.contains("json")
+          response.body().isBlank() || !json
               ? null
               : Json.createReader(new StringReader(response.body())).read();
       return new Answer(response.statusCode(), type, response.body(), body);

@@ -158,6 +158,50 @@ public class TraceQueries {
         .getResultList();
   }
 
+  /** Characters of the trace's stored attributes and events: most of what reading it costs. */
+  public long detailChars(String traceId) {
+    Long chars =
+        em.createQuery(
+                "select sum(length(s.attributes) + length(s.events)) from SpanRecord s"
+                    + " where s.traceId = :traceId",
+                Long.class)
+            .setParameter("traceId", traceId)
+            .getSingleResult();
+    return chars == null ? 0 : chars;
+  }
+
+  /**
+   * The trace's spans without their attributes, events and links (read as empty), for a trace too
+   * big to read whole; in the same order as {@link #spans}.
+   */
+  public List<SpanRecord> spansWithoutDetails(String traceId) {
+    return em.createQuery(
+            "select s.spanId, s.parentSpanId, s.name, s.kind, s.statusCode, s.statusMessage,"
+                + " s.startNanos, s.endNanos, s.nodeId, s.role from SpanRecord s"
+                + " where s.traceId = :traceId order by s.startNanos, s.spanId",
+            Object[].class)
+        .setParameter("traceId", traceId)
+        .getResultStream()
+        .map(
+            c ->
+                new SpanRecord(
+                    traceId,
+                    (String) c[0],
+                    (String) c[1],
+                    (String) c[2],
+                    (String) c[3],
+                    (String) c[4],
+                    (String) c[5],
+                    (Long) c[6],
+                    (Long) c[7],
+                    (String) c[8],
+                    (String) c[9],
+                    "{}",
+                    "[]",
+                    "[]"))
+        .toList();
+  }
+
   public Optional<RunRecord> runOfTrace(String traceId) {
     return em.createNamedQuery("RunRecord.findByTraceId", RunRecord.class)
         .setParameter("traceId", traceId)

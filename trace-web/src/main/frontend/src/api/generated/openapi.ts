@@ -425,7 +425,10 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description omit sends the spans without attributes and events (the tree and timings only); all (the default) sends them whole up to tracing.api.max-trace-detail-chars */
+                    details?: "all" | "omit";
+                };
                 header?: {
                     "If-None-Match"?: string;
                     "Accept-Encoding"?: string;
@@ -1049,6 +1052,8 @@ export interface components {
             spanCount: number;
             errorCount: number;
             completeness: components["schemas"]["TraceCompleteness"];
+            /** @description The spans come without their attributes and events (empty): the client asked (details=omit), or they exceed tracing.api.max-trace-detail-chars. Each span's own read (/traces/{traceId}/spans/{spanId}) has them. */
+            detailsOmitted: boolean;
             /** @description depth first */
             spans: components["schemas"]["Span"][];
         };

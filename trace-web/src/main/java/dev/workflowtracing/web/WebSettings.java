@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public record WebSettings(
     long maxRequestBytes,
     int maxInputChars,
+    long maxTraceDetailChars,
     boolean traceTabEnabled,
     String monitoringLinkTemplates,
     int loginMaxFailures,
@@ -23,6 +24,7 @@ public record WebSettings(
     return new WebSettings(
         config.getValue("tracing.api.max-request-bytes", Long.class),
         config.getValue("tracing.api.max-input-chars", Integer.class),
+        config.getValue("tracing.api.max-trace-detail-chars", Long.class),
         config.getValue("tracing.ui.enabled", Boolean.class),
         config.getOptionalValue("tracing.monitoring.link-templates", String.class).orElse(""),
         config.getValue("tracing.security.login.max-failures", Integer.class),

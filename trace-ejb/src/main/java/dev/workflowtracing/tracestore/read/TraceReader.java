@@ -42,9 +42,14 @@ public class TraceReader {
     return queries.run(runId).map(run -> RunView.of(run).withLive(live.orElse(null)));
   }
 
-  /** The trace, or empty when neither a span nor a run of it is stored. */
-  public Optional<TraceView> trace(String traceId) {
-    List<SpanRecord> spans = queries.spans(traceId);
+  /**
+   * The trace, or empty when neither a span nor a run of it is stored; its spans without their
+   * attributes and events when the limit says so.
+   */
+  public Optional<TraceView> trace(String traceId, SpanDetailLimit limit) {
+    boolean omitDetails = limit.omits(queries.detailChars(traceId));
+    List<SpanRecord> spans =
+        omitDetails ? queries.spansWithoutDetails(traceId) : queries.spans(traceId);
     RunRecord run = queries.runOfTrace(traceId).orElse(null);
     if (spans.isEmpty() && run == null) {
       return Optional.empty();
@@ -63,6 +68,7 @@ public class TraceReader {
             spans.size(),
             errors,
             TraceCompleteness.of(run, spans),
+            omitDetails,
             views));
   }
 
@@ -70,16 +76,18 @@ public class TraceReader {
    * The trace as the API sends it in {@code encoding}: from the cache when it is finished and was
    * read before in that encoding, otherwise read, encoded and, once finished, kept.
    */
-  public Optional<RenderedTrace> rendered(String traceId, TraceEncoding encoding) {
-    Optional<RenderedTrace> cached = cache.get(traceId, encoding.mediaType());
+  public Optional<RenderedTrace> rendered(
+      String traceId, TraceEncoding encoding, SpanDetailLimit limit) {
+    String variant = encoding.mediaType() + limit.variant();
+    Optional<RenderedTrace> cached = cache.get(traceId, variant);
     if (cached.isPresent()) {
       return cached;
     }
-    return trace(traceId)
+    return trace(traceId, limit)
         .map(
             view -> {
               RenderedTrace rendered = RenderedTrace.of(encoding.encode(view), isFinished(view));
-              cache.keep(traceId, encoding.mediaType(), rendered);
+              cache.keep(traceId, variant, rendered);
               return rendered;
             });
   }

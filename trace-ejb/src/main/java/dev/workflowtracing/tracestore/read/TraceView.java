@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A whole trace: its run (if it belongs to one) and its spans depth first, each with its depth, so
  * the tree is the order plus {@code parentSpanId}.
+ *
+ * @param detailsOmitted the spans come without their attributes and events ({@link
+ *     SpanDetailLimit})
  */
 public record TraceView(
     String traceId,
@@ -15,4 +18,5 @@ public record TraceView(
     int spanCount,
     int errorCount,
     TraceCompleteness completeness,
+    boolean detailsOmitted,
     List<SpanView> spans) {}

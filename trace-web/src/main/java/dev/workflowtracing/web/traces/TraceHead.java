@@ -15,7 +15,8 @@ public record TraceHead(
     long durationMicros,
     int spanCount,
     int errorCount,
-    TraceCompleteness completeness) {
+    TraceCompleteness completeness,
+    boolean detailsOmitted) {
 
   static TraceHead of(TraceView trace) {
     return new TraceHead(
@@ -25,6 +26,7 @@ public record TraceHead(
         trace.durationMicros(),
         trace.spanCount(),
         trace.errorCount(),
-        trace.completeness());
+        trace.completeness(),
+        trace.detailsOmitted());
   }
 }

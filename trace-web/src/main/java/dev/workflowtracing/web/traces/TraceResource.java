@@ -3,14 +3,19 @@ package dev.workflowtracing.web.traces;
 import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.TracePurge;
 import dev.workflowtracing.tracestore.read.RunList;
+import dev.workflowtracing.tracestore.read.SpanDetailLimit;
 import dev.workflowtracing.tracestore.read.SpanDetailView;
 import dev.workflowtracing.tracestore.read.TraceReader;
+import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Ids;
+import dev.workflowtracing.web.input.Params;
+import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +23,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +38,7 @@ public class TraceResource {
 
   @EJB TraceReader reader;
   @EJB TracePurge purge;
+  @Inject WebSettings settings;
 
   /** Runs (one trace each), newest first, filtered, a page at a time. */
   @GET
@@ -54,16 +61,34 @@ public class TraceResource {
   @Produces({MediaType.APPLICATION_JSON, "application/x-ndjson"})
   public Response trace(
       @PathParam("traceId") String traceId,
+      @QueryParam("details") String details,
       @Context HttpHeaders headers,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
     Ids.traceId(traceId);
+    SpanDetailLimit limit = detailLimit(details);
     TraceEncodings encoding = TraceEncodings.forAccept(headers.getAcceptableMediaTypes());
     RenderedTrace trace =
         reader
-            .rendered(traceId, encoding)
+            .rendered(traceId, encoding, limit)
             .orElseThrow(() -> new NotFoundProblem("No trace with id " + traceId));
     return TraceResponse.of(trace, encoding.type(), ifNoneMatch, acceptEncoding).toResponse();
+  }
+
+  /**
+   * {@code details=omit} asks for the spans without attributes and events (the tree and timings
+   * only); without it they come whole up to {@code tracing.api.max-trace-detail-chars}.
+   */
+  private SpanDetailLimit detailLimit(String details) {
+    SpanDetailLimit limit = SpanDetailLimit.upTo(settings.maxTraceDetailChars());
+    if (details == null || details.equals("all")) {
+      return limit;
+    }
+    if (details.equals("omit")) {
+      return limit.omittingAlways();
+    }
+    throw new BadRequestProblem(
+        "details must be all or omit (got \"" + Params.excerpt(details) + "\")");
   }
 
   /** Deletes a trace and its run (admins only). */
