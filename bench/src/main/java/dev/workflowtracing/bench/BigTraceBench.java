@@ -1,0 +1,186 @@
+package dev.workflowtracing.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The worst trace a workflow can make, scaled down: {@code nodes} parallel nodes that fail on every
+ * one of their 10 attempts, each attempt span carrying its exception and stack trace. Reads it
+ * whole and without attributes and events ({@code details=omit}), alternating, and prints bytes and
+ * times; the figures per span say what the largest workflow (10,000 nodes) would make.
+ *
+ * <p>Arguments: base URL, nodes, reads.
+ */
+public final class BigTraceBench {
+
+  private final URI base;
+  private final String authorization = BenchLogin.authorization();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private BigTraceBench(URI base) {
+    this.base = base;
+  }
+
+  public static void main(String[] args) throws Exception {
+    BigTraceBench bench = new BigTraceBench(URI.create(args[0].replaceAll("/?$", "/")));
+    int nodes = Integer.parseInt(args[1]);
+    int reads = Integer.parseInt(args[2]);
+    String workflow = "fail-everywhere-" + nodes;
+    bench.save(workflow, nodes);
+    long started = System.nanoTime();
+    String traceId = bench.runAndAwaitStored(workflow);
+    System.out.printf(
+        "%s: run and stored in %.1f s%n", workflow, (System.nanoTime() - started) / 1e9);
+
+    List<Long> whole = new ArrayList<>();
+    List<Long> slim = new ArrayList<>();
+    long wholeBytes = 0;
+    long slimBytes = 0;
+    int spans = 0;
+    boolean wholeOmitted = false;
+    for (int i = 0; i < reads; i++) {
+      for (int turn = 0; turn < 2; turn++) {
+        boolean omit = (turn == 0) == (i % 2 == 0);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> answer = bench.read(traceId, omit ? "omit" : "all");
+        long took = System.nanoTime() - start;
+        if (answer.statusCode() != 200) {
+          throw new IllegalStateException("read " + answer.statusCode());
+        }
+        JsonObject head = head(answer.body());
+        spans = head.getInt("spanCount");
+        (omit ? slim : whole).add(took);
+        if (omit) {
+          slimBytes = answer.body().length;
+        } else {
+          wholeBytes = answer.body().length;
+          wholeOmitted = head.getBoolean("detailsOmitted");
+        }
+      }
+    }
+    Collections.sort(whole);
+    Collections.sort(slim);
+    System.out.println(
+        "| nodes | spans | read | bytes (JSON lines) | bytes per span | p50 / max ms |");
+    System.out.println("|---|---|---|---|---|---|");
+    System.out.printf(
+        "| %,d | %,d | %s | %,d | %,d | %.0f / %.0f |%n",
+        nodes,
+        spans,
+        wholeOmitted ? "default (details left out: over the limit)" : "whole",
+        wholeBytes,
+        wholeBytes / Math.max(1, spans),
+        Percentiles.millis(whole, 50),
+        Percentiles.millis(whole, 100));
+    System.out.printf(
+        "| %,d | %,d | details=omit | %,d | %,d | %.0f / %.0f |%n",
+        nodes,
+        spans,
+        slimBytes,
+        slimBytes / Math.max(1, spans),
+        Percentiles.millis(slim, 50),
+        Percentiles.millis(slim, 100));
+  }
+
+  /** Saves the workflow: a split, {@code nodes} failing nodes of 10 attempts, a join. */
+  private void save(String workflow, int nodes) throws Exception {
+    JsonArrayBuilder list =
+        Json.createArrayBuilder()
+            .add(node("split", "transform", Json.createObjectBuilder().add("set", set("go"))))
+            .add(node("join", "transform", Json.createObjectBuilder().add("set", set("done"))));
+    JsonArrayBuilder edges = Json.createArrayBuilder();
+    for (int i = 0; i < nodes; i++) {
+      String id = String.format("fail-%05d", i);
+      list.add(
+          node(id, "fail", Json.createObjectBuilder().add("message", "Gateway refused item " + i))
+              .add("retry", Json.createObjectBuilder().add("maxAttempts", 10).add("backoffMs", 0)));
+      edges.add(Json.createObjectBuilder().add("from", "split").add("to", id));
+      edges.add(Json.createObjectBuilder().add("from", id).add("to", "join"));
+    }
+    String definition =
+        Json.createObjectBuilder()
+            .add("id", workflow)
+            .add("name", "Every node fails (benchmark)")
+            .add("nodes", list)
+            .add("edges", edges)
+            .build()
+            .toString();
+    HttpResponse<byte[]> saved =
+        send(
+            request("api/workflows/" + workflow)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(definition)));
+    if (saved.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "saving " + workflow + ": " + new String(saved.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static jakarta.json.JsonObjectBuilder set(String value) {
+    return Json.createObjectBuilder().add("step", value);
+  }
+
+  private static jakarta.json.JsonObjectBuilder node(
+      String id, String type, jakarta.json.JsonObjectBuilder config) {
+    return Json.createObjectBuilder().add("id", id).add("type", type).add("config", config);
+  }
+
+  private String runAndAwaitStored(String workflow) throws Exception {
+    HttpResponse<byte[]> run =
+        send(
+            request("api/workflows/" + workflow + "/runs")
+                .header("Content-Type", "application/json")
+                .header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    JsonObject started = object(run.body());
+    String runId = started.getString("runId");
+    long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject state = object(send(request("api/runs/" + runId).GET()).body());
+      if (state.getBoolean("complete")) {
+        return state.getString("traceId");
+      }
+      Thread.sleep(1_000);
+    }
+    throw new IllegalStateException("run " + runId + " did not complete");
+  }
+
+  private HttpResponse<byte[]> read(String traceId, String details) throws Exception {
+    return send(
+        request("api/traces/" + traceId + "?details=" + details)
+            .header("Accept", "application/x-ndjson")
+            .GET());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .header("Authorization", authorization)
+        .timeout(Duration.ofMinutes(5));
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static JsonObject head(byte[] lines) {
+    String text = new String(lines, 0, Math.min(lines.length, 1 << 16), StandardCharsets.UTF_8);
+    return object(text.substring(0, text.indexOf('\n')).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonObject object(byte[] body) {
+    return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
+        .readObject();
+  }
+}
