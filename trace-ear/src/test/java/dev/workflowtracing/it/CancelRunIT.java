@@ -38,9 +38,15 @@ class CancelRunIT {
 
   @Test
   void cancellingTheSlowChainMidRunInterruptsItsModelCall() throws Exception {
+    // Cancelled once draft's attempt has started (not when outline ends: the cancel could then land
+    // between draft's node span and its attempt), so draft is cut in its model call; critique and
+    // final never start.
     Cancelled run =
-        cancelAfterFirstEnd("slow-llm-chain", "{\"inputs\": {\"topic\": \"cancels\"}}", "outline");
-    // outline ended, draft was cut in its model call; critique and final never started.
+        cancelOn(
+            "slow-llm-chain",
+            "{\"inputs\": {\"topic\": \"cancels\"}}",
+            "NodeAttemptStarted",
+            "draft");
     assertThat(run.nodeSpans()).containsExactlyInAnyOrder("outline", "draft");
     assertThat(run.cancelledSpans())
         .extracting(s -> s.getString("name"))
@@ -49,7 +55,8 @@ class CancelRunIT {
 
   @Test
   void cancellingTheFanOutMidRunStartsNoFurtherNode() throws Exception {
-    Cancelled run = cancelAfterFirstEnd("fan-out", "{\"inputs\": {\"batch\": 1}}", "item-");
+    Cancelled run =
+        cancelOn("fan-out", "{\"inputs\": {\"batch\": 1}}", "NodeAttemptEnded", "item-");
     assertThat(run.nodeSpans()).contains("split").hasSizeLessThan(1_002);
   }
 
@@ -130,7 +137,8 @@ class CancelRunIT {
    * Starts the workflow queued, watches its events and cancels it when the first attempt of a node
    * whose id starts with {@code nodePrefix} has ended; checks what every cancelled run must show.
    */
-  private Cancelled cancelAfterFirstEnd(String workflow, String body, String nodePrefix)
+  /** Runs the workflow and cancels it at the first event of that name for a node of that prefix. */
+  private Cancelled cancelOn(String workflow, String body, String eventName, String nodePrefix)
       throws Exception {
     Api runner = Api.as(baseUrl, "runner", "runner-password");
     String runId =
@@ -147,7 +155,7 @@ class CancelRunIT {
             null,
             event -> {
               if (answer.get() == null
-                  && event.name().equals("NodeAttemptEnded")
+                  && event.name().equals(eventName)
                   && event.data().getString("nodeId").startsWith(nodePrefix)) {
                 answer.set(runner.post("api/runs/" + runId + "/cancel", ""));
                 cancelReturned.set(Instant.now());

@@ -58,6 +58,23 @@ class TraceDetailsIT {
             .filter(s -> !s.getJsonArray("events").isEmpty())
             .findFirst()
             .orElseThrow();
+    // Its stack trace keeps the workflow's frames and folds WildFly's interceptors away.
+    JsonObject failedAttempt =
+        whole.getJsonArray("spans").getValuesAs(JsonObject.class).stream()
+            .filter(s -> "attempt".equals(s.getString("role", "")))
+            .filter(s -> !s.getJsonArray("events").isEmpty())
+            .findFirst()
+            .orElseThrow();
+    String stack =
+        failedAttempt
+            .getJsonArray("events")
+            .getJsonObject(0)
+            .getJsonObject("attributes")
+            .getString("exception.stacktrace");
+    assertThat(stack)
+        .contains("dev.workflowtracing.workflow.engine.AttemptRunner.attempt")
+        .contains("container frames")
+        .doesNotContain("at org.jboss.");
     JsonObject detail =
         api.get("api/traces/" + traceId + "/spans/" + failed.getString("spanId"))
             .object()

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Opens a span around each {@link Traced} call and makes it current for the call's duration, so
- * nested traced calls become its children. Exceptions are recorded and rethrown unchanged. Tracing
- * itself must never fail the call: if the span cannot be started the call runs untraced.
+ * nested traced calls become its children. Exceptions are recorded ({@link ExceptionEvent}) and
+ * rethrown unchanged. Tracing itself must never fail the call: if the span cannot be started the
+ * call runs untraced.
  */
 @Traced
 @Interceptor
@@ -41,7 +42,7 @@ public class TracedInterceptor {
       }
       return result;
     } catch (Exception | Error e) {
-      span.recordException(e);
+      ExceptionEvent.record(span, e);
       span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
       throw e;
     } finally {
