@@ -2,7 +2,9 @@ package dev.workflowtracing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.util.List;
@@ -15,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A trace without its spans' attributes and events ({@code details=omit}, as a trace above {@code
- * tracing.api.max-trace-detail-chars} is sent): the same tree and timings, flagged, while each
- * span's own read still has everything.
+ * A trace without its spans' attributes and events ({@code details=omit}, and unasked above {@code
+ * tracing.api.max-trace-detail-chars}, 2,000,000 characters on the IT server): the same tree and
+ * timings, flagged, while each span's own read still has everything.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -89,6 +91,56 @@ class TraceDetailsIT {
     Api.Answer lines =
         api.get("api/traces/" + traceId + "?details=omit", "Accept", "application/x-ndjson");
     assertThat(lines.text().lines().findFirst().orElseThrow()).contains("\"detailsOmitted\":true");
+  }
+
+  @Test
+  void aTraceOverTheDetailLimitComesWithoutDetailsUnasked() {
+    // 120 nodes failing 10 attempts each, every attempt with its exception: about 3.5 million
+    // characters of attributes and events, over the IT server's limit of 2 million.
+    Api api = new Api(baseUrl);
+    assertThat(api.put("api/workflows/it-fail-everywhere", failEverywhere(120)).status())
+        .isBetween(200, 201);
+    String traceId =
+        api.post("api/workflows/it-fail-everywhere/runs", "{}").object().getString("traceId");
+    JsonObject trace = api.awaitComplete(traceId);
+    assertThat(trace.getInt("spanCount")).isEqualTo(1 + 2 + 120 * 11);
+    assertThat(trace.getBoolean("detailsOmitted")).isTrue();
+    assertThat(trace.getJsonArray("spans").getValuesAs(JsonObject.class))
+        .allSatisfy(span -> assertThat(span.getJsonArray("events")).isEmpty());
+  }
+
+  /** A split, {@code nodes} nodes that fail all 10 attempts, a join. */
+  private static String failEverywhere(int nodes) {
+    var list = Json.createArrayBuilder();
+    var edges = Json.createArrayBuilder();
+    list.add(transform("split")).add(transform("join"));
+    for (int i = 0; i < nodes; i++) {
+      String id = "fail-" + i;
+      list.add(
+          Json.createObjectBuilder()
+              .add("id", id)
+              .add("type", "fail")
+              .add("config", Json.createObjectBuilder().add("message", "refused " + i))
+              .add("retry", Json.createObjectBuilder().add("maxAttempts", 10).add("backoffMs", 0)));
+      edges.add(Json.createObjectBuilder().add("from", "split").add("to", id));
+      edges.add(Json.createObjectBuilder().add("from", id).add("to", "join"));
+    }
+    return Json.createObjectBuilder()
+        .add("id", "it-fail-everywhere")
+        .add("name", "Every node fails")
+        .add("nodes", list)
+        .add("edges", edges)
+        .build()
+        .toString();
+  }
+
+  private static JsonObjectBuilder transform(String id) {
+    return Json.createObjectBuilder()
+        .add("id", id)
+        .add("type", "transform")
+        .add(
+            "config",
+            Json.createObjectBuilder().add("set", Json.createObjectBuilder().add("step", id)));
   }
 
   @Test
