@@ -1,7 +1,16 @@
 # Sourced by the benchmarks: a WildFly of their own (ports +200, the built EAR, the demo users) in
 # a base dir of its own, started in the background and stopped (waiting for it) on exit.
+#   prepare_bench        builds the project (unless SKIP_BUILD=1) and the bench classpath;
+#                        sets $cp (the bench's classes and libraries) and $wildfly
 #   start_bench_server <base-dir> [env assignments...] -- [server options...]
-# Needs $root (the project) and $wildfly (the unpacked WildFly); sets $bench_server.
+# Needs $root (the project); sets $bench_server.
+prepare_bench() {
+  [[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
+  mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+  cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+  wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
+}
+
 start_bench_server() {
   local base=$1
   shift

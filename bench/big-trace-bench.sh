@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 nodes=${1:-1000}
 reads=${2:-5}
-[[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-cp="bench/target/classes:$(cat bench/target/bench.classpath)"
-wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
 source bench/bench-server.sh
+prepare_bench
 trap stop_bench_server EXIT
 start_bench_server "$root/target/big-trace-bench-server" JBOSS_JAVA_SIZING="-Xms64m -Xmx2g" -- \
   -Dotel.traces.exporter=none \

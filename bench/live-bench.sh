@@ -10,11 +10,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 secs=${1:-10} clients=${2:-8} windows=${3:-8} watchers=${4:-100}
 otlp_port=4518
-[[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-cp="bench/target/classes:$(cat bench/target/bench.classpath)"
-wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
 source bench/bench-server.sh
+prepare_bench
 trap stop_bench_server EXIT
 start_bench_server "$root/target/live-bench-server" -- -Dotel.exporter.otlp.endpoint="http://localhost:$otlp_port"
 java -cp "$cp" dev.workflowtracing.bench.LiveRunBench http://localhost:8280/ "$otlp_port" "$secs" "$clients" "$windows" "$watchers"

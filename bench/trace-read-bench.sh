@@ -11,12 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 reads=${1:-200}
-[[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-mvn -B -q dependency:copy -Dartifact=io.zipkin:zipkin-server:3.5.1:jar:exec -DoutputDirectory=target/zipkin
-cp="bench/target/classes:$(cat bench/target/bench.classpath)"
-wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
 source bench/bench-server.sh
+prepare_bench
+mvn -B -q dependency:copy -Dartifact=io.zipkin:zipkin-server:3.5.1:jar:exec -DoutputDirectory=target/zipkin
 zipkin=""
 stop() {
   [[ -n "$zipkin" ]] && { kill -TERM "$zipkin" 2>/dev/null; wait "$zipkin" 2>/dev/null || true; }

@@ -3,10 +3,8 @@ package dev.workflowtracing.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,13 +22,11 @@ import java.util.List;
  */
 public final class BigTraceBench {
 
-  private final URI base;
-  private final String authorization = BenchLogin.authorization();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final BenchRuns runs;
 
   private BigTraceBench(URI base) {
-    this.base = base;
+    this.runs =
+        new BenchRuns(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base);
   }
 
   public static void main(String[] args) throws Exception {
@@ -40,7 +36,7 @@ public final class BigTraceBench {
     String workflow = "fail-everywhere-" + nodes;
     bench.save(workflow, nodes);
     long started = System.nanoTime();
-    String traceId = bench.runAndAwaitStored(workflow);
+    String traceId = bench.runs.runAndAwaitStored(workflow, "{}", Duration.ofMinutes(20));
     System.out.printf(
         "%s: run and stored in %.1f s%n", workflow, (System.nanoTime() - started) / 1e9);
 
@@ -109,23 +105,15 @@ public final class BigTraceBench {
       edges.add(Json.createObjectBuilder().add("from", "split").add("to", id));
       edges.add(Json.createObjectBuilder().add("from", id).add("to", "join"));
     }
-    String definition =
+    runs.save(
+        workflow,
         Json.createObjectBuilder()
             .add("id", workflow)
             .add("name", "Every node fails (benchmark)")
             .add("nodes", list)
             .add("edges", edges)
             .build()
-            .toString();
-    HttpResponse<byte[]> saved =
-        send(
-            request("api/workflows/" + workflow)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(definition)));
-    if (saved.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          "saving " + workflow + ": " + new String(saved.body(), StandardCharsets.UTF_8));
-    }
+            .toString());
   }
 
   private static jakarta.json.JsonObjectBuilder set(String value) {
@@ -137,50 +125,15 @@ public final class BigTraceBench {
     return Json.createObjectBuilder().add("id", id).add("type", type).add("config", config);
   }
 
-  private String runAndAwaitStored(String workflow) throws Exception {
-    HttpResponse<byte[]> run =
-        send(
-            request("api/workflows/" + workflow + "/runs")
-                .header("Content-Type", "application/json")
-                .header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
-    JsonObject started = object(run.body());
-    String runId = started.getString("runId");
-    long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonObject state = object(send(request("api/runs/" + runId).GET()).body());
-      if (state.getBoolean("complete")) {
-        return state.getString("traceId");
-      }
-      Thread.sleep(1_000);
-    }
-    throw new IllegalStateException("run " + runId + " did not complete");
-  }
-
   private HttpResponse<byte[]> read(String traceId, String details) throws Exception {
-    return send(
-        request("api/traces/" + traceId + "?details=" + details)
+    return runs.send(
+        runs.request("api/traces/" + traceId + "?details=" + details)
             .header("Accept", "application/x-ndjson")
             .GET());
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path))
-        .header("Authorization", authorization)
-        .timeout(Duration.ofMinutes(5));
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
   private static JsonObject head(byte[] lines) {
     String text = new String(lines, 0, Math.min(lines.length, 1 << 16), StandardCharsets.UTF_8);
-    return object(text.substring(0, text.indexOf('\n')).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static JsonObject object(byte[] body) {
-    return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
-        .readObject();
+    return BenchRuns.object(text.substring(0, text.indexOf('\n')).getBytes(StandardCharsets.UTF_8));
   }
 }

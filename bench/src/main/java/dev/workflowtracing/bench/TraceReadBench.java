@@ -35,10 +35,12 @@ public final class TraceReadBench {
   private final URI base;
   private final URI zipkin;
   private final String authorization = BenchLogin.authorization();
+  private final BenchRuns runs;
 
   private TraceReadBench(URI base, URI zipkin) {
     this.base = base;
     this.zipkin = zipkin;
+    this.runs = new BenchRuns(http, base);
   }
 
   public static void main(String[] args) throws Exception {
@@ -203,16 +205,7 @@ public final class TraceReadBench {
             .add("edges", edges)
             .build()
             .toString();
-    HttpResponse<byte[]> saved =
-        send(
-            HttpRequest.newBuilder(base.resolve("api/workflows/" + workflow))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(definition))
-                .build());
-    if (saved.statusCode() / 100 != 2) {
-      throw new IllegalStateException("saving " + workflow + ": " + saved.statusCode());
-    }
+    runs.save(workflow, definition);
   }
 
   private static JsonObjectBuilder transform(String id, JsonObjectBuilder set) {
@@ -223,36 +216,14 @@ public final class TraceReadBench {
   }
 
   /**
-   * Runs the workflow (saving {@code fan-out-<nodes>} first) and waits, asking the run alone, until
-   * its trace is complete, so that no read of the trace itself comes before the measured ones.
-   * Answers the trace id.
+   * Runs the workflow (saving {@code fan-out-<nodes>} first) until its trace is stored; answers the
+   * trace id.
    */
   private String runAndAwaitStored(String workflow) throws Exception {
     if (workflow.matches("fan-out-\\d+")) {
       saveFanOut(workflow);
     }
-    HttpResponse<byte[]> run =
-        send(
-            HttpRequest.newBuilder(base.resolve("api/workflows/" + workflow + "/runs"))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": {\"batch\": 1}}"))
-                .build());
-    JsonObject started = json(run.body());
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<byte[]> answer =
-          send(
-              HttpRequest.newBuilder(base.resolve("api/runs/" + started.getString("runId")))
-                  .header("Authorization", authorization)
-                  .build());
-      if (json(answer.body()).getBoolean("complete")) {
-        return started.getString("traceId");
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("run " + started.getString("runId") + " did not complete");
+    return runs.runAndAwaitStored(workflow, "{\"inputs\": {\"batch\": 1}}", Duration.ofMinutes(5));
   }
 
   /** The trace as Zipkin v2 spans: ids, parent, name, kind, microsecond times, string tags. */
