@@ -1,5 +1,6 @@
 import { memo, useCallback, useState } from 'react'
 import type { TimeWindow } from '../store/canvasStore'
+import { observeSize } from './observeSize'
 import { placeTicks, tickTarget, timeTicks } from './timelineScale'
 import './TimelineHeader.css'
 
@@ -9,12 +10,10 @@ const UNMEASURED = 0
 /** The time axis, outside the scrolled list so it stays put; as many ticks as its width holds. */
 export const TimelineHeader = memo(function TimelineHeader({ window }: { window: TimeWindow }) {
   const [widthPx, setWidthPx] = useState(UNMEASURED)
-  const measure = useCallback((axis: HTMLDivElement | null) => {
-    if (!axis || typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver((entries) => setWidthPx(entries[entries.length - 1]?.contentRect.width ?? 0))
-    observer.observe(axis)
-    return () => observer.disconnect()
-  }, [])
+  const measure = useCallback(
+    (axis: HTMLDivElement | null) => (axis ? observeSize(axis, (box) => setWidthPx(box.width)) : undefined),
+    [],
+  )
   const target = widthPx === UNMEASURED ? 5 : tickTarget(widthPx)
   const ticks = placeTicks(timeTicks(window.durationMicros, target, window.startMicros), widthPx)
   return (

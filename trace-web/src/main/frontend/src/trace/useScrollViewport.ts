@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState, type UIEvent } from 'react'
+import { observeSize } from './observeSize'
 import { scrollTopToReveal } from './virtualWindow'
 
 /**
@@ -12,15 +13,11 @@ export function useScrollViewport(initialHeight: number) {
 
   const attach = useCallback((element: HTMLDivElement | null) => {
     elementRef.current = element
-    // jsdom has no ResizeObserver; the initial height is used there.
-    if (!element || typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver((entries) => {
-      const entry = entries[entries.length - 1]
-      if (entry) setHeight(entry.contentRect.height)
-    })
-    observer.observe(element)
+    // In jsdom nothing is observed and the initial height is used.
+    if (!element) return
+    const stop = observeSize(element, (box) => setHeight(box.height))
     return () => {
-      observer.disconnect()
+      stop()
       elementRef.current = null
     }
   }, [])

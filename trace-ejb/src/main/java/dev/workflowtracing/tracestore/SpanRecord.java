@@ -18,11 +18,14 @@ import java.util.Objects;
 @IdClass(SpanRecord.Key.class)
 @NamedQuery(
     name = "SpanRecord.findByTrace",
-    query = "select s from SpanRecord s where s.traceId = :traceId order by s.startNanos, s.spanId")
+    query = "select s from SpanRecord s where s.traceId = :traceId " + SpanRecord.TRACE_ORDER)
 @NamedQuery(
     name = "SpanRecord.countByTrace",
     query = "select count(s) from SpanRecord s where s.traceId = :traceId")
 public class SpanRecord {
+
+  /** The order a trace's spans are read in (JPQL, alias {@code s}). */
+  public static final String TRACE_ORDER = "order by s.startNanos, s.spanId";
 
   @Id
   @Column(name = "trace_id", length = 32)

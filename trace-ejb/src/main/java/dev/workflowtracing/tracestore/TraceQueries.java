@@ -178,7 +178,8 @@ public class TraceQueries {
     return em.createQuery(
             "select s.spanId, s.parentSpanId, s.name, s.kind, s.statusCode, s.statusMessage,"
                 + " s.startNanos, s.endNanos, s.nodeId, s.role from SpanRecord s"
-                + " where s.traceId = :traceId order by s.startNanos, s.spanId",
+                + " where s.traceId = :traceId "
+                + SpanRecord.TRACE_ORDER,
             Object[].class)
         .setParameter("traceId", traceId)
         .getResultStream()
