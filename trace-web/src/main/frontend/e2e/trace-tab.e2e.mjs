@@ -153,7 +153,9 @@ async function watchAndCancel(page) {
   await open.first().waitFor()
   const openNames = await open.locator('.span-row__title').allTextContents()
   check(openNames.includes(`run ${LIVE_WORKFLOW.id}`), `no open bar for the run itself: ${openNames}`)
-  await page.locator('[data-testid^="span-row-"]:not([data-in-flight])', { hasText: 'llm outline' }).waitFor()
+  // Outline has ended: drawn from the run's events, with its outcome, until the run ends and the
+  // stored trace is read (the Canvas does not re-read the trace while the run goes on).
+  await page.locator('[data-testid^="span-row-"][data-status="OK"]', { hasText: 'llm outline' }).waitFor()
   await screenshot(page, 'live-trace.png')
 
   step('wait for the run to end and its stored spans to replace the open bars')
@@ -306,6 +308,48 @@ async function checkBigTrace(page) {
   check(drawn < 200, `the waterfall drew ${drawn} rows of 2,005: it must draw only the rows in view`)
 }
 
+/**
+ * A page that connects to a running fan-out late (it is loaded after the run was accepted, as a
+ * reload or a second person would) still sees it end: its event stream starts with a snapshot of
+ * the run rather than thousands of events to catch up on.
+ */
+async function checkLateWatcher(page) {
+  step('start the fan-out, then open its run in a page that connects late')
+  const started = await page.request.post(`${baseUrl}api/workflows/fan-out/runs`, {
+    data: {},
+    headers: { Prefer: 'respond-async' },
+  })
+  check(started.status() === 202, `starting the fan-out answered ${started.status()}`)
+  const { runId } = await started.json()
+  await page.goto(new URL(`/runs/${runId}`, baseUrl).toString(), { waitUntil: 'domcontentloaded' })
+  await page.getByTestId('tab-graph').click()
+  step('the late page shows the fan-out ended: every item succeeded, join too')
+  try {
+    await page
+      .getByTestId('graph-group-summary')
+      .filter({ hasText: '1,000 succeeded' })
+      .waitFor({ timeout: RUN_TIMEOUT_MS })
+    await page.locator('[data-testid="graph-node-join"][data-state="succeeded"]').waitFor({ timeout: RUN_TIMEOUT_MS })
+    await page
+      .getByTestId(`run-item-${runId}`)
+      .filter({ hasText: /succeeded/i })
+      .waitFor({ timeout: RUN_TIMEOUT_MS })
+  } catch (error) {
+    const shown = await page.evaluate(
+      (id) => ({
+        url: location.href,
+        group: document.querySelector('[data-testid="graph-group-summary"]')?.textContent,
+        join: document.querySelector('[data-testid="graph-node-join"]')?.getAttribute('data-state'),
+        runItem: document.querySelector(`[data-testid="run-item-${id}"]`)?.textContent,
+      }),
+      runId,
+    )
+    const stored = await (await page.request.get(`${baseUrl}api/runs/${runId}`)).json()
+    console.log(`  run ${runId} stored ${stored.status}; the page shows ${JSON.stringify(shown)}`)
+    throw error
+  }
+}
+
 /** In a second context, logged in as a viewer: the Run button is disabled or absent. */
 async function checkViewer(browser) {
   step(`open the canvas as ${VIEWER_CREDENTIALS.username}`)
@@ -419,6 +463,7 @@ async function main() {
     await checkSearch(page)
     await checkBigGraph(page)
     await checkBigTrace(page)
+    await checkLateWatcher(page)
 
     // 2. A run watched live, and one cancelled.
     await watchAndCancel(page)

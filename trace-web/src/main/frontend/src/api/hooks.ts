@@ -86,31 +86,28 @@ export function useTrace(traceId: string | null): QueryState<Trace> {
 /** How often, and how many times, an incomplete trace is fetched again. */
 export const TRACE_POLL_MS = 500
 export const TRACE_POLL_LIMIT = 40
-/** How often the trace of a run still going is fetched again, for as long as it runs. */
-export const LIVE_TRACE_POLL_MS = 1000
-
 /**
  * Fetches a trace again while it is incomplete: its spans reach the database a moment after the
  * run ends (they are exported in batches), so the first read right after a run can be partial.
- * While the run is still going (`running`), it keeps fetching, without a limit, as nodes end.
+ * While the run is still going (`running`) it is not fetched again: the Trace tab draws the run's
+ * nodes from its events (trace/spansInFlight.ts) and reads the stored trace once the run has ended;
+ * only a read that failed (the run's row may not be stored yet) is tried again meanwhile.
  * Call it once per view; every useTrace of the same trace sees the refreshed data.
  */
 export function useRefreshTraceUntilComplete(traceId: string | null, running = false): void {
   const state = useTrace(traceId)
-  const [polls, setPolls] = useState({ traceId, running, count: 0 })
-  const count = polls.traceId === traceId && polls.running === running ? polls.count : 0
+  const [polls, setPolls] = useState({ traceId, count: 0 })
+  const count = polls.traceId === traceId ? polls.count : 0
   const incomplete = state.status === 'success' && !isSettled(state.data)
+  const again = running ? state.status === 'error' : incomplete
   useEffect(() => {
-    if (!traceId || !(incomplete || running) || (!running && count >= TRACE_POLL_LIMIT)) return
-    const timer = setTimeout(
-      () => {
-        setPolls({ traceId, running, count: count + 1 })
-        if (queryCache.get(`trace:${traceId}`).status !== 'loading') queryCache.invalidate(`trace:${traceId}`)
-      },
-      running ? LIVE_TRACE_POLL_MS : TRACE_POLL_MS,
-    )
+    if (!traceId || !again || count >= TRACE_POLL_LIMIT) return
+    const timer = setTimeout(() => {
+      setPolls({ traceId, count: count + 1 })
+      if (queryCache.get(`trace:${traceId}`).status !== 'loading') queryCache.invalidate(`trace:${traceId}`)
+    }, TRACE_POLL_MS)
     return () => clearTimeout(timer)
-  }, [traceId, incomplete, count, running])
+  }, [traceId, again, count])
 }
 
 /** Complete, or a trace that will not change any more (no run behind it, or not traced whole). */

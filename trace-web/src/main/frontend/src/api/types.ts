@@ -102,6 +102,7 @@ export interface RunStreamEvents {
   NodeAttemptEnded: Schemas['NodeAttemptEndedEvent']
   RunEnded: Schemas['RunEndedEvent']
   RunStatus: Schemas['RunStatusEvent']
+  RunSnapshot: Schemas['RunSnapshotEvent']
 }
 
 export type RunStreamEventName = keyof RunStreamEvents

@@ -85,4 +85,30 @@ describe('applyRunEvent', () => {
     expect(run.status).toBe('ABORTED')
     expect(hasEnded(run)).toBe(true)
   })
+
+  it('takes a snapshot as the whole run, replacing what was known before it', () => {
+    const run = applyRunEvent(started(), 'RunSnapshot', {
+      runId: 'r',
+      workflowId: 'w',
+      status: 'RUNNING',
+      traceId: 't',
+      rootSpanId: 'root',
+      startedAt: at(0),
+      nodes: [
+        { nodeId: 'a', state: 'succeeded', attempt: 2, startedAt: at(1), endedAt: at(5), spanId: 's-a' },
+        { nodeId: 'b', state: 'running', attempt: 1, startedAt: at(6), spanId: 's-b' },
+      ],
+    })
+    expect(Object.keys(run.nodes)).toEqual(['a', 'b'])
+    expect(run.nodes.a).toEqual({
+      state: 'succeeded',
+      attempt: 2,
+      startedAt: Date.parse(at(1)),
+      endedAt: Date.parse(at(5)),
+      spanId: 's-a',
+    })
+    expect(run.nodes.b).toMatchObject({ state: 'running', endedAt: null })
+    expect(run).toMatchObject({ status: 'RUNNING', traceId: 't', startedAt: Date.parse(at(0)), endedAt: null })
+    expect(hasEnded(run)).toBe(false)
+  })
 })

@@ -104,8 +104,37 @@ export function applyRunEvent<N extends RunStreamEventName>(
       // A run this server does not execute: only its stored status is known.
       return { ...run, status: (data as RunStreamEvents['RunStatus']).status }
     }
+    case 'RunSnapshot':
+      return fromSnapshot(data as RunStreamEvents['RunSnapshot'])
     default:
       return run
+  }
+}
+
+const optionalTime = (iso: string | undefined) => (iso ? time(iso) : null)
+
+/** The whole run as a snapshot tells it (a watcher that joined late): it replaces what was known. */
+function fromSnapshot(snapshot: RunStreamEvents['RunSnapshot']): LiveRunState {
+  const nodes: Record<string, LiveNode> = {}
+  for (const node of snapshot.nodes) {
+    nodes[node.nodeId] = {
+      state: node.state,
+      attempt: node.attempt,
+      startedAt: optionalTime(node.startedAt),
+      endedAt: optionalTime(node.endedAt),
+      spanId: node.spanId ?? null,
+    }
+  }
+  return {
+    runId: snapshot.runId,
+    workflowId: snapshot.workflowId ?? null,
+    status: snapshot.status,
+    traceId: snapshot.traceId ?? null,
+    rootSpanId: snapshot.rootSpanId ?? null,
+    startedAt: optionalTime(snapshot.startedAt),
+    endedAt: optionalTime(snapshot.endedAt),
+    error: snapshot.error ?? null,
+    nodes,
   }
 }
 

@@ -1,7 +1,10 @@
 // The runs being watched, one event stream each however many views show the run. Views read them
-// through useLiveRun; the stream closes when the run ends or nobody watches any more.
+// through useLiveRun; the stream closes when the run ends or nobody watches any more. A stream that
+// breaks off before the run's end never leaves a view waiting: the run's stored status is read, and
+// a run that has ended there ends here too; one still going is asked about again.
 import { useCallback, useSyncExternalStore } from 'react'
-import type { RunStreamEventName, RunStreamEvents } from '../api/types'
+import { api, ApiError } from '../api/client'
+import type { Run, RunStreamEventName, RunStreamEvents } from '../api/types'
 import { applyRunEvent, emptyLiveRun, hasEnded, type LiveRunState } from './liveRun'
 
 /** What the store needs of an EventSource (tests pass their own). */
@@ -14,6 +17,12 @@ export interface EventStream {
 
 export type OpenStream = (url: string) => EventStream
 
+/** Reads a run as stored (tests pass their own). */
+export type ReadRun = (runId: string) => Promise<Run>
+
+/** How long after a stream the browser gave up on a new one is opened, while the run goes on. */
+export const REOPEN_MS = 2000
+
 const EVENT_NAMES: RunStreamEventName[] = [
   'RunQueued',
   'RunStarted',
@@ -21,6 +30,7 @@ const EVENT_NAMES: RunStreamEventName[] = [
   'NodeAttemptEnded',
   'RunEnded',
   'RunStatus',
+  'RunSnapshot',
 ]
 const CLOSED = 2
 
@@ -30,13 +40,19 @@ interface Watched {
   stream: EventStream | null
   watchers: number
   ended: Array<(run: LiveRunState) => void>
+  /** A read of the stored run is under way. */
+  checking: boolean
+  reopen: ReturnType<typeof setTimeout> | null
 }
 
 export class LiveRuns {
   private readonly runs = new Map<string, Watched>()
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly open: OpenStream = (url) => new EventSource(url)) {}
+  constructor(
+    private readonly open: OpenStream = (url) => new EventSource(url),
+    private readonly readRun: ReadRun = api.getRun,
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
@@ -71,31 +87,81 @@ export class LiveRuns {
   }
 
   private start(runId: string): Watched {
-    const run: Watched = { state: emptyLiveRun(runId), received: false, stream: null, watchers: 0, ended: [] }
+    const run: Watched = {
+      state: emptyLiveRun(runId),
+      received: false,
+      stream: null,
+      watchers: 0,
+      ended: [],
+      checking: false,
+      reopen: null,
+    }
     this.runs.set(runId, run)
-    const stream = this.open(`/api/runs/${encodeURIComponent(runId)}/events`)
+    this.connect(run)
+    return run
+  }
+
+  private connect(run: Watched): void {
+    const stream = this.open(`/api/runs/${encodeURIComponent(run.state.runId)}/events`)
     run.stream = stream
     for (const name of EVENT_NAMES) {
       stream.addEventListener(name, (event) => this.receive(run, name, JSON.parse(event.data)))
     }
-    // The browser reconnects on its own (with Last-Event-ID); only a refused stream is given up.
-    stream.onerror = () => {
-      if (stream.readyState === CLOSED) this.finish(run)
-    }
-    return run
+    // The stream broke off before the run's end (the browser reconnects on its own unless it gave
+    // up): what the store says decides whether to wait on.
+    stream.onerror = () => this.checkStored(run)
   }
 
   private receive<N extends RunStreamEventName>(run: Watched, name: N, data: RunStreamEvents[N]): void {
     run.state = applyRunEvent(run.state, name, data)
     run.received = true
     // The server closes the stream after the end: closing first stops the browser reconnecting.
-    if (hasEnded(run.state) || name === 'RunStatus') this.finish(run)
+    if (hasEnded(run.state)) this.finish(run)
     this.notify()
+  }
+
+  private checkStored(run: Watched): void {
+    if (run.checking || hasEnded(run.state) || !this.isWatched(run)) return
+    run.checking = true
+    this.readRun(run.state.runId)
+      .then(
+        (stored) => {
+          if (hasEnded(run.state) || !this.isWatched(run)) return
+          if (stored.status !== 'QUEUED' && stored.status !== 'RUNNING') {
+            this.receive(run, 'RunEnded', storedEnd(stored))
+          } else {
+            if (!run.received) this.receive(run, 'RunStatus', { runId: stored.runId, status: stored.status })
+            this.reopenIfGivenUp(run)
+          }
+        },
+        (error: unknown) => {
+          // An unknown run, or one this user may not see: nothing to wait for.
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500) this.finish(run)
+          else this.reopenIfGivenUp(run)
+        },
+      )
+      .finally(() => {
+        run.checking = false
+      })
+  }
+
+  private reopenIfGivenUp(run: Watched): void {
+    if (run.stream?.readyState !== CLOSED || run.reopen !== null) return
+    run.reopen = setTimeout(() => {
+      run.reopen = null
+      if (this.isWatched(run) && !hasEnded(run.state)) this.connect(run)
+    }, REOPEN_MS)
+  }
+
+  private isWatched(run: Watched): boolean {
+    return this.runs.get(run.state.runId) === run
   }
 
   private finish(run: Watched): void {
     run.stream?.close()
     run.stream = null
+    if (run.reopen !== null) clearTimeout(run.reopen)
+    run.reopen = null
     const waiting = run.ended.splice(0)
     waiting.forEach((resolve) => resolve(run.state))
     this.notify()
@@ -105,18 +171,33 @@ export class LiveRuns {
     const run = this.runs.get(runId)
     if (!run) return
     run.stream?.close()
+    if (run.reopen !== null) clearTimeout(run.reopen)
     this.runs.delete(runId)
   }
 
   /** Stops every stream and forgets every run (a new page, or a test). */
   clear(): void {
-    for (const run of this.runs.values()) run.stream?.close()
+    for (const run of this.runs.values()) {
+      run.stream?.close()
+      if (run.reopen !== null) clearTimeout(run.reopen)
+    }
     this.runs.clear()
     this.notify()
   }
 
   private notify(): void {
     this.listeners.forEach((listener) => listener())
+  }
+}
+
+/** A stored run's end as the event that tells it. */
+function storedEnd(run: Run): RunStreamEvents['RunEnded'] {
+  const endedAt = Date.parse(run.startedAt) + (run.durationMs ?? 0)
+  return {
+    runId: run.runId,
+    status: run.status as RunStreamEvents['RunEnded']['status'],
+    at: new Date(endedAt).toISOString(),
+    error: run.error ?? undefined,
   }
 }
 

@@ -5,7 +5,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatDateTime, formatMillis } from '../ui/format'
-import { useNow } from '../ui/useNow'
+import { Elapsed } from '../ui/Elapsed'
 import './RunHistory.css'
 
 interface RunHistoryProps {
@@ -21,12 +21,6 @@ interface RunHistoryProps {
 /** Whether a run is still queued or running. */
 export function isGoing(status: RunStatus): boolean {
   return status === 'QUEUED' || status === 'RUNNING'
-}
-
-/** Time since a running run started, ticking. */
-function LiveElapsed({ since }: { since: string }) {
-  const now = useNow(1000)
-  return <span data-testid="live-elapsed">{formatMillis(Math.max(0, now - Date.parse(since)))}…</span>
 }
 
 /** A workflow's runs, newest first, filtered by status; clicking one selects it. */
@@ -71,7 +65,7 @@ export function RunHistory({ runs: result, status, onStatusChange, selectedRunId
               >
                 <StatusBadge status={run.status} />
                 <span className="run-item__duration">
-                  {isGoing(run.status) ? <LiveElapsed since={run.startedAt} /> : formatMillis(run.durationMs)}
+                  {isGoing(run.status) ? <Elapsed since={run.startedAt} suffix="…" /> : formatMillis(run.durationMs)}
                 </span>
                 <time className="run-item__time" dateTime={run.startedAt}>
                   {formatDateTime(run.startedAt)}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Run } from '../api/types'
 import { ErrorBox } from '../ui/ErrorBox'
 import { SpinnerIcon } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
+import { Elapsed } from '../ui/Elapsed'
 import { formatMillis } from '../ui/format'
 import './RunOutcome.css'
 
@@ -66,14 +67,4 @@ function CancelButton({ runId, onCancel }: { runId: string; onCancel: (runId: st
       {state.kind === 'failed' && <ErrorBox error={state.error} action="run" title="The run could not be cancelled" />}
     </>
   )
-}
-
-/** Seconds since the run started, ticking, so a long run visibly progresses. */
-function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(since)
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500)
-    return () => clearInterval(timer)
-  }, [])
-  return <span>{Math.max(0, Math.floor((now - since) / 1000))}s</span>
 }

@@ -116,4 +116,20 @@ describe('withSpansInFlight', () => {
     })
     expect(withSpansInFlight(stored, ended, types, T0 + 1000)).toBe(stored)
   })
+
+  it('draws a node that ended by its events with its times and outcome until its span is stored', () => {
+    const failed = applyRunEvent(liveWith('outline', 'draft'), 'NodeAttemptEnded', {
+      runId: 'r',
+      nodeId: 'draft',
+      attempt: 1,
+      at: at(700),
+      error: 'boom',
+    })
+    const noneStored: Trace = { ...stored, spans: [] }
+    const trace = withSpansInFlight(noneStored, failed, types, T0 + 5000)
+    const draft = trace.spans.find((s) => s.spanId === 's-draft')!
+    expect(draft).toMatchObject({ status: 'ERROR', statusMessage: 'failed', durationMicros: 290_000 })
+    const outline = trace.spans.find((s) => s.spanId === 's-outline')!
+    expect(outline).toMatchObject({ status: 'OK', durationMicros: 390_000, depth: 1 })
+  })
 })

@@ -1,6 +1,7 @@
-// The Trace tab during a run: spans are exported when they end, so the stored trace lacks the run's
-// root and the nodes still running. They are drawn as open bars from the run's events, growing
-// until the stored span with the same id replaces them.
+// The Trace tab during a run: the stored trace is read once and not again until the run ends (a
+// read per watcher per second costs the server a whole trace each time). The run's root and its
+// nodes are drawn from the run's events instead: running ones as open bars that grow, ended ones
+// with their times and outcome, until the stored span with the same id replaces them.
 import type { Span, Trace } from '../api/types'
 import { childrenByParent } from './spanRows'
 import { hasEnded, type LiveRunState } from '../live/liveRun'
@@ -25,9 +26,10 @@ export function withSpansInFlight(
     open.push(openSpan(live.rootSpanId, null, `run ${live.workflowId}`, null, 'run', live.startedAt, now))
   }
   for (const [nodeId, node] of Object.entries(live.nodes)) {
-    if (node.state !== 'running' || !node.spanId || stored.has(node.spanId) || node.startedAt === null) continue
+    if (!node.spanId || stored.has(node.spanId) || node.startedAt === null) continue
     const name = `${nodeTypes.get(nodeId) ?? 'node'} ${nodeId}`
-    open.push(openSpan(node.spanId, live.rootSpanId, name, nodeId, 'node', node.startedAt, now))
+    const span = openSpan(node.spanId, live.rootSpanId, name, nodeId, 'node', node.startedAt, node.endedAt ?? now)
+    open.push(node.state === 'running' ? span : endedSpan(span, node.state))
   }
   if (open.length === 0) return trace
   const spans = depthFirst([...trace.spans, ...open])
@@ -41,6 +43,12 @@ export function withSpansInFlight(
   }
 }
 
+/** A node that has ended by its events, drawn with its outcome until its stored span arrives. */
+function endedSpan(span: Span, state: string): Span {
+  const failed = state === 'failed' || state === 'cancelled'
+  return { ...span, status: failed ? 'ERROR' : 'OK', statusMessage: failed ? state : null }
+}
+
 function openSpan(
   spanId: string,
   parentSpanId: string | null,
@@ -48,7 +56,7 @@ function openSpan(
   nodeId: string | null,
   role: 'run' | 'node',
   startedAt: number,
-  now: number,
+  endedAt: number,
 ): Span {
   return {
     spanId,
@@ -61,7 +69,7 @@ function openSpan(
     role,
     startTime: new Date(startedAt).toISOString(),
     offsetMicros: 0,
-    durationMicros: Math.max(0, now - startedAt) * 1000,
+    durationMicros: Math.max(0, endedAt - startedAt) * 1000,
     depth: 0,
     childCount: 0,
     attributes: { [IN_FLIGHT_ATTRIBUTE]: true },

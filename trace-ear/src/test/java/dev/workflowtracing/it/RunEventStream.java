@@ -28,6 +28,48 @@ final class RunEventStream {
     return read(baseUrl, runId, lastEventId, event -> {});
   }
 
+  /**
+   * Reads the stream as a browser's EventSource does: when it ends before RunEnded (the server cut
+   * off a client too far behind), opens it again with the last id received as Last-Event-ID, until
+   * RunEnded arrives or {@code limit} has passed. {@code pause} is how long the client takes over
+   * each event. Returns every event received, over every connection.
+   */
+  static Resumed readResuming(
+      URL baseUrl, String runId, String lastEventId, Duration pause, Duration limit)
+      throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    List<Event> all = new ArrayList<>();
+    String last = lastEventId;
+    int connections = 0;
+    while (System.nanoTime() < deadline) {
+      connections++;
+      List<Event> events = read(baseUrl, runId, last, event -> Api.sleep(pause.toMillis()));
+      all.addAll(events);
+      if (!events.isEmpty() && events.get(events.size() - 1).name().equals("RunEnded")) {
+        return new Resumed(all, connections);
+      }
+      if (!events.isEmpty()) {
+        last = Long.toString(events.get(events.size() - 1).id());
+      }
+      Api.sleep(100);
+    }
+    throw new AssertionError(
+        "No RunEnded within "
+            + limit
+            + " over "
+            + connections
+            + " connections: "
+            + all.size()
+            + " events");
+  }
+
+  /** What a resuming reader received, and over how many connections. */
+  record Resumed(List<Event> events, int connections) {
+    Event last() {
+      return events.get(events.size() - 1);
+    }
+  }
+
   /** The same, handing each event to {@code onEvent} as it arrives. */
   static List<Event> read(URL baseUrl, String runId, String lastEventId, Consumer<Event> onEvent)
       throws Exception {

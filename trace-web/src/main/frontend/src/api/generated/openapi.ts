@@ -316,7 +316,7 @@ export interface paths {
         };
         /**
          * The run's events as Server-Sent Events, as they happen
-         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data (schemas RunQueuedEvent … RunEndedEvent); the stream ends after RunEnded. Send Last-Event-ID to resume after an event. A run this server does not execute gets one RunStatus event (RunStatusEvent) with its stored status.
+         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data (schemas RunQueuedEvent … RunEndedEvent); the stream ends after RunEnded. Send Last-Event-ID to resume after an event: the events after it come when they are a few (up to 200) back, otherwise one RunSnapshot event (RunSnapshotEvent: the whole run as it stands, numbered as the last event it accounts for) and then the events after it. A watcher that joins a run late gets the same snapshot first; a run that has ended answers with its final snapshot and RunEnded at once. A client more than 1,000 events behind is disconnected; resuming gets a snapshot. A run this server does not have in flight gets its stored end (RunEnded, without an id) when it has ended, otherwise one RunStatus event (RunStatusEvent) with its stored status and a reconnection delay of 2 s.
          */
         get: {
             parameters: {
@@ -985,6 +985,46 @@ export interface components {
             /** Format: date-time */
             at: string;
             error?: string;
+        };
+        RunSnapshotEvent: {
+            runId: string;
+            workflowId?: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
+            /** @description absent when the run records no trace */
+            traceId?: string;
+            /** @description the run's root span */
+            rootSpanId?: string;
+            /**
+             * Format: date-time
+             * @description absent while queued
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description absent while it goes on
+             */
+            endedAt?: string;
+            error?: string;
+            nodes: {
+                nodeId: string;
+                /** @enum {string} */
+                state: "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
+                /** @description the attempt running or last run; 0 before the first */
+                attempt: number;
+                /**
+                 * Format: date-time
+                 * @description its first attempt's start
+                 */
+                startedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description its last attempt's end; absent while running
+                 */
+                endedAt?: string;
+                /** @description the node's span */
+                spanId?: string;
+            }[];
         };
         RunStatusEvent: {
             runId: string;

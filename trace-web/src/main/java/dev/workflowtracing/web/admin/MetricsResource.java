@@ -8,6 +8,8 @@ import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.QueueDepth;
+import dev.workflowtracing.workflow.live.LiveStreamCounters;
+import dev.workflowtracing.workflow.live.RunsInFlight;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +28,8 @@ public class MetricsResource {
   @Inject RecordingSwitch recordingSwitch;
   @EJB RunJournal runJournal;
   @Inject QueueDepth queueDepth;
+  @Inject LiveStreamCounters streams;
+  @Inject RunsInFlight inFlight;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -74,7 +78,29 @@ public class MetricsResource {
         "workflow_tracing_run_queue_oldest_age_seconds",
         "",
         queueDepth.oldestAgeMillis(System.currentTimeMillis()) / 1000);
+    eventStreams(out);
     return out.toString();
+  }
+
+  private void eventStreams(StringBuilder out) {
+    metric(
+        out,
+        "workflow_tracing_event_stream_snapshots_total",
+        "counter",
+        "run snapshots sent to event streams that joined late or resumed far behind");
+    sample(out, "workflow_tracing_event_stream_snapshots_total", "", streams.snapshotsSent());
+    metric(
+        out,
+        "workflow_tracing_event_streams_cut_off_total",
+        "counter",
+        "event streams disconnected for being too far behind (they resume from a snapshot)");
+    sample(out, "workflow_tracing_event_streams_cut_off_total", "", streams.streamsCutOff());
+    metric(
+        out,
+        "workflow_tracing_live_runs_bytes",
+        "gauge",
+        "estimated heap held by the live state of runs on this server");
+    sample(out, "workflow_tracing_live_runs_bytes", "", inFlight.estimatedBytes());
   }
 
   private void runJournal(StringBuilder out) {

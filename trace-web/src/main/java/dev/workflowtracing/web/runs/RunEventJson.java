@@ -2,13 +2,92 @@ package dev.workflowtracing.web.runs;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.live.RunSnapshot;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Instant;
+import java.util.List;
 
-/** A run event as the event stream sends it: its type as the SSE event name, its facts as JSON. */
+/**
+ * A run's updates as the event stream sends them: an event's type as the SSE event name and its
+ * facts as JSON; a snapshot as {@value #SNAPSHOT}; a run another server executes as {@value
+ * #STATUS} (schemas in docs/openapi.yaml).
+ */
 final class RunEventJson {
 
+  static final String SNAPSHOT = "RunSnapshot";
+  static final String STATUS = "RunStatus";
+
   private RunEventJson() {}
+
+  /** One SSE event; {@code id} null for an update outside the run's numbering. */
+  static OutboundSseEvent event(Sse sse, Long id, String name, String data) {
+    OutboundSseEvent.Builder event =
+        sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data);
+    if (id != null) {
+      event.id(Long.toString(id));
+    }
+    return event.build();
+  }
+
+  static String data(RunSnapshot run) {
+    JsonObjectBuilder json =
+        JsonFactory.createObjectBuilder().add("runId", run.runId()).add("status", run.status());
+    optional(json, "workflowId", run.workflowId());
+    optional(json, "traceId", run.traceId());
+    optional(json, "rootSpanId", run.rootSpanId());
+    optionalTime(json, "startedAt", run.startedAtMillis());
+    optionalTime(json, "endedAt", run.endedAtMillis());
+    optional(json, "error", run.error());
+    JsonArrayBuilder nodes = JsonFactory.createArrayBuilder();
+    for (RunSnapshot.Node node : run.nodes()) {
+      JsonObjectBuilder n =
+          JsonFactory.createObjectBuilder()
+              .add("nodeId", node.nodeId())
+              .add("state", node.state())
+              .add("attempt", node.attempt());
+      optionalTime(n, "startedAt", node.startedAtMillis());
+      optionalTime(n, "endedAt", node.endedAtMillis());
+      optional(n, "spanId", node.spanId());
+      nodes.add(n);
+    }
+    return json.add("nodes", nodes).build().toString();
+  }
+
+  /** A run this server does not execute: only its stored status. */
+  static String status(String runId, String status) {
+    return JsonFactory.createObjectBuilder()
+        .add("runId", runId)
+        .add("status", status)
+        .build()
+        .toString();
+  }
+
+  /** A stored run's end, for a run this server no longer has in flight. */
+  static String ended(String runId, String status, long endedAtMillis, String error) {
+    JsonObjectBuilder json =
+        JsonFactory.createObjectBuilder()
+            .add("runId", runId)
+            .add("status", status)
+            .add("at", iso(endedAtMillis));
+    optional(json, "error", error);
+    return json.build().toString();
+  }
+
+  private static void optional(JsonObjectBuilder json, String key, String value) {
+    if (value != null) {
+      json.add(key, value);
+    }
+  }
+
+  private static void optionalTime(JsonObjectBuilder json, String key, Long epochMillis) {
+    if (epochMillis != null) {
+      json.add(key, iso(epochMillis));
+    }
+  }
 
   static String name(RunEvent event) {
     return event.getClass().getSimpleName();
@@ -51,7 +130,7 @@ final class RunEventJson {
     return json.build().toString();
   }
 
-  private static jakarta.json.JsonArrayBuilder strings(java.util.List<String> values) {
+  private static JsonArrayBuilder strings(List<String> values) {
     var array = JsonFactory.createArrayBuilder();
     values.forEach(array::add);
     return array;

@@ -9,8 +9,10 @@ import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.CancelOutcome;
-import dev.workflowtracing.workflow.engine.RunsInFlight;
+import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.engine.WorkflowService;
+import dev.workflowtracing.workflow.live.LiveStreamCounters;
+import dev.workflowtracing.workflow.live.RunsInFlight;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -27,9 +29,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -50,6 +54,7 @@ public class RunResource {
 
   @EJB WorkflowService workflows;
   @Inject RunsInFlight inFlight;
+  @Inject LiveStreamCounters streamCounters;
 
   @GET
   @Path("/{runId}")
@@ -84,10 +89,14 @@ public class RunResource {
         .build();
   }
 
+  /** How long a client waits before it asks again about a run this server does not execute. */
+  static final long RECONNECT_MS = 2_000;
+
   /**
-   * The run's events as Server-Sent Events, from the start or after {@code Last-Event-ID}, as they
-   * happen, ending with the run's end. A run this server does not execute (or no longer remembers)
-   * gets one event: its stored end, or its status if it has not ended.
+   * The run's events as Server-Sent Events, as they happen, ending with the run's end: after {@code
+   * Last-Event-ID} when it is a few events back, otherwise a {@code RunSnapshot} of the run first.
+   * A run this server does not have in flight gets its stored end ({@code RunEnded}) when it has
+   * ended, otherwise its stored status ({@code RunStatus}) and a hint to ask again.
    */
   @GET
   @Path("/{runId}/events")
@@ -99,19 +108,29 @@ public class RunResource {
       @Context Sse sse) {
     Ids.runId(runId);
     long after = lastEventId(lastEventId);
-    Optional<Runnable> watching = inFlight.watch(runId, after, new SseRelay(sink, sse, executor));
+    Optional<Runnable> watching =
+        inFlight.watch(runId, after, new SseRelay(sink, sse, executor, streamCounters));
     if (watching.isPresent()) {
       return;
     }
     RunView run =
         reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
-    sink.send(
-            sse.newEventBuilder()
-                .name("RunStatus")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data("{\"runId\":\"" + run.runId() + "\",\"status\":\"" + run.status() + "\"}")
-                .build())
-        .whenComplete((ok, failure) -> sink.close());
+    sink.send(storedState(sse, run)).whenComplete((ok, failure) -> sink.close());
+  }
+
+  private static OutboundSseEvent storedState(Sse sse, RunView run) {
+    if (!RunStatus.valueOf(run.status()).isFinal()) {
+      return sse.newEventBuilder()
+          .name(RunEventJson.STATUS)
+          .mediaType(MediaType.APPLICATION_JSON_TYPE)
+          .reconnectDelay(RECONNECT_MS)
+          .data(RunEventJson.status(run.runId(), run.status()))
+          .build();
+    }
+    long started = Instant.parse(run.startedAt()).toEpochMilli();
+    long ended = started + (run.durationMs() == null ? 0 : run.durationMs());
+    return RunEventJson.event(
+        sse, null, "RunEnded", RunEventJson.ended(run.runId(), run.status(), ended, run.error()));
   }
 
   private static long lastEventId(String header) {

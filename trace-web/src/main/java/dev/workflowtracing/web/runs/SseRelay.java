@@ -1,8 +1,9 @@
 package dev.workflowtracing.web.runs;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
-import dev.workflowtracing.workflow.engine.RunsInFlight;
-import jakarta.ws.rs.core.MediaType;
+import dev.workflowtracing.workflow.live.LiveStreamCounters;
+import dev.workflowtracing.workflow.live.LiveUpdate;
+import dev.workflowtracing.workflow.live.RunsInFlight;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
@@ -10,10 +11,11 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /**
- * One client's event stream. The run's thread only queues an event here; the container's executor
+ * One client's event stream. The run's thread only queues an update here; the container's executor
  * writes them, in order, one drain at a time per client. So a watcher never slows a run down, and a
- * client too slow to keep up (more than {@link #MAX_QUEUED} events behind) is disconnected: it can
- * resume with Last-Event-ID.
+ * client too slow to keep up (more than {@link #MAX_QUEUED} updates behind) is disconnected and
+ * counted: it resumes with Last-Event-ID and, being far behind, gets a snapshot of the run. A
+ * catch-up is at most a snapshot or a few hundred events, so no client is cut off before its first.
  */
 final class SseRelay implements RunsInFlight.Watcher {
 
@@ -22,18 +24,20 @@ final class SseRelay implements RunsInFlight.Watcher {
   private final SseEventSink sink;
   private final Sse sse;
   private final Executor executor;
-  private final Queue<RunsInFlight.Numbered> queued = new ArrayDeque<>();
+  private final LiveStreamCounters counters;
+  private final Queue<LiveUpdate> queued = new ArrayDeque<>();
   private boolean draining;
   private boolean closed;
 
-  SseRelay(SseEventSink sink, Sse sse, Executor executor) {
+  SseRelay(SseEventSink sink, Sse sse, Executor executor, LiveStreamCounters counters) {
     this.sink = sink;
     this.sse = sse;
     this.executor = executor;
+    this.counters = counters;
   }
 
   @Override
-  public boolean accept(RunsInFlight.Numbered event) {
+  public boolean accept(LiveUpdate update) {
     boolean startDrain;
     boolean overflow;
     synchronized (this) {
@@ -46,25 +50,25 @@ final class SseRelay implements RunsInFlight.Watcher {
         queued.clear();
         startDrain = false;
       } else {
-        queued.add(event);
+        queued.add(update);
         startDrain = !draining;
         draining = true;
       }
     }
     if (overflow) {
-      // Too far behind: cut it off; it resumes with Last-Event-ID.
+      counters.cutOff();
       sink.close();
       return false;
     }
     if (startDrain) {
       executor.execute(this::drain);
     }
-    return !(event.event() instanceof RunEvent.RunEnded);
+    return !update.endsRun();
   }
 
   private void drain() {
     while (true) {
-      RunsInFlight.Numbered next;
+      LiveUpdate next;
       synchronized (this) {
         next = queued.poll();
         if (next == null) {
@@ -75,17 +79,20 @@ final class SseRelay implements RunsInFlight.Watcher {
       if (sink.isClosed()) {
         return;
       }
-      sink.send(
-          sse.newEventBuilder()
-              .id(Long.toString(next.id()))
-              .name(RunEventJson.name(next.event()))
-              .mediaType(MediaType.APPLICATION_JSON_TYPE)
-              .data(RunEventJson.data(next.event()))
-              .build());
-      if (next.event() instanceof RunEvent.RunEnded) {
+      sink.send(event(next));
+      if (next.endsRun()) {
         sink.close();
         return;
       }
     }
+  }
+
+  private OutboundSseEvent event(LiveUpdate update) {
+    if (update instanceof LiveUpdate.Snapshot snapshot) {
+      return RunEventJson.event(
+          sse, update.id(), RunEventJson.SNAPSHOT, RunEventJson.data(snapshot.run()));
+    }
+    var event = ((LiveUpdate.Event) update).event();
+    return RunEventJson.event(sse, update.id(), RunEventJson.name(event), RunEventJson.data(event));
   }
 }

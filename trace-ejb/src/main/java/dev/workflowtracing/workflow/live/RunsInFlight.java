@@ -1,0 +1,217 @@
+package dev.workflowtracing.workflow.live;
+
+import dev.workflowtracing.workflow.engine.RunEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The runs this server executes, as they happen: observes the engine's {@link RunEvent}s, folds
+ * each run's state ({@link RunProgress}), numbers its events and keeps the last {@link
+ * #REPLAY_EVENTS} of them. A watcher that resumes a few events back gets those events; one that
+ * joins late or far behind gets a {@link LiveUpdate.Snapshot} first, so it never has to catch up on
+ * thousands of events. Bounded by {@link #MAX_RUNS} and an estimate of {@link #MAX_BYTES}: ended
+ * runs are forgotten first, oldest first; an ended run stays a while for late watchers.
+ */
+@ApplicationScoped
+public class RunsInFlight {
+
+  static final int MAX_RUNS = 2_000;
+  static final int REPLAY_EVENTS = 200;
+  static final long MAX_BYTES = 32L * 1024 * 1024;
+
+  @Inject LiveStreamCounters counters;
+
+  private final AtomicLong bytes = new AtomicLong();
+  private final Map<String, Run> runs = new LinkedHashMap<>();
+
+  // After the observers that store the run (default priority): whoever a RunEnded wakes reads the
+  // run's final status from the store.
+  void on(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) RunEvent event) {
+    Run run;
+    synchronized (runs) {
+      run = runs.computeIfAbsent(event.runId(), Run::new);
+    }
+    bytes.addAndGet(run.add(event));
+    if (bytes.get() > MAX_BYTES || runs.size() > MAX_RUNS) {
+      evict();
+    }
+  }
+
+  /** The run's state now, if this server has it. */
+  public Optional<LiveRun> live(String runId) {
+    long now = System.currentTimeMillis();
+    return run(runId).map(run -> run.snapshot().toLiveRun(now));
+  }
+
+  /**
+   * Calls {@code watcher} with the run's updates after event {@code afterId}, now and as they
+   * happen, until the run ends or {@code watcher} says stop (returns false): the events since
+   * {@code afterId} when they are few, otherwise a snapshot first. Empty when this server does not
+   * have the run.
+   *
+   * @return stops watching
+   */
+  public Optional<Runnable> watch(String runId, long afterId, Watcher watcher) {
+    return run(runId).map(run -> run.watch(afterId, watcher, counters));
+  }
+
+  /** Waits until the run ends, at most {@code limit}; true when it has ended. */
+  public boolean awaitEnd(String runId, Duration limit) {
+    CountDownLatch ended = new CountDownLatch(1);
+    Optional<Runnable> watching =
+        watch(
+            runId,
+            Long.MAX_VALUE,
+            update -> {
+              boolean end =
+                  update.endsRun()
+                      || update instanceof LiveUpdate.Snapshot snapshot && snapshot.run().ended();
+              if (end) {
+                ended.countDown();
+              }
+              return !end;
+            });
+    if (watching.isEmpty()) {
+      return false;
+    }
+    try {
+      return ended.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      watching.get().run();
+    }
+  }
+
+  /** The estimated heap the live runs hold (for /api/metrics). */
+  public long estimatedBytes() {
+    return bytes.get();
+  }
+
+  /** Receives a run's updates; false to stop watching. */
+  @FunctionalInterface
+  public interface Watcher {
+    boolean accept(LiveUpdate update);
+  }
+
+  private Optional<Run> run(String runId) {
+    synchronized (runs) {
+      return Optional.ofNullable(runs.get(runId));
+    }
+  }
+
+  // Ended runs go first, oldest first; a running run only when ended ones do not free enough.
+  private void evict() {
+    synchronized (runs) {
+      for (boolean endedOnly : new boolean[] {true, false}) {
+        Iterator<Run> eldest = runs.values().iterator();
+        while (eldest.hasNext() && (bytes.get() > MAX_BYTES || runs.size() > MAX_RUNS)) {
+          Run run = eldest.next();
+          if (!endedOnly || run.ended()) {
+            eldest.remove();
+            bytes.addAndGet(-run.bytes());
+          }
+        }
+      }
+    }
+  }
+
+  /** One run's state, recent events and watchers; guarded by itself. */
+  private static final class Run {
+    private final RunProgress progress;
+    private final ArrayDeque<LiveUpdate.Event> recent = new ArrayDeque<>();
+    private final List<Watcher> watchers = new ArrayList<>();
+    private long count;
+    private long eventBytes;
+    private volatile boolean ended;
+
+    Run(String runId) {
+      progress = new RunProgress(runId);
+    }
+
+    // Delivery happens under the lock, so each watcher gets the updates in order, exactly once:
+    // a watcher that joins while an event is added gets it either in its catch-up or after it,
+    // never before. Watchers only hand updates on (an SSE send is async).
+    /** Adds the run's next event; returns how many more bytes the run holds now. */
+    synchronized long add(RunEvent event) {
+      long before = count == 0 ? 0 : bytes();
+      progress.apply(event);
+      ended = progress.ended();
+      LiveUpdate.Event numbered = new LiveUpdate.Event(++count, event);
+      recent.addLast(numbered);
+      eventBytes += EventSize.of(event);
+      if (recent.size() > REPLAY_EVENTS) {
+        eventBytes -= EventSize.of(recent.removeFirst().event());
+      }
+      watchers.removeIf(watcher -> !deliver(watcher, numbered) || ended);
+      return bytes() - before;
+    }
+
+    synchronized long bytes() {
+      return EventSize.RUN + eventBytes + EventSize.NODE * progress.nodeCount();
+    }
+
+    boolean ended() {
+      return ended;
+    }
+
+    synchronized RunSnapshot snapshot() {
+      return progress.snapshot();
+    }
+
+    synchronized Runnable watch(long afterId, Watcher watcher, LiveStreamCounters counters) {
+      boolean watching = afterId == Long.MAX_VALUE || catchUp(afterId, watcher, counters);
+      if (watching && !ended) {
+        watchers.add(watcher);
+      }
+      return () -> {
+        synchronized (this) {
+          watchers.remove(watcher);
+        }
+      };
+    }
+
+    // The events after afterId when they are still here, otherwise a snapshot (and an ended run's
+    // end after it). False when the watcher stopped.
+    private boolean catchUp(long afterId, Watcher watcher, LiveStreamCounters counters) {
+      long behind = count - afterId;
+      if (behind >= 0 && behind <= recent.size()) {
+        for (LiveUpdate.Event event : recent) {
+          if (event.id() > afterId && !deliver(watcher, event)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      counters.snapshotSent();
+      if (!ended) {
+        return deliver(watcher, new LiveUpdate.Snapshot(count, progress.snapshot()));
+      }
+      return deliver(watcher, new LiveUpdate.Snapshot(count - 1, progress.snapshot()))
+          && deliver(watcher, recent.getLast());
+    }
+
+    private static boolean deliver(Watcher watcher, LiveUpdate update) {
+      try {
+        return watcher.accept(update);
+      } catch (RuntimeException e) {
+        return false; // a watcher never fails the run
+      }
+    }
+  }
+}
