@@ -618,7 +618,10 @@ class ApiFuzzIT {
       for (int i = 0; i < copies; i++) {
         V value;
         boolean raw = false;
-        if (retention) {
+        if (retention && p.name().equals("maxSpans")) {
+          // Never a cap that could purge what other tests made.
+          value = hugeOrInvalidCap(r);
+        } else if (retention) {
           // Never an instant that could purge what other tests made.
           value = pastOrInvalidInstant(r);
         } else if (r.nextInt(100) < 40) {
@@ -1555,6 +1558,21 @@ class ApiFuzzIT {
   }
 
   /** For retention: invalid, or so far in the past that a purge deletes nothing. */
+  static V hugeOrInvalidCap(Random r) {
+    return oneOf(
+        r,
+        v("empty", ""),
+        v("negative", "-1"),
+        v("long-max", "9223372036854775807"),
+        v("long-max-plus-1", "9223372036854775808"),
+        v("fraction", "1.5"),
+        v("exponent", "1e9"),
+        v("hex", "0x10"),
+        v("word", "all"),
+        v("digits", "9".repeat(5000)),
+        v("nul-suffix", "10\u0000"));
+  }
+
   static V pastOrInvalidInstant(Random r) {
     return oneOf(
         r,

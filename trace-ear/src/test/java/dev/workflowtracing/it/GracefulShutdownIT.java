@@ -2,6 +2,7 @@ package dev.workflowtracing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class GracefulShutdownIT {
 
     assertThat(otlp.spansOf(traceId)).hasSize(SPANS_OF_HELLO_LLM);
     deployer.deploy(EAR);
-    // The server's in-memory H2 (or PostgreSQL) outlived the undeploy: the spans are stored.
+    // The store outlived the undeploy: the spans are stored.
     assertThat(api.get("api/traces/" + traceId).object().getInt("spanCount"))
         .isEqualTo(SPANS_OF_HELLO_LLM);
   }
@@ -84,6 +85,12 @@ class GracefulShutdownIT {
     containers.stop(CONTAINER);
 
     assertThat(otlp.spansOf(traceId)).hasSize(SPANS_OF_HELLO_LLM);
+    // The embedded default keeps its store in a file in the server's data directory (PostgreSQL
+    // in its own server): the run and its whole trace outlive the restart.
+    containers.start(CONTAINER);
+    JsonObject trace = api.awaitComplete(traceId);
+    assertThat(trace.getInt("spanCount")).isEqualTo(SPANS_OF_HELLO_LLM);
+    assertThat(trace.getJsonObject("run").getString("status")).isEqualTo("SUCCEEDED");
   }
 
   @Test

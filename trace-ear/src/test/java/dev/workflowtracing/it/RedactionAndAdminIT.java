@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -254,6 +255,45 @@ class RedactionAndAdminIT {
     assertThat(api.get("api/traces/" + recent.getString("traceId")).status()).isEqualTo(404);
     assertThat(api.delete("api/traces/" + recent.getString("traceId")).status()).isEqualTo(404);
     ProblemResponsesIT.assertProblem(api.post("api/admin/retention?olderThan=soon", ""), 400);
+  }
+
+  @Test
+  void theSpanCapPurgesTheOldestEndedRunsFirst() {
+    Api api = new Api(baseUrl);
+    List<JsonObject> runs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      JsonObject run = api.post("api/workflows/hello-llm/runs", "{}").object();
+      api.awaitComplete(run.getString("traceId"));
+      runs.add(run);
+      Api.sleep(5);
+    }
+    // Room for the three newest runs' spans (7 each): the store keeps those and nothing older.
+    Api.Answer purge = api.post("api/admin/retention?maxSpans=21", "");
+
+    assertThat(purge.status()).as(purge.text()).isEqualTo(200);
+    assertThat(purge.object().getJsonNumber("evictedSpans").longValue()).isGreaterThanOrEqualTo(14);
+    for (JsonObject gone : runs.subList(0, 2)) {
+      assertThat(api.get("api/runs/" + gone.getString("runId")).status()).isEqualTo(404);
+      assertThat(api.get("api/traces/" + gone.getString("traceId")).status()).isEqualTo(404);
+    }
+    for (JsonObject kept : runs.subList(2, 5)) {
+      assertThat(api.get("api/traces/" + kept.getString("traceId")).object().getInt("spanCount"))
+          .isEqualTo(7);
+    }
+    assertThat(metric(api, "workflow_tracing_retention_spans_evicted_total"))
+        .isGreaterThanOrEqualTo(14);
+    ProblemResponsesIT.assertProblem(api.post("api/admin/retention?maxSpans=-1", ""), 400);
+    ProblemResponsesIT.assertProblem(api.post("api/admin/retention", ""), 400);
+  }
+
+  private static long metric(Api api, String name) {
+    return api.get("api/metrics")
+        .text()
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -20,9 +20,10 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Purges runs and traces older than {@code tracing.retention.days}, every {@code
+ * Purges runs and traces older than {@code tracing.retention.days}, then the oldest ended runs
+ * while more than {@code tracing.retention.max-spans} spans are stored, every {@code
  * tracing.retention.interval-minutes}, {@code tracing.retention.batch-size} runs per transaction.
- * {@code tracing.retention.days=0} keeps everything.
+ * {@code tracing.retention.days=0} and {@code tracing.retention.max-spans=0} keep everything.
  */
 @Singleton
 @Startup
@@ -37,11 +38,14 @@ public class RetentionJob {
   @EJB TracePurge purge;
 
   @Inject RetentionSettings settings;
+  @Inject RetentionStats stats;
 
   @PostConstruct
   void schedule() {
-    if (settings.days() <= 0) {
-      LOG.info("Retention is off (tracing.retention.days=0): traces are kept");
+    if (!settings.purges()) {
+      LOG.info(
+          "Retention is off (tracing.retention.days=0, tracing.retention.max-spans=0): traces are"
+              + " kept");
       return;
     }
     long interval = Duration.ofMinutes(Math.max(1, settings.intervalMinutes())).toMillis();
@@ -51,14 +55,56 @@ public class RetentionJob {
         () ->
             "Retention: runs older than "
                 + settings.days()
-                + " days are purged every "
+                + " days (0: none) and the oldest beyond "
+                + settings.maxSpans()
+                + " spans (0: no cap) are purged every "
                 + settings.intervalMinutes()
                 + " minutes");
   }
 
   @Timeout
   void purgeExpired() {
-    purgeOlderThan(Instant.now().minus(Duration.ofDays(settings.days())));
+    if (settings.days() > 0) {
+      purgeOlderThan(Instant.now().minus(Duration.ofDays(settings.days())));
+    }
+    if (settings.maxSpans() > 0) {
+      enforceSpanCap(settings.maxSpans());
+    }
+    stats.purged(Instant.now());
+  }
+
+  /**
+   * Deletes the oldest ended runs until at most {@code maxSpans} spans are stored; returns how many
+   * spans went.
+   */
+  public long enforceSpanCap(long maxSpans) {
+    long stored = purge.spanCount();
+    long evicted = 0;
+    int runs = 0;
+    while (stored > maxSpans) {
+      TracePurge.Purged batch = purge.purgeOldestEnded(settings.batchSize());
+      if (batch.runs() == 0) {
+        break; // only runs still going are left
+      }
+      stored -= batch.spans();
+      evicted += batch.spans();
+      runs += batch.runs();
+    }
+    if (evicted > 0) {
+      stats.evicted(runs, evicted);
+      long spans = evicted;
+      int count = runs;
+      LOG.info(
+          () ->
+              "Span cap ("
+                  + maxSpans
+                  + " spans): purged the "
+                  + count
+                  + " oldest runs, "
+                  + spans
+                  + " spans");
+    }
+    return evicted;
   }
 
   /** Purges every run started before the cutoff, a batch per transaction; returns how many. */
@@ -69,6 +115,7 @@ public class RetentionJob {
       deleted = purge.purgeBatch(cutoff.toEpochMilli(), settings.batchSize());
       total += deleted;
     } while (deleted == settings.batchSize());
+    stats.purgedByAge(total);
     int count = total;
     if (count > 0) {
       LOG.info(() -> "Retention purged " + count + " runs started before " + cutoff);

@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,6 +36,7 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
+    warnIfInMemory();
     var result = migrations().dataSource(dataSource).load().migrate();
     LOG.info(
         () ->
@@ -42,5 +45,22 @@ public class SchemaMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");
+  }
+
+  // A plain deployment on WildFly's ExampleDS keeps every trace in the heap and loses it at stop.
+  private void warnIfInMemory() {
+    try (Connection connection = dataSource.getConnection()) {
+      String url = connection.getMetaData().getURL();
+      if (url != null && url.startsWith("jdbc:h2:mem:")) {
+        LOG.warning(
+            "The default datasource is an in-memory H2 database ("
+                + url
+                + "): every run and span lives in the heap and is lost when the server stops."
+                + " Apply config/cli/h2-file.cli (a file in the server's data directory) or"
+                + " config/cli/postgresql.cli; see docs/operations.md");
+      }
+    } catch (SQLException e) {
+      LOG.fine(() -> "Could not read the datasource's URL: " + e);
+    }
   }
 }

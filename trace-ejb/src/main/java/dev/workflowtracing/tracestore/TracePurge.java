@@ -1,5 +1,6 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -25,23 +26,49 @@ public class TracePurge {
 
   /** Deletes up to {@code batchSize} of the oldest runs started before the cutoff. */
   public int purgeBatch(long cutoffMillis, int batchSize) {
-    List<RunRecord> runs =
+    return delete(
+            em.createQuery(
+                    "select r from RunRecord r where r.startedAt < :cutoff order by r.startedAt",
+                    RunRecord.class)
+                .setParameter("cutoff", cutoffMillis)
+                .setMaxResults(batchSize)
+                .getResultList())
+        .runs();
+  }
+
+  /** How many spans are stored. */
+  public long spanCount() {
+    return em.createQuery("select count(s) from SpanRecord s", Long.class).getSingleResult();
+  }
+
+  /**
+   * Deletes up to {@code batchSize} of the oldest runs that have ended, whatever their age (the
+   * store's span cap); a run still going is never deleted under itself.
+   */
+  public Purged purgeOldestEnded(int batchSize) {
+    return delete(
         em.createQuery(
-                "select r from RunRecord r where r.startedAt < :cutoff order by r.startedAt",
+                "select r from RunRecord r where r.status in :ended order by r.startedAt",
                 RunRecord.class)
-            .setParameter("cutoff", cutoffMillis)
+            .setParameter("ended", RunStatus.FINAL)
             .setMaxResults(batchSize)
-            .getResultList();
+            .getResultList());
+  }
+
+  /** What one batch deleted. */
+  public record Purged(int runs, int spans) {}
+
+  private Purged delete(List<RunRecord> runs) {
     if (runs.isEmpty()) {
-      return 0;
+      return new Purged(0, 0);
     }
     List<String> traceIds =
         runs.stream().map(RunRecord::getTraceId).filter(id -> id != null).distinct().toList();
-    deleteTraces(traceIds);
+    int spans = deleteTraces(traceIds);
     em.createQuery("delete from RunRecord r where r.runId in :ids")
         .setParameter("ids", runs.stream().map(RunRecord::getRunId).toList())
         .executeUpdate();
-    return runs.size();
+    return new Purged(runs.size(), spans);
   }
 
   /** Deletes one trace and its run; false if there was nothing to delete. */

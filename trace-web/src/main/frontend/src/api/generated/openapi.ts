@@ -704,11 +704,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Purge now every run started before an instant, with its spans and artifacts (role admin) */
+        /**
+         * Purge now what retention would later (role admin)
+         * @description Every run started before olderThan, with its spans and artifacts; then, with maxSpans, the oldest runs that have ended while more than maxSpans spans are stored. At least one of the two is required.
+         */
         post: {
             parameters: {
-                query: {
-                    olderThan: string;
+                query?: {
+                    olderThan?: string;
+                    maxSpans?: number;
                 };
                 header?: never;
                 path?: never;
@@ -723,7 +727,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description runs older than olderThan */
                             deletedRuns?: number;
+                            /** @description spans of the oldest runs deleted to get under maxSpans */
+                            evictedSpans?: number;
                         };
                     };
                 };

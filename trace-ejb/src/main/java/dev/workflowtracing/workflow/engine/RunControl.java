@@ -1,9 +1,12 @@
 package dev.workflowtracing.workflow.engine;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,13 +23,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stops runs: on request ({@link #cancel}) or when they pass their time limit. Knows the runs this
- * server executes; a run still on the queue is ended at once and never starts.
+ * server executes; a run still on the queue is ended at once and never starts. Time limits cost
+ * nothing once a run ends: one sweep, scheduled once at startup (so it captures no request), checks
+ * the deadlines of the runs executing now; nothing is scheduled per run.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RunControl {
 
   private static final int MAX_REMEMBERED_CANCELS = 10_000;
+
+  /** How often the deadlines are checked: a run is stopped at most this long after its limit. */
+  static final long SWEEP_MS = 100;
 
   @Inject RunLedger ledger;
   @Inject Event<RunEvent> events;
@@ -33,7 +43,7 @@ public class RunControl {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final Map<String, RunHandle> executing = new HashMap<>();
-  private final Map<String, ScheduledFuture<?>> timeLimits = new HashMap<>();
+  private ScheduledFuture<?> sweep;
 
   // Runs cancelled before they started, so that the queue's message for one does not start it.
   private final Set<String> cancelledBeforeStart =
@@ -45,6 +55,20 @@ public class RunControl {
             }
           });
 
+  @PostConstruct
+  void startSweep() {
+    sweep =
+        scheduler.scheduleWithFixedDelay(
+            this::stopOverdueRuns, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stopSweep() {
+    if (sweep != null) {
+      sweep.cancel(false);
+    }
+  }
+
   /**
    * The run starts executing on this server, cancelled if it is still going after {@code
    * timeLimit}; empty when it was cancelled before it started (it must not run).
@@ -53,25 +77,29 @@ public class RunControl {
     if (cancelledBeforeStart.contains(runId)) {
       return Optional.empty();
     }
-    RunHandle handle = new RunHandle(runId);
+    RunHandle handle = new RunHandle(runId, timeLimit, System.nanoTime());
     executing.put(runId, handle);
-    timeLimits.put(
-        runId,
-        scheduler.schedule(
-            () ->
-                handle.cancel(
-                    "Timed out: the run was still going after " + timeLimit.toMillis() + " ms"),
-            timeLimit.toMillis(),
-            TimeUnit.MILLISECONDS));
     return Optional.of(handle);
   }
 
-  /** The run has ended (its end is published). */
+  /** The run has ended (its end is published): nothing of it is kept. */
   public synchronized void end(RunHandle handle) {
     executing.remove(handle.runId(), handle);
-    ScheduledFuture<?> limit = timeLimits.remove(handle.runId());
-    if (limit != null) {
-      limit.cancel(false);
+  }
+
+  /** How many runs this server executes now (what it holds for them). */
+  public synchronized int executingCount() {
+    return executing.size();
+  }
+
+  void stopOverdueRuns() {
+    long now = System.nanoTime();
+    List<RunHandle> overdue;
+    synchronized (this) {
+      overdue = executing.values().stream().filter(run -> run.isOverdue(now)).toList();
+    }
+    for (RunHandle run : overdue) {
+      run.cancel("Timed out: the run was still going after " + run.timeLimit().toMillis() + " ms");
     }
   }
 

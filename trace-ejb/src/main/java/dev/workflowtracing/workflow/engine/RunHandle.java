@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,11 +12,24 @@ import java.util.Set;
 public final class RunHandle {
 
   private final String runId;
+  private final Duration timeLimit;
+  private final long startedNanos;
   private final Set<Thread> workers = new HashSet<>();
   private volatile String cancelReason;
 
-  RunHandle(String runId) {
+  RunHandle(String runId, Duration timeLimit, long startedNanos) {
     this.runId = runId;
+    this.timeLimit = timeLimit;
+    this.startedNanos = startedNanos;
+  }
+
+  Duration timeLimit() {
+    return timeLimit;
+  }
+
+  /** Whether the run is still going past its time limit at {@code nowNanos} (System.nanoTime). */
+  boolean isOverdue(long nowNanos) {
+    return !isCancelled() && nowNanos - startedNanos > timeLimit.toNanos();
   }
 
   public String runId() {

@@ -31,15 +31,18 @@ public class RunQueue {
   @EJB WorkflowCatalog catalog;
   @EJB RunQueueProducer producer;
   @Inject QueueDepth depth;
+  @Inject HeapGuard heap;
 
   /**
    * Puts a run of the latest version on the queue and answers at once.
    *
    * @throws RunQueueFullException when the server already holds its maximum of queued runs
+   * @throws ServerOverloadedException when the server is short of heap
    */
   public QueuedRun submit(String workflowId, JsonObject inputs, String trigger, Context parent) {
     WorkflowDefinition workflow = catalog.definition(workflowId);
     depth.checkRoom();
+    heap.checkRoom();
     String runId = UUID.randomUUID().toString();
     return producer.enqueue(new Enqueue(runId, workflow, inputs, trigger, parent));
   }

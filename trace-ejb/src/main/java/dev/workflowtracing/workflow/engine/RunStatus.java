@@ -12,6 +12,10 @@ public enum RunStatus {
   /** The server executing it stopped (a crash) before the run ended. */
   ABORTED;
 
+  /** The statuses of runs that have ended. */
+  public static final java.util.List<RunStatus> FINAL =
+      java.util.List.of(SUCCEEDED, FAILED, CANCELLED, ABORTED);
+
   /** Whether the run has ended: nothing more will happen to it. */
   public boolean isFinal() {
     return this != QUEUED && this != RUNNING;

@@ -33,6 +33,7 @@ public class WorkflowService {
   @Inject RunLedger ledger;
   @Inject Event<RunEvent> events;
   @Inject WorkflowSettings settings;
+  @Inject HeapGuard heap;
 
   /**
    * Runs the latest version of a workflow and waits for it to end.
@@ -41,6 +42,7 @@ public class WorkflowService {
    */
   public RunResult run(String workflowId, JsonObject inputs, String trigger, Context parent) {
     WorkflowDefinition workflow = catalog.definition(workflowId);
+    heap.checkRoom();
     // A new id: nothing can have cancelled it yet.
     RunHandle handle = control.begin(UUID.randomUUID().toString(), timeLimit(workflow)).get();
     try {

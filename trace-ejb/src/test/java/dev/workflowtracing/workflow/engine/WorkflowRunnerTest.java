@@ -84,7 +84,7 @@ class WorkflowRunnerTest {
     }
     String definition =
         "{\"id\": \"slow-fan\", \"nodes\": [" + nodes + "], \"edges\": [" + edges + "]}";
-    RunHandle handle = new RunHandle("run-1");
+    RunHandle handle = new RunHandle("run-1", java.time.Duration.ofHours(1), System.nanoTime());
     java.util.concurrent.atomic.AtomicLong cancelledAt =
         new java.util.concurrent.atomic.AtomicLong();
     Thread canceller =
@@ -356,7 +356,10 @@ class WorkflowRunnerTest {
   }
 
   private RunResult run(String definition, String inputs) {
-    return run(definition, inputs, new RunHandle("run-1"));
+    return run(
+        definition,
+        inputs,
+        new RunHandle("run-1", java.time.Duration.ofHours(1), System.nanoTime()));
   }
 
   private RunResult run(String definition, String inputs, RunHandle handle) {

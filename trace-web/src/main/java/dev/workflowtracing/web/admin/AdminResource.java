@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** For admins: the tracing configuration in force (secrets masked), pipeline health, purge. */
@@ -73,17 +74,30 @@ public class AdminResource {
     return tracing();
   }
 
-  /** Purges now every run started before {@code olderThan} (what retention would do later). */
+  /**
+   * Purges now what retention would later: every run started before {@code olderThan}, then the
+   * oldest ended runs while more than {@code maxSpans} spans are stored.
+   */
   @POST
   @Path("/retention")
-  public PurgeView purge(@QueryParam("olderThan") String olderThan) {
-    long before =
-        Params.instant("olderThan", olderThan)
-            .orElseThrow(
-                () -> new BadRequestProblem("\"olderThan\" is required: an ISO-8601 instant"));
-    return new PurgeView(retention.purgeOlderThan(Instant.ofEpochMilli(before)));
+  public PurgeView purge(
+      @QueryParam("olderThan") String olderThan, @QueryParam("maxSpans") String maxSpans) {
+    Optional<Long> before = Params.instant("olderThan", olderThan);
+    Optional<Long> cap = Params.whole("maxSpans", maxSpans, 0, Long.MAX_VALUE);
+    if (before.isEmpty() && cap.isEmpty()) {
+      throw new BadRequestProblem(
+          "Give \"olderThan\" (an ISO-8601 instant), \"maxSpans\" (a whole number) or both");
+    }
+    int runs = before.map(t -> retention.purgeOlderThan(Instant.ofEpochMilli(t))).orElse(0);
+    long spans = cap.map(retention::enforceSpanCap).orElse(0L);
+    return new PurgeView(runs, spans);
   }
 
-  /** What a purge deleted. */
-  public record PurgeView(int deletedRuns) {}
+  /**
+   * What a purge deleted.
+   *
+   * @param deletedRuns runs older than the cutoff
+   * @param evictedSpans spans of the oldest runs deleted to get under the cap
+   */
+  public record PurgeView(int deletedRuns, long evictedSpans) {}
 }

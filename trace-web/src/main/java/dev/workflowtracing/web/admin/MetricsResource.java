@@ -5,8 +5,10 @@ import dev.workflowtracing.instrumentation.PipelineHealth;
 import dev.workflowtracing.instrumentation.QueueState;
 import dev.workflowtracing.instrumentation.RecordingSwitch;
 import dev.workflowtracing.instrumentation.TracingPipeline;
+import dev.workflowtracing.retention.RetentionStats;
 import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.web.security.Roles;
+import dev.workflowtracing.workflow.engine.HeapGuard;
 import dev.workflowtracing.workflow.engine.QueueDepth;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
 import dev.workflowtracing.workflow.live.RunsInFlight;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.time.Instant;
 
 /** The tracing pipeline's counters in the Prometheus text format (docs/monitoring.md). */
 @Path("/metrics")
@@ -30,6 +33,8 @@ public class MetricsResource {
   @Inject QueueDepth queueDepth;
   @Inject LiveStreamCounters streams;
   @Inject RunsInFlight inFlight;
+  @Inject RetentionStats retention;
+  @Inject HeapGuard heap;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -79,7 +84,46 @@ public class MetricsResource {
         "",
         queueDepth.oldestAgeMillis(System.currentTimeMillis()) / 1000);
     eventStreams(out);
+    retention(out);
+    metric(
+        out,
+        "workflow_tracing_runs_refused_low_memory_total",
+        "counter",
+        "new runs refused with 503 because the heap was nearly full after a collection");
+    sample(out, "workflow_tracing_runs_refused_low_memory_total", "", heap.refusedRuns());
     return out.toString();
+  }
+
+  private void retention(StringBuilder out) {
+    metric(
+        out,
+        "workflow_tracing_retention_runs_purged_total",
+        "counter",
+        "runs purged for their age (tracing.retention.days) by this server");
+    sample(out, "workflow_tracing_retention_runs_purged_total", "", retention.runsPurgedByAge());
+    metric(
+        out,
+        "workflow_tracing_retention_runs_evicted_total",
+        "counter",
+        "oldest runs purged to keep the store under tracing.retention.max-spans");
+    sample(out, "workflow_tracing_retention_runs_evicted_total", "", retention.runsEvictedByCap());
+    metric(
+        out,
+        "workflow_tracing_retention_spans_evicted_total",
+        "counter",
+        "spans purged with those runs to keep the store under tracing.retention.max-spans");
+    sample(
+        out, "workflow_tracing_retention_spans_evicted_total", "", retention.spansEvictedByCap());
+    metric(
+        out,
+        "workflow_tracing_retention_last_purge_timestamp_seconds",
+        "gauge",
+        "when this server last ran the retention purge (0: not yet)");
+    sample(
+        out,
+        "workflow_tracing_retention_last_purge_timestamp_seconds",
+        "",
+        retention.lastPurge().map(Instant::getEpochSecond).orElse(0L));
   }
 
   private void eventStreams(StringBuilder out) {

@@ -45,6 +45,31 @@ public final class Params {
     }
   }
 
+  /** A whole number from {@code min} to {@code max}. */
+  public static Optional<Long> whole(String name, String value, long min, long max) {
+    if (!present(value)) {
+      return Optional.empty();
+    }
+    try {
+      long number = Long.parseLong(value.trim());
+      if (number >= min && number <= max) {
+        return Optional.of(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestProblem(
+        "\""
+            + name
+            + "\" must be a whole number from "
+            + min
+            + " to "
+            + max
+            + " (got \""
+            + excerpt(value)
+            + "\")");
+  }
+
   /** Text of at most {@code maxLength} characters. */
   public static Optional<String> text(String name, String value, int maxLength) {
     if (!present(value)) {

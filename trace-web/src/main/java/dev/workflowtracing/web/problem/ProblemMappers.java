@@ -3,6 +3,7 @@ package dev.workflowtracing.web.problem;
 import dev.workflowtracing.workflow.InvalidWorkflowException;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import dev.workflowtracing.workflow.engine.RunQueueFullException;
+import dev.workflowtracing.workflow.engine.ServerOverloadedException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -72,6 +73,18 @@ public final class ProblemMappers {
   public static class QueueFull implements ExceptionMapper<RunQueueFullException> {
     @Override
     public Response toResponse(RunQueueFullException e) {
+      return Response.fromResponse(
+              Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+          .header("Retry-After", 5)
+          .build();
+    }
+  }
+
+  /** 503 with Retry-After while the server is short of heap: nothing was accepted, try again. */
+  @Provider
+  public static class Overloaded implements ExceptionMapper<ServerOverloadedException> {
+    @Override
+    public Response toResponse(ServerOverloadedException e) {
       return Response.fromResponse(
               Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
           .header("Retry-After", 5)

@@ -1,0 +1,46 @@
+package dev.workflowtracing.retention;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What retention has removed on this server since it started, for {@code /api/metrics}. */
+@ApplicationScoped
+public class RetentionStats {
+
+  private final AtomicLong runsPurgedByAge = new AtomicLong();
+  private final AtomicLong runsEvictedByCap = new AtomicLong();
+  private final AtomicLong spansEvictedByCap = new AtomicLong();
+  private final AtomicReference<Instant> lastPurge = new AtomicReference<>();
+
+  void purgedByAge(int runs) {
+    runsPurgedByAge.addAndGet(runs);
+  }
+
+  void evicted(int runs, long spans) {
+    runsEvictedByCap.addAndGet(runs);
+    spansEvictedByCap.addAndGet(spans);
+  }
+
+  void purged(Instant at) {
+    lastPurge.set(at);
+  }
+
+  public long runsPurgedByAge() {
+    return runsPurgedByAge.get();
+  }
+
+  public long runsEvictedByCap() {
+    return runsEvictedByCap.get();
+  }
+
+  public long spansEvictedByCap() {
+    return spansEvictedByCap.get();
+  }
+
+  public Optional<Instant> lastPurge() {
+    return Optional.ofNullable(lastPurge.get());
+  }
+}
