@@ -25,6 +25,9 @@ start_bench_server() {
     $sudo_cmd su postgres -c "psql -qc 'drop database if exists $db'"
     (cd "$root" && TRACE_DB_NAME=$db bin/setup-postgres >/dev/null && JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-postgres >/dev/null)
     env_vars+=(TRACE_DB_URL=jdbc:postgresql://localhost:5432/$db)
+  else
+    # The embedded default, as bin/run has it: an H2 file in the server's data directory.
+    (cd "$root" && JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-h2 >/dev/null)
   fi
   cp "$root/trace-ear/target/workflow-tracing.ear" "$base/deployments/"
   env "${env_vars[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 "$wildfly/bin/standalone.sh" -c standalone-full.xml \
@@ -32,10 +35,29 @@ start_bench_server() {
     -Dwildfly.elytron.realm.ApplicationRealm.brute-force.enabled=false "$@" >"$base.out" 2>&1 &
   bench_server=$!
   bench_server_base=$base
+  bench_env=("${env_vars[@]}" "BENCH_RESTARTED=1")
+  bench_opts=("$@")
   until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
     [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed: see $base.out"; return 1; }
     sleep 0.2
   done
+}
+
+# Starts the server again on the base dir it had (its data kept), after stop_bench_server.
+restart_bench_server() {
+  local base=$bench_server_base
+  rm -f "$base/deployments/workflow-tracing.ear.deployed"
+  env "${bench_env[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 "$wildfly/bin/standalone.sh" -c standalone-full.xml \
+    -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=200 \
+    -Dwildfly.elytron.realm.ApplicationRealm.brute-force.enabled=false "${bench_opts[@]}" >>"$base.out" 2>&1 &
+  bench_server=$!
+  until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do sleep 0.2; done
+}
+
+# The server's JVM (standalone.sh is its parent).
+bench_server_pid() {
+  pgrep -f "jboss.server.base.dir=$bench_server_base" | while read -r p; do
+    [[ "$(cat /proc/$p/comm 2>/dev/null)" == java ]] && echo "$p"; done | head -1
 }
 
 stop_bench_server() {

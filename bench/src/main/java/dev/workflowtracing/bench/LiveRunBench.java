@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +65,7 @@ public final class LiveRunBench {
     int windows = Integer.parseInt(args[4]);
     int watchers = Integer.parseInt(args[5]);
     AtomicLong otlpBytes = new AtomicLong();
-    HttpServer otlp = otlpReceiver(otlpPort, otlpBytes);
+    HttpServer otlp = OtlpSink.start(otlpPort, otlpBytes);
     try {
       LiveRunBench bench = new LiveRunBench(base);
       bench.warmUp(clients);
@@ -77,22 +76,6 @@ public final class LiveRunBench {
     } finally {
       otlp.stop(0);
     }
-  }
-
-  /** The collector: answers every OTLP/HTTP export 200 (an empty ExportTraceServiceResponse). */
-  private static HttpServer otlpReceiver(int port, AtomicLong bytes) throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2));
-    server.createContext(
-        "/v1/traces",
-        exchange -> {
-          bytes.addAndGet(exchange.getRequestBody().readAllBytes().length);
-          exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    server.start();
-    return server;
   }
 
   private void warmUp(int clients) throws Exception {

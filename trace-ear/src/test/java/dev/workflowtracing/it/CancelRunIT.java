@@ -117,6 +117,48 @@ class CancelRunIT {
   }
 
   @Test
+  void aCancelRacingTheRunsEndIsSettledOnce() throws Exception {
+    Api runner = Api.as(baseUrl, "runner", "runner-password");
+    java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+    for (int i = 0; i < 24; i++) {
+      String runId =
+          runner
+              .post("api/workflows/hello-llm/runs", "{}", "Prefer", "respond-async")
+              .object()
+              .getString("runId");
+      Api.sleep(i * 4L); // from before the run starts to after it has ended
+      Api.Answer cancel = runner.post("api/runs/" + runId + "/cancel", "");
+      JsonObject ended =
+          runner
+              .await(
+                  "api/runs/" + runId,
+                  a ->
+                      a.status() == 200
+                          && !"QUEUED RUNNING".contains(a.object().getString("status")),
+                  Duration.ofSeconds(30))
+              .object();
+      String status = ended.getString("status");
+      outcomes.merge(cancel.status() + " " + status, 1, Integer::sum);
+      if (cancel.status() == 409) {
+        assertThat(status).isEqualTo("SUCCEEDED");
+      } else {
+        assertThat(cancel.status()).as(cancel.text()).isIn(200, 202);
+        assertThat(status).isIn("CANCELLED", "SUCCEEDED");
+        if (cancel.status() == 200) {
+          assertThat(cancel.object().getString("status")).isEqualTo(status);
+        }
+      }
+      List<Event> events = RunEventStream.read(baseUrl, runId, null);
+      assertThat(events.get(events.size() - 1).data().getString("status")).isEqualTo(status);
+      Api.sleep(200);
+      assertThat(runner.get("api/runs/" + runId).object().getString("status"))
+          .as("a final status stays")
+          .isEqualTo(status);
+    }
+    System.out.println("CancelRunIT: cancel answer and final status over 24 races: " + outcomes);
+  }
+
+  @Test
   void badRequestsToCancelAreProblems() {
     Api runner = Api.as(baseUrl, "runner", "runner-password");
     String done = runner.post("api/workflows/hello-llm/runs", "{}").object().getString("runId");

@@ -205,6 +205,10 @@ public class TracingPipeline {
     TracingSettings.keyValues(settings.resourceAttributes())
         .forEach((k, v) -> attributes.put(AttributeKey.stringKey(k), v));
     attributes.put(AttributeKey.stringKey("service.name"), settings.serviceName());
+    if (!TracingSettings.keyValues(settings.resourceAttributes())
+        .containsKey("service.instance.id")) {
+      attributes.put(AttributeKey.stringKey("service.instance.id"), settings.instanceId());
+    }
     return Resource.getDefault().merge(Resource.create(attributes.build()));
   }
 }

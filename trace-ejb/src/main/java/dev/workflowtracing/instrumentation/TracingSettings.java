@@ -24,7 +24,8 @@ public record TracingSettings(
     int maxQueueSize,
     int maxExportBatchSize,
     Duration exportTimeout,
-    Duration otlpShutdownTimeout) {
+    Duration otlpShutdownTimeout,
+    String instanceId) {
 
   public static TracingSettings from(Config config) {
     return new TracingSettings(
@@ -42,7 +43,8 @@ public record TracingSettings(
         config.getValue("otel.bsp.max.queue.size", Integer.class),
         config.getValue("otel.bsp.max.export.batch.size", Integer.class),
         Duration.ofMillis(config.getValue("otel.bsp.export.timeout", Long.class)),
-        Duration.ofMillis(config.getValue("tracing.shutdown.otlp-timeout-ms", Long.class)));
+        Duration.ofMillis(config.getValue("tracing.shutdown.otlp-timeout-ms", Long.class)),
+        ServerIdentity.of(config.getOptionalValue("tracing.instance.id", String.class)));
   }
 
   public boolean otlpEnabled() {

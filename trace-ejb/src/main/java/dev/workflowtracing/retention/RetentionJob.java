@@ -81,15 +81,23 @@ public class RetentionJob {
     long stored = purge.spanCount();
     long evicted = 0;
     int runs = 0;
+    double spansPerRun = 0; // learnt from the batches: as few runs go as the cap needs
     while (stored > maxSpans) {
-      TracePurge.Purged batch = purge.purgeOldestEnded(settings.batchSize());
-      if (batch.runs() == 0) {
+      long excess = stored - maxSpans;
+      int batch =
+          spansPerRun == 0
+              ? 1
+              : (int) Math.min(settings.batchSize(), Math.max(1, Math.ceil(excess / spansPerRun)));
+      TracePurge.Purged purged = purge.purgeOldestEnded(batch);
+      if (purged.runs() == 0) {
         break; // only runs still going are left
       }
-      stored -= batch.spans();
-      evicted += batch.spans();
-      runs += batch.runs();
+      stored -= purged.spans();
+      evicted += purged.spans();
+      runs += purged.runs();
+      spansPerRun = Math.max(1, evicted / (double) runs);
     }
+    stats.stored(stored);
     if (evicted > 0) {
       stats.evicted(runs, evicted);
       long spans = evicted;

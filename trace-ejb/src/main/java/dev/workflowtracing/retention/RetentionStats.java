@@ -14,6 +14,7 @@ public class RetentionStats {
   private final AtomicLong runsEvictedByCap = new AtomicLong();
   private final AtomicLong spansEvictedByCap = new AtomicLong();
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>();
+  private final AtomicLong storedSpans = new AtomicLong(-1);
 
   void purgedByAge(int runs) {
     runsPurgedByAge.addAndGet(runs);
@@ -22,6 +23,15 @@ public class RetentionStats {
   void evicted(int runs, long spans) {
     runsEvictedByCap.addAndGet(runs);
     spansEvictedByCap.addAndGet(spans);
+  }
+
+  void stored(long spans) {
+    storedSpans.set(spans);
+  }
+
+  /** Spans stored after the last enforcement of the span cap; -1 before the first. */
+  public long storedSpans() {
+    return storedSpans.get();
   }
 
   void purged(Instant at) {

@@ -107,6 +107,10 @@ public class RunRecord {
       String outputsJson,
       String error,
       int expectedSpans) {
+    if (status.isFinal()) {
+      throw new IllegalStateException(
+          "Run " + runId + " has ended already as " + status + ": a final status is final");
+    }
     this.status = finalStatus;
     // An aborted run never counted its spans.
     this.expectedSpanCount =

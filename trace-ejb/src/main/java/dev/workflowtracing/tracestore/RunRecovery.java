@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -49,7 +50,10 @@ public class RunRecovery {
     }
     long now = System.currentTimeMillis();
     for (String runId : cutOff) {
-      RunRecord run = em.find(RunRecord.class, runId);
+      RunRecord run = em.find(RunRecord.class, runId, LockModeType.PESSIMISTIC_WRITE);
+      if (run.getStatus().isFinal()) {
+        continue; // it ended meanwhile
+      }
       run.abort(now, REASON);
       LOG.warning(() -> "Run " + runId + " was running when the server stopped: ended ABORTED");
     }

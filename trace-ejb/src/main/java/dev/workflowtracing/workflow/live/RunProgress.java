@@ -28,7 +28,14 @@ final class RunProgress {
     this.runId = runId;
   }
 
-  void apply(RunEvent event) {
+  /**
+   * Folds the next event in; false (nothing changes) once the run has ended: its first end is its
+   * end, as in the store.
+   */
+  boolean apply(RunEvent event) {
+    if (ended()) {
+      return false;
+    }
     if (event instanceof RunEvent.RunQueued queued) {
       workflowId = queued.workflowId();
       status = RunStatus.QUEUED.name();
@@ -65,6 +72,7 @@ final class RunProgress {
         }
       }
     }
+    return true;
   }
 
   boolean ended() {

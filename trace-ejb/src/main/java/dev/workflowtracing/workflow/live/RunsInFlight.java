@@ -150,7 +150,9 @@ public class RunsInFlight {
     /** Adds the run's next event; returns how many more bytes the run holds now. */
     synchronized long add(RunEvent event) {
       long before = count == 0 ? 0 : bytes();
-      progress.apply(event);
+      if (!progress.apply(event)) {
+        return 0; // a second end (another server's, or a late cancel) changes nothing
+      }
       ended = progress.ended();
       LiveUpdate.Event numbered = new LiveUpdate.Event(++count, event);
       recent.addLast(numbered);

@@ -108,6 +108,14 @@ class RunsInFlightTest {
     assertThat(live.nodes()).extracting(LiveRun.Node::elapsedMs).containsExactly(1L, 1L);
   }
 
+  @Test
+  void aRunsFirstEndIsItsEnd() {
+    fanOut(RUN, 2, true);
+    inFlight.on(new RunEvent.RunEnded(RUN, RunStatus.CANCELLED, 30, "{}", "late cancel", 0));
+    assertThat(inFlight.live(RUN).orElseThrow().status()).isEqualTo("SUCCEEDED");
+    assertThat(watch(RUN, 0)).last().extracting(LiveUpdate::id).isEqualTo(7L);
+  }
+
   private List<LiveUpdate> watch(String runId, long after) {
     List<LiveUpdate> seen = new ArrayList<>();
     inFlight.watch(runId, after, seen::add).orElseThrow();

@@ -116,6 +116,12 @@ public class MetricsResource {
         out, "workflow_tracing_retention_spans_evicted_total", "", retention.spansEvictedByCap());
     metric(
         out,
+        "workflow_tracing_retention_stored_spans",
+        "gauge",
+        "spans stored after the last retention tick enforced tracing.retention.max-spans (-1: not yet)");
+    sample(out, "workflow_tracing_retention_stored_spans", "", retention.storedSpans());
+    metric(
+        out,
         "workflow_tracing_retention_last_purge_timestamp_seconds",
         "gauge",
         "when this server last ran the retention purge (0: not yet)");

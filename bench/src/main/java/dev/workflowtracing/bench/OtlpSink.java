@@ -1,0 +1,31 @@
+package dev.workflowtracing.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The collector the benchmarks' servers export to, so that they do what a deployment does: answers
+ * every OTLP/HTTP export ({@code POST /v1/traces}) 200 with an empty ExportTraceServiceResponse,
+ * counting the bytes received.
+ */
+final class OtlpSink {
+
+  private OtlpSink() {}
+
+  static HttpServer start(int port, AtomicLong bytes) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.createContext(
+        "/v1/traces",
+        exchange -> {
+          bytes.addAndGet(exchange.getRequestBody().readAllBytes().length);
+          exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+}
