@@ -33,6 +33,9 @@ public class RunsInFlight {
   static final int REPLAY_EVENTS = 200;
   static final long MAX_BYTES = 32L * 1024 * 1024;
 
+  /** As {@code afterId}: only what happens from now on, or the run's end if it has ended. */
+  public static final long FROM_NOW = Long.MAX_VALUE;
+
   @Inject LiveStreamCounters counters;
 
   private final AtomicLong bytes = new AtomicLong();
@@ -75,7 +78,7 @@ public class RunsInFlight {
     Optional<Runnable> watching =
         watch(
             runId,
-            Long.MAX_VALUE,
+            FROM_NOW,
             update -> {
               boolean end =
                   update.endsRun()
@@ -177,7 +180,7 @@ public class RunsInFlight {
     }
 
     synchronized Runnable watch(long afterId, Watcher watcher, LiveStreamCounters counters) {
-      boolean watching = afterId == Long.MAX_VALUE || catchUp(afterId, watcher, counters);
+      boolean watching = catchUp(afterId, watcher, counters);
       if (watching && !ended) {
         watchers.add(watcher);
       }
@@ -191,6 +194,9 @@ public class RunsInFlight {
     // The events after afterId when they are still here, otherwise a snapshot (and an ended run's
     // end after it). False when the watcher stopped.
     private boolean catchUp(long afterId, Watcher watcher, LiveStreamCounters counters) {
+      if (afterId == FROM_NOW) {
+        return !ended || deliver(watcher, recent.getLast());
+      }
       long behind = count - afterId;
       if (behind >= 0 && behind <= recent.size()) {
         for (LiveUpdate.Event event : recent) {

@@ -109,6 +109,14 @@ class RunsInFlightTest {
   }
 
   @Test
+  void awaitingTheEndOfARunThatHasEndedAnswersAtOnce() {
+    fanOut(RUN, 2, true);
+    long started = System.nanoTime();
+    assertThat(inFlight.awaitEnd(RUN, java.time.Duration.ofSeconds(10))).isTrue();
+    assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+  }
+
+  @Test
   void aRunsFirstEndIsItsEnd() {
     fanOut(RUN, 2, true);
     inFlight.on(new RunEvent.RunEnded(RUN, RunStatus.CANCELLED, 30, "{}", "late cancel", 0));
