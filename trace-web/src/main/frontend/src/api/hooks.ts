@@ -1,6 +1,6 @@
 // Typed hooks over the API client. Each returns a QueryState: loading, error or success.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { api, isAccessProblem } from './client'
+import { api, ApiError, isAccessProblem } from './client'
 import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
 import type {
   Me,
@@ -99,7 +99,9 @@ export function useRefreshTraceUntilComplete(traceId: string | null, running = f
   const [polls, setPolls] = useState({ traceId, count: 0 })
   const count = polls.traceId === traceId ? polls.count : 0
   const incomplete = state.status === 'success' && !isSettled(state.data)
-  const again = running ? state.status === 'error' : incomplete
+  // 503: the server reads as many traces as it may at once; it asks to try again in a moment.
+  const busy = state.status === 'error' && state.error instanceof ApiError && state.error.status === 503
+  const again = running ? state.status === 'error' : incomplete || busy
   useEffect(() => {
     if (!traceId || !again || count >= TRACE_POLL_LIMIT) return
     const timer = setTimeout(() => {

@@ -205,7 +205,9 @@ public final class WatchersBench {
     try (InputStream body = response.body()) {
       body.transferTo(java.io.OutputStream.nullOutputStream());
     }
-    traceReads.incrementAndGet();
+    if (response.statusCode() == 200) {
+      traceReads.incrementAndGet();
+    }
   }
 
   private String startFanOut() throws Exception {

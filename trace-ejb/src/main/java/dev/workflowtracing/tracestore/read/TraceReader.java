@@ -30,6 +30,7 @@ public class TraceReader {
   @EJB TraceQueries queries;
   @Inject RunsInFlight inFlight;
   @Inject TraceCache cache;
+  @Inject TraceRenderGate gate;
 
   public RunList runs(RunFilter filter, RunOrder order, Optional<RunPosition> after, int limit) {
     RunPage page = queries.runs(filter, order, after, limit);
@@ -83,13 +84,16 @@ public class TraceReader {
     if (cached.isPresent()) {
       return cached;
     }
-    return trace(traceId, limit)
-        .map(
-            view -> {
-              RenderedTrace rendered = RenderedTrace.of(encoding.encode(view), isFinished(view));
-              cache.keep(traceId, variant, rendered);
-              return rendered;
-            });
+    return gate.render(
+        () ->
+            trace(traceId, limit)
+                .map(
+                    view -> {
+                      RenderedTrace rendered =
+                          RenderedTrace.of(encoding.encode(view), isFinished(view));
+                      cache.keep(traceId, variant, rendered);
+                      return rendered;
+                    }));
   }
 
   /** A trace that will not change: its run has ended and every span it produced is stored. */

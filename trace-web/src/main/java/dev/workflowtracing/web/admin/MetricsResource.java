@@ -7,6 +7,7 @@ import dev.workflowtracing.instrumentation.RecordingSwitch;
 import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.retention.RetentionStats;
 import dev.workflowtracing.tracestore.RunJournal;
+import dev.workflowtracing.tracestore.read.TraceRenderGate;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.HeapGuard;
 import dev.workflowtracing.workflow.engine.QueueDepth;
@@ -35,6 +36,7 @@ public class MetricsResource {
   @Inject RunsInFlight inFlight;
   @Inject RetentionStats retention;
   @Inject HeapGuard heap;
+  @Inject TraceRenderGate traceReads;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -91,6 +93,12 @@ public class MetricsResource {
         "counter",
         "new runs refused with 503 because the heap was nearly full after a collection");
     sample(out, "workflow_tracing_runs_refused_low_memory_total", "", heap.refusedRuns());
+    metric(
+        out,
+        "workflow_tracing_trace_reads_refused_total",
+        "counter",
+        "trace reads refused with 503 while 4 others were being read and encoded for 200 ms");
+    sample(out, "workflow_tracing_trace_reads_refused_total", "", traceReads.refusedReads());
     return out.toString();
   }
 

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.problem;
 
+import dev.workflowtracing.tracestore.read.TraceReadsBusyException;
 import dev.workflowtracing.workflow.InvalidWorkflowException;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import dev.workflowtracing.workflow.engine.RunQueueFullException;
@@ -88,6 +89,18 @@ public final class ProblemMappers {
       return Response.fromResponse(
               Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
           .header("Retry-After", 5)
+          .build();
+    }
+  }
+
+  /** 503 with Retry-After while the server encodes as many traces as it may at once. */
+  @Provider
+  public static class ReadsBusy implements ExceptionMapper<TraceReadsBusyException> {
+    @Override
+    public Response toResponse(TraceReadsBusyException e) {
+      return Response.fromResponse(
+              Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+          .header("Retry-After", 1)
           .build();
     }
   }

@@ -49,7 +49,9 @@ public class RunResource {
 
   @EJB TraceReader reader;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  // Event streams write on executor threads of their own: a send can block on a slow client, and
+  // the default executor runs the workflows' nodes.
+  @Resource(lookup = EventStreamExecutor.NAME)
   ExecutorService executor;
 
   @EJB WorkflowService workflows;

@@ -57,7 +57,7 @@ final class SseRelay implements RunsInFlight.Watcher {
     }
     if (overflow) {
       counters.cutOff();
-      sink.close();
+      executor.execute(sink::close); // never in the run's thread: a close can wait on the client
       return false;
     }
     if (startDrain) {
@@ -79,11 +79,13 @@ final class SseRelay implements RunsInFlight.Watcher {
       if (sink.isClosed()) {
         return;
       }
-      sink.send(event(next));
       if (next.endsRun()) {
-        sink.close();
+        // Closed once the end is written: a close while the stream's first write is still being
+        // flushed waits on it, and could wait for ever (RESTEasy's SseEventOutputImpl).
+        sink.send(event(next)).whenComplete((sent, failure) -> sink.close());
         return;
       }
+      sink.send(event(next));
     }
   }
 
