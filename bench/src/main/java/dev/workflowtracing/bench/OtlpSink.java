@@ -16,7 +16,15 @@ final class OtlpSink {
 
   static HttpServer start(int port, AtomicLong bytes) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    // Daemon threads: the benchmark's JVM ends when its work does (stop() leaves the pool running).
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "otlp-sink");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.createContext(
         "/v1/traces",
         exchange -> {

@@ -166,7 +166,7 @@ public final class SoakBench {
         return null;
       }
       JsonObject run = json(answer.body());
-      if (answer.statusCode() != 200 || !"SUCCEEDED".equals(run.getString("status", ""))) {
+      if (answer.statusCode() / 100 != 2 || !"SUCCEEDED".equals(run.getString("status", ""))) {
         failed.incrementAndGet();
         return null;
       }

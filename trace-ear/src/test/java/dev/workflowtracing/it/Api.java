@@ -113,6 +113,17 @@ final class Api {
         .object();
   }
 
+  /** One sample without labels from {@code /api/metrics} (as an admin). */
+  long metric(String name) {
+    return get("api/metrics")
+        .text()
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no metric " + name));
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -59,7 +59,7 @@ class LateWatcherIT {
         .extracting(n -> n.asJsonObject().getString("state"))
         .containsOnly("succeeded");
     assertEndsAsStored(api, runId, early);
-    assertThat(metric(api, "workflow_tracing_event_stream_snapshots_total")).isPositive();
+    assertThat(api.metric("workflow_tracing_event_stream_snapshots_total")).isPositive();
   }
 
   @Test
@@ -135,15 +135,5 @@ class LateWatcherIT {
             snapshot ->
                 assertThat(snapshot.data().getJsonArray("nodes"))
                     .allMatch(n -> n.getValueType() == JsonValue.ValueType.OBJECT));
-  }
-
-  private static long metric(Api api, String name) {
-    return api.get("api/metrics")
-        .text()
-        .lines()
-        .filter(line -> line.startsWith(name + " "))
-        .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).trim()))
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -289,7 +289,7 @@ class RedactionAndAdminIT {
       assertThat(api.get("api/traces/" + kept.getString("traceId")).object().getInt("spanCount"))
           .isEqualTo(7);
     }
-    assertThat(metric(api, "workflow_tracing_retention_spans_evicted_total"))
+    assertThat(api.metric("workflow_tracing_retention_spans_evicted_total"))
         .isGreaterThanOrEqualTo(14);
     ProblemResponsesIT.assertProblem(api.post("api/admin/retention?maxSpans=-1", ""), 400);
     ProblemResponsesIT.assertProblem(api.post("api/admin/retention", ""), 400);
@@ -298,17 +298,7 @@ class RedactionAndAdminIT {
   private static long storedSpans(Api api) {
     assertThat(api.post("api/admin/retention?maxSpans=" + Long.MAX_VALUE, "").status())
         .isEqualTo(200);
-    return metric(api, "workflow_tracing_retention_stored_spans");
-  }
-
-  private static long metric(Api api, String name) {
-    return api.get("api/metrics")
-        .text()
-        .lines()
-        .filter(line -> line.startsWith(name + " "))
-        .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1).trim()))
-        .findFirst()
-        .orElseThrow();
+    return api.metric("workflow_tracing_retention_stored_spans");
   }
 
   @Test

@@ -69,15 +69,19 @@ public final class ProblemMappers {
     }
   }
 
+  /** 503: nothing was done; {@code Retry-After} says when to try again. */
+  static Response unavailable(String detail, int retryAfterSeconds) {
+    return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, detail))
+        .header("Retry-After", retryAfterSeconds)
+        .build();
+  }
+
   /** 503 with Retry-After while the run queue is full: nothing was accepted, try again. */
   @Provider
   public static class QueueFull implements ExceptionMapper<RunQueueFullException> {
     @Override
     public Response toResponse(RunQueueFullException e) {
-      return Response.fromResponse(
-              Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
-          .header("Retry-After", 5)
-          .build();
+      return unavailable(e.getMessage(), 5);
     }
   }
 
@@ -86,10 +90,7 @@ public final class ProblemMappers {
   public static class Overloaded implements ExceptionMapper<ServerOverloadedException> {
     @Override
     public Response toResponse(ServerOverloadedException e) {
-      return Response.fromResponse(
-              Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
-          .header("Retry-After", 5)
-          .build();
+      return unavailable(e.getMessage(), 5);
     }
   }
 
@@ -98,10 +99,7 @@ public final class ProblemMappers {
   public static class ReadsBusy implements ExceptionMapper<TraceReadsBusyException> {
     @Override
     public Response toResponse(TraceReadsBusyException e) {
-      return Response.fromResponse(
-              Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
-          .header("Retry-After", 1)
-          .build();
+      return unavailable(e.getMessage(), 1);
     }
   }
 
