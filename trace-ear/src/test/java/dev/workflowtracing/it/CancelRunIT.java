@@ -54,7 +54,17 @@ class CancelRunIT {
         .containsExactlyInAnyOrderElementsOf(chain.subList(0, chain.indexOf(cut) + 1));
     assertThat(run.cancelledSpans())
         .extracting(s -> s.getString("name"))
-        .contains("run slow-llm-chain", "llm " + cut, cut + " attempt 1");
+        .contains("run slow-llm-chain", "llm " + cut);
+    // On a loaded server the cancel can reach the cut node before its attempt begins: then it has
+    // no attempt at all; when it has one, that attempt was cut too.
+    List<String> cutAttempts =
+        run.trace().getJsonArray("spans").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(s -> "attempt".equals(s.getString("role", "")))
+            .filter(s -> cut.equals(s.getString("nodeId", "")))
+            .map(s -> s.getString("name"))
+            .toList();
+    assertThat(run.cancelledSpans()).extracting(s -> s.getString("name")).containsAll(cutAttempts);
   }
 
   @Test
