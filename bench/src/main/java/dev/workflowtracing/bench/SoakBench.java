@@ -127,7 +127,7 @@ public final class SoakBench {
         window, first, window, last, last / first, ok.get(), refused.get(), failed.get());
     checkLastMinute(new ArrayList<>(lastMinute));
     System.out.println("\nclass histogram after a full GC (top 12):");
-    jcmd(pid, "GC.class_histogram").lines().skip(0).limit(15).forEach(System.out::println);
+    jcmd(pid, "GC.class_histogram").lines().limit(15).forEach(System.out::println);
   }
 
   private void checkLastMinute(List<String[]> runs) throws Exception {
