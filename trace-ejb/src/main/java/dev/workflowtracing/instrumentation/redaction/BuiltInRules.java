@@ -97,10 +97,17 @@ final class BuiltInRules {
                   + "\\s*[:=]\\s*[\"']?(?!\\[REDACTED)[^\\s\"',;]{6,}")
           .onlyWhen(BuiltInRules::mayHoldKey);
 
+  /**
+   * Card numbers as they are written: 13 to 19 digits in one run, in groups of four with one kind
+   * of separator, or grouped 4-6-5 / 4-6-4 (Amex, Diners); never inside a longer token of letters,
+   * digits and dashes, so an id such as a UUID whose first groups are digits is not a card.
+   */
   static final RedactionRule CREDIT_CARD =
       new RedactionRule(
           "credit-card",
-          Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b"),
+          Pattern.compile(
+              "(?<![\\w-])(?:\\d{13,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}"
+                  + "|\\d{4}([ -])\\d{6}\\2\\d{4,5})(?!-?\\w)"),
           BuiltInRules::luhnValid,
           text -> hasDigitRun(text, 13));
 

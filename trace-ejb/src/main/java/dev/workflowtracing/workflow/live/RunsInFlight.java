@@ -72,6 +72,16 @@ public class RunsInFlight {
     return run(runId).map(run -> run.watch(afterId, watcher, counters));
   }
 
+  /**
+   * The run's state now as one snapshot, numbered as its last event (as the one before its end once
+   * it has ended, so that the end can follow it): for a watcher that fell too far behind to send
+   * what it has queued. Called from {@link Watcher#accept} it holds the run's lock, so no event
+   * comes between the update in hand and the snapshot.
+   */
+  public Optional<LiveUpdate.Snapshot> resync(String runId) {
+    return run(runId).map(run -> run.resync(counters));
+  }
+
   /** Waits until the run ends, at most {@code limit}; true when it has ended. */
   public boolean awaitEnd(String runId, Duration limit) {
     CountDownLatch ended = new CountDownLatch(1);
@@ -179,6 +189,11 @@ public class RunsInFlight {
       return progress.snapshot();
     }
 
+    synchronized LiveUpdate.Snapshot resync(LiveStreamCounters counters) {
+      counters.snapshotSent();
+      return new LiveUpdate.Snapshot(ended ? count - 1 : count, progress.snapshot());
+    }
+
     synchronized Runnable watch(long afterId, Watcher watcher, LiveStreamCounters counters) {
       boolean watching = catchUp(afterId, watcher, counters);
       if (watching && !ended) {
@@ -206,12 +221,7 @@ public class RunsInFlight {
         }
         return true;
       }
-      counters.snapshotSent();
-      if (!ended) {
-        return deliver(watcher, new LiveUpdate.Snapshot(count, progress.snapshot()));
-      }
-      return deliver(watcher, new LiveUpdate.Snapshot(count - 1, progress.snapshot()))
-          && deliver(watcher, recent.getLast());
+      return deliver(watcher, resync(counters)) && (!ended || deliver(watcher, recent.getLast()));
     }
 
     private static boolean deliver(Watcher watcher, LiveUpdate update) {

@@ -39,6 +39,19 @@ class RedactorTest {
   }
 
   @Test
+  void cardsAreFoundAsTheyAreWrittenAndNotInsideIds() {
+    // A run id whose first three groups are digits that pass the Luhn check (it failed a test so).
+    String runId = "12450311-0277-4716-964e-ee35e04d6a44";
+    assertThat(BuiltInRules.luhnValid("124503110277" + "4716")).isTrue();
+    assertThat(redactor.text("run " + runId)).isEqualTo("run " + runId);
+    assertThat(redactor.text("id 4111111111111111-7")).isEqualTo("id 4111111111111111-7");
+    assertThat(redactor.text("amex 3782 822463 10005, diners 3056 930902 5904"))
+        .isEqualTo("amex [REDACTED:credit-card], diners [REDACTED:credit-card]");
+    assertThat(redactor.text("mixed 4111-1111 1111-1111")).isEqualTo("mixed 4111-1111 1111-1111");
+    assertThat(redactor.text("(4111-1111-1111-1111)")).isEqualTo("([REDACTED:credit-card])");
+  }
+
+  @Test
   void attributesAreDroppedMaskedRedactedAndCapped() {
     Attributes attributes =
         Attributes.builder()

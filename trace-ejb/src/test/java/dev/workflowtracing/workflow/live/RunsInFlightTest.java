@@ -71,6 +71,35 @@ class RunsInFlightTest {
   }
 
   @Test
+  void aResyncFromInsideAWatcherAccountsForTheUpdateInHandAndEndsBeforeTheEnd() {
+    List<LiveUpdate> resyncs = new ArrayList<>();
+    inFlight.on(new RunEvent.RunQueued(RUN, "fan", 1, "api", 0, "{}"));
+    inFlight
+        .watch(
+            RUN,
+            0,
+            update -> {
+              // As SseRelay does when a client falls behind: under the run's lock.
+              resyncs.add(update);
+              resyncs.add(inFlight.resync(RUN).orElseThrow());
+              return true;
+            })
+        .orElseThrow();
+    inFlight.on(
+        new RunEvent.RunStarted(
+            RUN, "trace", "root", "fan", 1, "api", 1, "{}", List.of("n0"), true));
+    inFlight.on(new RunEvent.NodeAttemptStarted(RUN, "n0", 1, 10, "span-n0"));
+    end(RUN, 1);
+    LiveUpdate endsRun = resyncs.get(resyncs.size() - 2);
+    LiveUpdate.Snapshot last = (LiveUpdate.Snapshot) resyncs.get(resyncs.size() - 1);
+    assertThat(endsRun.endsRun()).isTrue();
+    assertThat(last.id()).isEqualTo(endsRun.id() - 1);
+    assertThat(last.run().ended()).isTrue();
+    LiveUpdate.Snapshot mid = (LiveUpdate.Snapshot) resyncs.get(1);
+    assertThat(mid.id()).isEqualTo(resyncs.get(0).id());
+  }
+
+  @Test
   void anIdFromAnotherNumberingGetsASnapshot() {
     fanOut(RUN, 2, false);
     assertThat(watch(RUN, 99)).singleElement().isInstanceOf(LiveUpdate.Snapshot.class);

@@ -145,13 +145,13 @@ public class MetricsResource {
         out,
         "workflow_tracing_event_stream_snapshots_total",
         "counter",
-        "run snapshots sent to event streams that joined late or resumed far behind");
+        "run snapshots sent to event streams that joined late, resumed far behind or fell behind");
     sample(out, "workflow_tracing_event_stream_snapshots_total", "", streams.snapshotsSent());
     metric(
         out,
         "workflow_tracing_event_streams_cut_off_total",
         "counter",
-        "event streams disconnected for being too far behind (they resume from a snapshot)");
+        "event streams disconnected as stalled: a full backlog and nothing taken for 10 s");
     sample(out, "workflow_tracing_event_streams_cut_off_total", "", streams.streamsCutOff());
     metric(
         out,

@@ -111,7 +111,8 @@ public class RunResource {
     Ids.runId(runId);
     long after = lastEventId(lastEventId);
     Optional<Runnable> watching =
-        inFlight.watch(runId, after, new SseRelay(sink, sse, executor, streamCounters));
+        inFlight.watch(
+            runId, after, new SseRelay(runId, inFlight, sink, sse, executor, streamCounters));
     if (watching.isPresent()) {
       return;
     }

@@ -6,56 +6,76 @@ import dev.workflowtracing.workflow.live.RunsInFlight;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /**
  * One client's event stream. The run's thread only queues an update here; the container's executor
- * writes them, in order, one drain at a time per client. So a watcher never slows a run down, and a
- * client too slow to keep up (more than {@link #MAX_QUEUED} updates behind) is disconnected and
- * counted: it resumes with Last-Event-ID and, being far behind, gets a snapshot of the run. A
- * catch-up is at most a snapshot or a few hundred events, so no client is cut off before its first.
+ * writes them, in order, one drain at a time per client. So a watcher never slows a run down. A
+ * client that falls {@link #MAX_QUEUED} updates behind has its queue replaced by one snapshot of
+ * the run, and goes on from there on the same stream; one that has taken nothing, not even that
+ * snapshot, for {@link #STALLED_AFTER} is stalled, and is disconnected and counted (it may resume
+ * with Last-Event-ID). A catch-up is at most a snapshot or a few hundred events, so no client is
+ * cut off before its first.
  */
 final class SseRelay implements RunsInFlight.Watcher {
 
   static final int MAX_QUEUED = 1_000;
+  static final Duration STALLED_AFTER = Duration.ofSeconds(10);
 
   private final SseEventSink sink;
   private final Sse sse;
   private final Executor executor;
   private final LiveStreamCounters counters;
+  private final RunsInFlight inFlight;
+  private final String runId;
   private final Queue<LiveUpdate> queued = new ArrayDeque<>();
+  private LiveUpdate.Snapshot resyncQueued;
+  private long unsentResyncSince; // System.nanoTime() of the first resync not yet sent, else 0
   private boolean draining;
   private boolean closed;
 
-  SseRelay(SseEventSink sink, Sse sse, Executor executor, LiveStreamCounters counters) {
+  SseRelay(
+      String runId,
+      RunsInFlight inFlight,
+      SseEventSink sink,
+      Sse sse,
+      Executor executor,
+      LiveStreamCounters counters) {
+    this.runId = runId;
+    this.inFlight = inFlight;
     this.sink = sink;
     this.sse = sse;
     this.executor = executor;
     this.counters = counters;
   }
 
+  // Called under the run's lock (see RunsInFlight), so a resync snapshot follows the update in
+  // hand.
   @Override
   public boolean accept(LiveUpdate update) {
     boolean startDrain;
-    boolean overflow;
+    boolean stalled = false;
     synchronized (this) {
       if (closed || sink.isClosed()) {
         return false;
       }
-      overflow = queued.size() >= MAX_QUEUED;
-      if (overflow) {
+      if (queued.size() < MAX_QUEUED) {
+        queued.add(update);
+      } else if (unsentResyncSince != 0
+          && System.nanoTime() - unsentResyncSince > STALLED_AFTER.toNanos()) {
+        stalled = true;
         closed = true;
         queued.clear();
-        startDrain = false;
       } else {
-        queued.add(update);
-        startDrain = !draining;
-        draining = true;
+        resync(update);
       }
+      startDrain = !stalled && !draining;
+      draining |= startDrain;
     }
-    if (overflow) {
+    if (stalled) {
       counters.cutOff();
       executor.execute(sink::close); // never in the run's thread: a close can wait on the client
       return false;
@@ -66,6 +86,21 @@ final class SseRelay implements RunsInFlight.Watcher {
     return !update.endsRun();
   }
 
+  // The backlog is dropped for the run's state now; an end still follows as the last update.
+  private void resync(LiveUpdate update) {
+    queued.clear();
+    resyncQueued = inFlight.resync(runId).orElse(null);
+    if (resyncQueued != null) {
+      queued.add(resyncQueued);
+      if (unsentResyncSince == 0) {
+        unsentResyncSince = System.nanoTime();
+      }
+    }
+    if (update.endsRun() || resyncQueued == null) {
+      queued.add(update);
+    }
+  }
+
   private void drain() {
     while (true) {
       LiveUpdate next;
@@ -74,6 +109,9 @@ final class SseRelay implements RunsInFlight.Watcher {
         if (next == null) {
           draining = false;
           return;
+        }
+        if (next == resyncQueued) {
+          unsentResyncSince = 0;
         }
       }
       if (sink.isClosed()) {
