@@ -2,6 +2,7 @@ package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.PersistenceSettings;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 
 /**
  * The application's {@link TraceQueries} outside the container, wired by hand as the container
@@ -14,7 +15,8 @@ public final class BenchQueries {
   public static TraceQueries create(EntityManager em, String indexedAttributes) {
     TraceQueries queries = new TraceQueries();
     queries.em = em;
-    queries.persistence = new PersistenceSettings(true, 0, 0, indexedAttributes, false);
+    queries.persistence =
+        new PersistenceSettings(true, 0, 0, indexedAttributes, false, Duration.ZERO);
     queries.readIndexedAttributes();
     return queries;
   }

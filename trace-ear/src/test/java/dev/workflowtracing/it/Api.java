@@ -28,6 +28,15 @@ final class Api {
   private final String authorization;
 
   /** Logged in as the demo admin (config/cli/add-users.sh). */
+  /** The admin's client of the server at {@code url}. */
+  static Api at(String url) {
+    try {
+      return new Api(java.net.URI.create(url).toURL());
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   Api(URL base) {
     this(base, "admin", "admin-password");
   }

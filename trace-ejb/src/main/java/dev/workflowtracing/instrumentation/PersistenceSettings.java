@@ -1,5 +1,6 @@
 package dev.workflowtracing.instrumentation;
 
+import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -7,13 +8,16 @@ import org.eclipse.microprofile.config.Config;
  * its queue and retry buffer from them, the trace store writes and filters with them.
  *
  * @param indexedAttributes attribute keys also written as rows ({@code none}, {@code *} or a list)
+ * @param runEndWait how long a run's end waits for its spans to be stored before its final status
+ *     is ({@code tracing.persistence.run-end-wait-ms}; zero: it does not wait)
  */
 public record PersistenceSettings(
     boolean enabled,
     int maxQueueSize,
     int retryBufferSize,
     String indexedAttributes,
-    boolean asynchronousCommit) {
+    boolean asynchronousCommit,
+    Duration runEndWait) {
 
   public static PersistenceSettings from(Config config) {
     return new PersistenceSettings(
@@ -21,6 +25,8 @@ public record PersistenceSettings(
         config.getValue("tracing.persistence.max.queue.size", Integer.class),
         config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
         config.getValue("tracing.persistence.indexed-attributes", String.class),
-        config.getValue("tracing.persistence.asynchronous-commit", Boolean.class));
+        config.getValue("tracing.persistence.asynchronous-commit", Boolean.class),
+        Duration.ofMillis(
+            Math.max(0, config.getValue("tracing.persistence.run-end-wait-ms", Long.class))));
   }
 }

@@ -64,6 +64,7 @@ public class TracingPipeline {
   @Inject PersistenceSettings persistence;
   private volatile SdkTracerProvider tracerProvider;
   private volatile PersistingSpanExporter persistingExporter;
+  private volatile DatabaseWatermark databaseWatermark;
   private volatile ScheduledFuture<?> retryTimer;
   private final List<ExporterStats> exporterStats = new ArrayList<>();
   private final Map<String, ProcessorTelemetry> telemetry = new LinkedHashMap<>();
@@ -127,6 +128,23 @@ public class TracingPipeline {
     LOG.info(() -> "Tracing shut down: " + String.join(", ", outcome));
   }
 
+  /**
+   * Waits until the spans ended so far are in the database, at most {@code
+   * tracing.persistence.run-end-wait-ms}: a run's end waits here, after its root span ended and
+   * before its final status is recorded, so that a run reported finished has its trace stored even
+   * if the server is killed the next moment ({@link DatabaseWatermark}). Concurrent waits share
+   * flushes of the database processor, so the cost is smaller batches, not a transaction per run.
+   * When the database is unavailable it gives up after the limit: tracing never holds a run back
+   * for long.
+   */
+  public void awaitDatabase() {
+    DatabaseWatermark watermark = databaseWatermark;
+    Duration limit = persistence.runEndWait();
+    if (watermark != null && !limit.isZero()) {
+      watermark.awaitStored(limit);
+    }
+  }
+
   public TracingSettings settings() {
     return settings;
   }
@@ -163,9 +181,10 @@ public class TracingPipeline {
     persistingExporter =
         PersistingSpanExporter.create(spanSink, persistence.retryBufferSize(), stats);
     int queueSize = persistence.maxQueueSize();
-    processors.add(
-        new Downstream(
-            "database", batchProcessor("database", persistingExporter, queueSize, stats)));
+    databaseWatermark =
+        new DatabaseWatermark(
+            batchProcessor("database", persistingExporter, queueSize, stats), stats);
+    processors.add(new Downstream("database", databaseWatermark));
     exporterStats.add(stats);
     // Retries buffered batches even when no new spans arrive to trigger an export.
     retryTimer =

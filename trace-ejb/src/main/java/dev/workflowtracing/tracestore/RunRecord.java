@@ -22,13 +22,25 @@ import org.hibernate.annotations.Formula;
     name = "RunRecord.statusById",
     query = "select r.status from RunRecord r where r.runId = :runId")
 @NamedQuery(
-    name = "RunRecord.idsRunningSince",
-    query = "select r.runId from RunRecord r where r.status = :status and r.startedAt < :before")
+    name = "RunRecord.idsLeftRunningBy",
+    query =
+        "select r.runId from RunRecord r where r.status = :status and r.startedAt < :before"
+            + " and (r.executedBy = :server or r.executedBy is null)")
+@NamedQuery(
+    name = "RunRecord.idsRunningOn",
+    query = "select r.runId from RunRecord r where r.status = :status and r.executedBy = :server")
+@NamedQuery(
+    name = "RunRecord.cancelRequestsFor",
+    query =
+        "select r.runId, r.cancelRequest from RunRecord r where r.executedBy = :server"
+            + " and r.status = :status and r.cancelRequest is not null")
 public class RunRecord {
 
   public static final int MAX_ERROR_LENGTH = 2000;
   public static final int MAX_JSON_LENGTH = 1_000_000;
   private static final int MAX_TRIGGER_LENGTH = 32;
+  public static final int MAX_SERVER_LENGTH = 200;
+  private static final int MAX_CANCEL_REQUEST_LENGTH = 500;
   private static final int MAX_WORKFLOW_ID_LENGTH = 100;
 
   @Id
@@ -77,6 +89,14 @@ public class RunRecord {
 
   @Column(length = 1_000_000)
   private String outputs;
+
+  /** The server executing the run ({@code service.instance.id}); null for a queued run. */
+  @Column(name = "executed_by", length = MAX_SERVER_LENGTH)
+  private String executedBy;
+
+  /** Why another server asked the executing one to cancel the run; null if none did. */
+  @Column(name = "cancel_request", length = MAX_CANCEL_REQUEST_LENGTH)
+  private String cancelRequest;
 
   // Not stored: tells RunStore whether a row for this run exists already.
   @Transient private boolean startsQueuedRun;
@@ -129,6 +149,28 @@ public class RunRecord {
     finish(RunStatus.ABORTED, endedAtMillis, "{}", reason, 0);
   }
 
+  /** This start, executed by {@code server}. */
+  public RunRecord executedBy(String server) {
+    this.executedBy = StoredText.fit(server, MAX_SERVER_LENGTH);
+    return this;
+  }
+
+  public String getExecutedBy() {
+    return executedBy;
+  }
+
+  /**
+   * Another server asks the one executing this run to cancel it; false (nothing recorded) unless
+   * the run is running on a server other than {@code server}.
+   */
+  public boolean requestCancel(String server, String reason) {
+    if (status != RunStatus.RUNNING || executedBy == null || executedBy.equals(server)) {
+      return false;
+    }
+    cancelRequest = StoredText.fit(reason, MAX_CANCEL_REQUEST_LENGTH);
+    return true;
+  }
+
   /** A run accepted onto the run queue, not started yet. */
   public static RunRecord queued(
       String runId,
@@ -159,6 +201,7 @@ public class RunRecord {
     this.traceId = started.traceId;
     this.workflowVersion = started.workflowVersion;
     this.startedAt = started.startedAt;
+    this.executedBy = started.executedBy;
     this.status = RunStatus.RUNNING;
   }
 
@@ -172,6 +215,7 @@ public class RunRecord {
             runId, traceId, workflowId, workflowVersion, trigger, startedAt, notStored(reason));
     repaired.status = status;
     repaired.startsQueuedRun = startsQueuedRun;
+    repaired.executedBy = executedBy;
     return repaired;
   }
 

@@ -1,9 +1,11 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.workflow.engine.RunEvent;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 /**
  * Keeps each run's row: observes the engine's run events and writes them through the {@link
@@ -13,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 public class RunRecorder {
 
   @EJB RunJournal journal;
+  @Inject TracingSettings settings;
 
   void queued(@Observes RunEvent.RunQueued run) {
     journal.started(
@@ -35,6 +38,7 @@ public class RunRecorder {
             run.trigger(),
             run.startedAtMillis(),
             run.inputsJson());
+    start.executedBy(settings.instanceId());
     journal.started(run.fromQueue() ? start.startingQueuedRun() : start);
   }
 

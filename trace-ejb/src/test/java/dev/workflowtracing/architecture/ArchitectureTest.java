@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers of the EJB module (docs/architecture.md), bottom up: conventions and json;
- * instrumentation; workflow (definitions, engine, nodes); tracestore; schema and retention. A layer
- * uses only those below it, and no two packages import each other.
+ * instrumentation; workflow (definitions, engine, nodes); tracestore; schema, retention and
+ * cluster. A layer uses only those below it, and no two packages import each other.
  */
 @AnalyzeClasses(
     packages = "dev.workflowtracing",
@@ -32,7 +32,10 @@ class ArchitectureTest {
           .layer("TraceStore")
           .definedBy("dev.workflowtracing.tracestore..")
           .layer("Operations")
-          .definedBy("dev.workflowtracing.schema..", "dev.workflowtracing.retention..")
+          .definedBy(
+              "dev.workflowtracing.schema..",
+              "dev.workflowtracing.retention..",
+              "dev.workflowtracing.cluster..")
           .whereLayer("Operations")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("TraceStore")

@@ -256,7 +256,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a queued or running run (runner, admin)
-         * @description A queued run ends CANCELLED at once and never starts. A running run has its running attempts interrupted, starts no other node and ends CANCELLED; its spans end with status ERROR and workflow.run.cancelled=true. The answer is the run once it has ended (200), or as it stands if it is still stopping after 10 s (202).
+         * @description A queued run ends CANCELLED at once and never starts. A running run has its running attempts interrupted, starts no other node and ends CANCELLED; its spans end with status ERROR and workflow.run.cancelled=true. Any server takes the cancel: a run executing on another server is asked to stop through its record, and that server stops it within about a second. The answer is the run once it has ended (200), or as it stands if it is still stopping after 10 s (202).
          */
         post: {
             parameters: {
@@ -1081,6 +1081,8 @@ export interface components {
             outputs: {
                 [key: string]: unknown;
             } | null;
+            /** @description the server that executes or executed the run (its service.instance.id); null while queued */
+            executedBy?: string | null;
         };
         RunPage: {
             items: components["schemas"]["Run"][];

@@ -13,7 +13,9 @@ import java.time.Instant;
 /**
  * A run as the API shows it. {@code traceId} is null when the run was not traced; {@code complete}
  * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans);
- * {@code live} is every node's state while this server executes the run, null otherwise.
+ * {@code live} is every node's state while this server executes the run, null otherwise; {@code
+ * executedBy} is the server that executes or executed it ({@code service.instance.id}), null while
+ * it is queued.
  */
 public record RunView(
     String runId,
@@ -30,6 +32,7 @@ public record RunView(
     String error,
     JsonValue inputs,
     JsonValue outputs,
+    String executedBy,
     LiveRun live) {
 
   /** The same run with its live state (while this server executes it, or just after). */
@@ -49,6 +52,7 @@ public record RunView(
         error,
         inputs,
         outputs,
+        executedBy,
         now);
   }
 
@@ -69,10 +73,12 @@ public record RunView(
         null,
         JsonText.parse(run.inputsJson()),
         JsonValue.NULL,
+        null,
         null);
   }
 
-  public static RunView of(RunResult result, String trigger) {
+  /** A run that has just ended here, executed by {@code server}. */
+  public static RunView of(RunResult result, String trigger, String server) {
     return new RunView(
         result.runId(),
         result.traceId(),
@@ -88,6 +94,7 @@ public record RunView(
         result.error(),
         result.inputs(),
         result.outputs(),
+        server,
         null);
   }
 
@@ -107,6 +114,7 @@ public record RunView(
         run.getErrorSummary(),
         JsonText.parse(run.getInputs()),
         JsonText.parse(run.getOutputs()),
+        run.getExecutedBy(),
         null);
   }
 }

@@ -20,12 +20,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Stops runs: on request ({@link #cancel}) or when they pass their time limit. Knows the runs this
- * server executes; a run still on the queue is ended at once and never starts. Time limits cost
- * nothing once a run ends: one sweep, scheduled once at startup (so it captures no request), checks
- * the deadlines of the runs executing now; nothing is scheduled per run.
+ * server executes; a run still on the queue is ended at once and never starts; a run executing on
+ * another server is asked to stop through its record, which that server's sweep reads every {@link
+ * #CANCEL_POLL_MS}. Time limits cost nothing once a run ends: one sweep, scheduled once at startup
+ * (so it captures no request), checks the deadlines of the runs executing now; nothing is scheduled
+ * per run.
  */
 @Singleton
 @Startup
@@ -37,6 +40,11 @@ public class RunControl {
   /** How often the deadlines are checked: a run is stopped at most this long after its limit. */
   static final long SWEEP_MS = 100;
 
+  /** How often the cancels other servers asked of this server's runs are read. */
+  static final long CANCEL_POLL_MS = 500;
+
+  private static final Logger LOG = Logger.getLogger(RunControl.class.getName());
+
   @Inject RunLedger ledger;
   @Inject Event<RunEvent> events;
 
@@ -44,6 +52,7 @@ public class RunControl {
 
   private final Map<String, RunHandle> executing = new HashMap<>();
   private ScheduledFuture<?> sweep;
+  private long lastCancelPollNanos = System.nanoTime();
 
   // Runs cancelled before they started, so that the queue's message for one does not start it.
   private final Set<String> cancelledBeforeStart =
@@ -101,6 +110,22 @@ public class RunControl {
     for (RunHandle run : overdue) {
       run.cancel("Timed out: the run was still going after " + run.timeLimit().toMillis() + " ms");
     }
+    if (now - lastCancelPollNanos >= TimeUnit.MILLISECONDS.toNanos(CANCEL_POLL_MS)) {
+      lastCancelPollNanos = now;
+      cancelWhatOtherServersAsked();
+    }
+  }
+
+  private void cancelWhatOtherServersAsked() {
+    if (executingCount() == 0) {
+      return;
+    }
+    try {
+      ledger.cancelsRequestedHere().forEach(this::interrupt);
+    } catch (RuntimeException e) {
+      // The database may be down: the sweep goes on, and reads the requests once it is back.
+      LOG.fine(() -> "Could not read the cancels asked of this server's runs: " + e);
+    }
   }
 
   /** Whether this server is executing the run now. */
@@ -125,6 +150,9 @@ public class RunControl {
     if (recorded.get().isFinal()) {
       return CancelOutcome.FINISHED;
     }
+    if (recorded.get() == RunStatus.RUNNING && ledger.requestCancel(runId, reason)) {
+      return CancelOutcome.REQUESTED;
+    }
     synchronized (this) {
       // It may have started since it was looked up.
       if (interrupt(runId, reason)) {
@@ -134,7 +162,7 @@ public class RunControl {
         return CancelOutcome.CANCELLED;
       }
     }
-    // Queued, or recorded as running by a server that is gone: nothing runs it, so end it here.
+    // Queued, or left running by this server or one before servers were named: nothing runs it.
     events.fire(
         new RunEvent.RunEnded(
             runId, RunStatus.CANCELLED, System.currentTimeMillis(), "{}", reason, 0));

@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,14 @@ public interface RunLedger {
 
   /** The run's recorded status; empty when no run has this id. */
   Optional<RunStatus> status(String runId);
+
+  /**
+   * Asks the server that executes the run to cancel it, when that is another server: true when the
+   * request is recorded (the run is running elsewhere), false when it is not running or was left
+   * running by this server or an unknown one.
+   */
+  boolean requestCancel(String runId, String reason);
+
+  /** Cancels other servers asked of the runs this server executes: run id to reason. */
+  Map<String, String> cancelsRequestedHere();
 }

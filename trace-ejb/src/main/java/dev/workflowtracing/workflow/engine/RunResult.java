@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param traceId null when tracing is disabled or the run was not sampled
  * @param inputs the run's inputs, redacted as its spans are
+ * @param expectedSpans the spans the run made (its trace is complete with that many)
  */
 public record RunResult(
     String runId,
@@ -26,8 +27,15 @@ public record RunResult(
     JsonObject outputs,
     String error,
     List<String> executedNodes,
-    List<String> skippedNodes)
+    List<String> skippedNodes,
+    int expectedSpans)
     implements TracedOutcome {
+
+  /** The run's end, as the engine announces it. */
+  RunEvent.RunEnded ended() {
+    return new RunEvent.RunEnded(
+        runId, status, startedAtMillis + durationMillis, outputs.toString(), error, expectedSpans);
+  }
 
   @Override
   public void describeTo(Span span) {

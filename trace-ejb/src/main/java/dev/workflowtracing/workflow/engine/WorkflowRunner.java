@@ -106,8 +106,7 @@ public class WorkflowRunner {
     JsonObject outputs = (JsonObject) redactor.json(terminalOutputs(workflow, state));
     error = redactor.text(error);
     long endedAt = System.currentTimeMillis();
-    events.fire(
-        new RunEvent.RunEnded(request.runId(), status, endedAt, outputs.toString(), error, spans));
+    // The caller announces the end (RunResult.ended) once this method's root span has ended.
     return new RunResult(
         request.runId(),
         traceId,
@@ -120,7 +119,8 @@ public class WorkflowRunner {
         outputs,
         error,
         inWorkflowOrder(workflow, executed),
-        skipped);
+        skipped,
+        spans);
   }
 
   /** What a wave of nodes produced: spans, and the first failure if any. */

@@ -1,5 +1,6 @@
 package dev.workflowtracing.workflow.engine;
 
+import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowDefinition;
 import dev.workflowtracing.workflow.WorkflowSettings;
@@ -34,6 +35,7 @@ public class WorkflowService {
   @Inject Event<RunEvent> events;
   @Inject WorkflowSettings settings;
   @Inject HeapGuard heap;
+  @EJB TracingPipeline pipeline;
 
   /**
    * Runs the latest version of a workflow and waits for it to end.
@@ -46,7 +48,7 @@ public class WorkflowService {
     // A new id: nothing can have cancelled it yet.
     RunHandle handle = control.begin(UUID.randomUUID().toString(), timeLimit(workflow)).get();
     try {
-      return runner.run(new RunRequest(handle, workflow, inputs, trigger, parent, false));
+      return ended(runner.run(new RunRequest(handle, workflow, inputs, trigger, parent, false)));
     } finally {
       control.end(handle);
     }
@@ -80,7 +82,7 @@ public class WorkflowService {
       return; // cancelled while it waited
     }
     try {
-      runner.run(new RunRequest(handle.get(), workflow, inputs, trigger, parent, true));
+      ended(runner.run(new RunRequest(handle.get(), workflow, inputs, trigger, parent, true)));
     } finally {
       control.end(handle.get());
     }
@@ -93,6 +95,17 @@ public class WorkflowService {
    */
   public CancelOutcome cancel(String runId, String by) {
     return control.cancel(runId, "Cancelled by " + by);
+  }
+
+  /**
+   * Announces a run's end once its spans are stored (the runner's root span ended when it
+   * returned): so its final status, recorded on this event, is never there without its trace, even
+   * if the server is killed right after.
+   */
+  private RunResult ended(RunResult result) {
+    pipeline.awaitDatabase();
+    events.fire(result.ended());
+    return result;
   }
 
   private Duration timeLimit(WorkflowDefinition workflow) {

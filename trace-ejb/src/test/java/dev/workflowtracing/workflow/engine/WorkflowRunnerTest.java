@@ -404,7 +404,9 @@ class WorkflowRunnerTest {
         new WorkflowRunner() {
           @Override
           public RunResult run(RunRequest request) {
-            return traced(() -> super.run(request), request, RuntimeException.class);
+            RunResult result = traced(() -> super.run(request), request, RuntimeException.class);
+            events.fire(result.ended()); // as WorkflowService does, once the root span has ended
+            return result;
           }
         };
     workflowRunner.nodeExecutor = executor;

@@ -29,11 +29,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -57,6 +55,7 @@ public class RunResource {
   @EJB WorkflowService workflows;
   @Inject RunsInFlight inFlight;
   @Inject LiveStreamCounters streamCounters;
+  @EJB StoredRunFollowers storedRuns;
 
   @GET
   @Path("/{runId}")
@@ -83,7 +82,12 @@ public class RunResource {
       throw new ConflictProblem(
           "Run " + runId + " has ended already (" + status + "): there is nothing to cancel");
     }
-    boolean ended = outcome == CancelOutcome.CANCELLED || inFlight.awaitEnd(runId, CANCEL_WAIT);
+    boolean ended =
+        switch (outcome) {
+          case CANCELLED -> true;
+          case REQUESTED -> awaitStoredEnd(runId, CANCEL_WAIT);
+          default -> inFlight.awaitEnd(runId, CANCEL_WAIT);
+        };
     RunView run =
         reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
     return Response.status(ended ? Response.Status.OK : Response.Status.ACCEPTED)
@@ -91,14 +95,33 @@ public class RunResource {
         .build();
   }
 
+  /** Waits for the stored status of a run another server executes to be final. */
+  private boolean awaitStoredEnd(String runId, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (reader.run(runId).map(r -> RunStatus.valueOf(r.status()).isFinal()).orElse(true)) {
+        return true;
+      }
+      try {
+        Thread.sleep(STORED_END_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static final long STORED_END_POLL_MS = 100;
+
   /** How long a client waits before it asks again about a run this server does not execute. */
   static final long RECONNECT_MS = 2_000;
 
   /**
    * The run's events as Server-Sent Events, as they happen, ending with the run's end: after {@code
    * Last-Event-ID} when it is a few events back, otherwise a {@code RunSnapshot} of the run first.
-   * A run this server does not have in flight gets its stored end ({@code RunEnded}) when it has
-   * ended, otherwise its stored status ({@code RunStatus}) and a hint to ask again.
+   * A run this server does not have in flight (another server executes it) follows its stored
+   * status ({@link StoredRunFollowers}): {@code RunStatus} as it changes, then {@code RunEnded}.
    */
   @GET
   @Path("/{runId}/events")
@@ -118,22 +141,7 @@ public class RunResource {
     }
     RunView run =
         reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
-    sink.send(storedState(sse, run)).whenComplete((ok, failure) -> sink.close());
-  }
-
-  private static OutboundSseEvent storedState(Sse sse, RunView run) {
-    if (!RunStatus.valueOf(run.status()).isFinal()) {
-      return sse.newEventBuilder()
-          .name(RunEventJson.STATUS)
-          .mediaType(MediaType.APPLICATION_JSON_TYPE)
-          .reconnectDelay(RECONNECT_MS)
-          .data(RunEventJson.status(run.runId(), run.status()))
-          .build();
-    }
-    long started = Instant.parse(run.startedAt()).toEpochMilli();
-    long ended = started + (run.durationMs() == null ? 0 : run.durationMs());
-    return RunEventJson.event(
-        sse, null, "RunEnded", RunEventJson.ended(run.runId(), run.status(), ended, run.error()));
+    storedRuns.answer(run, sink, sse);
   }
 
   private static long lastEventId(String header) {

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.workflows;
 
+import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.web.WebSettings;
@@ -53,6 +54,7 @@ public class WorkflowResource {
   @jakarta.ws.rs.core.Context UriInfo uriInfo;
 
   @Inject WebSettings settings;
+  @Inject TracingSettings tracing;
 
   @GET
   public List<WorkflowSummary> list() {
@@ -121,7 +123,7 @@ public class WorkflowResource {
     }
     RunResult result = workflows.run(id, inputs, trigger, parentContext(headers));
     return Response.created(uriInfo.getBaseUriBuilder().path("runs").path(result.runId()).build())
-        .entity(RunView.of(result, trigger))
+        .entity(RunView.of(result, trigger, tracing.instanceId()))
         .build();
   }
 
