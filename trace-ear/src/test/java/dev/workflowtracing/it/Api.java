@@ -42,7 +42,8 @@ final class Api {
   }
 
   private Api(URL base, String user, String password) {
-    this.base = URI.create(base.toString().replaceAll("/?$", "/"));
+    String url = base.toString();
+    this.base = URI.create(url.endsWith("/") ? url : url + "/");
     this.authorization = user == null ? null : basic(user, password);
   }
 
@@ -60,6 +61,11 @@ final class Api {
 
   static Api anonymous(URL base) {
     return new Api(base, null, null);
+  }
+
+  /** The server this client talks to. */
+  URI base() {
+    return base;
   }
 
   Answer delete(String path) {

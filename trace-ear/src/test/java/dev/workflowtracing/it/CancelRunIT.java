@@ -52,9 +52,14 @@ class CancelRunIT {
     String cut = chain.get(run.nodeSpans().size() - 1);
     assertThat(run.nodeSpans())
         .containsExactlyInAnyOrderElementsOf(chain.subList(0, chain.indexOf(cut) + 1));
-    assertThat(run.cancelledSpans())
-        .extracting(s -> s.getString("name"))
-        .contains("run slow-llm-chain", "llm " + cut);
+    List<String> cancelled = run.cancelledSpans().stream().map(s -> s.getString("name")).toList();
+    assertThat(cancelled).contains("run slow-llm-chain");
+    if (!cancelled.contains("llm " + cut)) {
+      // On a loaded server the cancel can land between two nodes: the one before it ended, the one
+      // after it never starts, and only the run is cut.
+      assertThat(cancelled).containsExactly("run slow-llm-chain");
+      return;
+    }
     // On a loaded server the cancel can reach the cut node before its attempt begins: then it has
     // no attempt at all; when it has one, that attempt was cut too.
     List<String> cutAttempts =

@@ -83,7 +83,7 @@ final class RunEventStream {
     }
     HttpResponse<java.util.stream.Stream<String>> response =
         HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.statusCode()).as("GET " + response.uri()).isEqualTo(200);
     List<Event> events = new ArrayList<>();
     long id = 0;
     String name = null;

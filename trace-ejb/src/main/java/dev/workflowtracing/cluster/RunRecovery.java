@@ -1,6 +1,7 @@
 package dev.workflowtracing.cluster;
 
 import dev.workflowtracing.tracestore.RunRecord;
+import dev.workflowtracing.workflow.engine.AbortReason;
 import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -25,14 +26,6 @@ public class RunRecovery {
   private static final int MAX_RUNS_AT_ONCE = 10_000;
 
   @PersistenceContext EntityManager em;
-
-  /** What an aborted run's error says about the server that was executing it. */
-  static String reason(String server) {
-    return "Aborted: the server executing this run ("
-        + server
-        + ") stopped (crashed or was killed) before the run ended. Spans that had not ended by"
-        + " then were never recorded.";
-  }
 
   /**
    * At a server's start: the runs it left RUNNING when it stopped (started before this start), and
@@ -65,7 +58,7 @@ public class RunRecovery {
       if (run == null || run.getStatus().isFinal()) {
         continue; // it ended meanwhile
       }
-      run.abort(now, reason(run.getExecutedBy() == null ? server : run.getExecutedBy()));
+      run.abort(now, AbortReason.serverStopped(run.getExecutedBy()));
       aborted++;
       LOG.warning(() -> "Run " + runId + " was running on " + server + ", which stopped: ABORTED");
     }

@@ -19,6 +19,9 @@ import org.hibernate.annotations.Formula;
     name = "RunRecord.findByTraceId",
     query = "select r from RunRecord r where r.traceId = :traceId")
 @NamedQuery(
+    name = "RunRecord.idOfTrace",
+    query = "select r.runId from RunRecord r where r.traceId = :traceId")
+@NamedQuery(
     name = "RunRecord.statusById",
     query = "select r.status from RunRecord r where r.runId = :runId")
 @NamedQuery(

@@ -43,6 +43,12 @@ public class StoredRunLedger implements RunLedger {
   }
 
   @Override
+  public Optional<String> executor(String runId) {
+    RunRecord run = em.find(RunRecord.class, runId);
+    return run == null ? Optional.empty() : Optional.ofNullable(run.getExecutedBy());
+  }
+
+  @Override
   public Map<String, String> cancelsRequestedHere() {
     Map<String, String> requested = new LinkedHashMap<>();
     em.createNamedQuery("RunRecord.cancelRequestsFor", Object[].class)

@@ -211,6 +211,15 @@ public class TraceQueries {
         .findFirst();
   }
 
+  /** Whether a run of this trace is stored (one indexed lookup, no row loaded). */
+  public boolean traceStored(String traceId) {
+    return !em.createNamedQuery("RunRecord.idOfTrace", String.class)
+        .setParameter("traceId", traceId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
   public Optional<RunRecord> run(String runId) {
     return Optional.ofNullable(em.find(RunRecord.class, runId));
   }

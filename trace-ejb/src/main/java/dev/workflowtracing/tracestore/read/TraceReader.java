@@ -75,14 +75,20 @@ public class TraceReader {
 
   /**
    * The trace as the API sends it in {@code encoding}: from the cache when it is finished and was
-   * read before in that encoding, otherwise read, encoded and, once finished, kept.
+   * read before in that encoding, otherwise read, encoded and, once finished, kept. A cached trace
+   * is served only while its run is still stored: another server may have deleted or purged it, and
+   * evicted it from its own cache only.
    */
   public Optional<RenderedTrace> rendered(
       String traceId, TraceEncoding encoding, SpanDetailLimit limit) {
     String variant = encoding.mediaType() + limit.variant();
     Optional<RenderedTrace> cached = cache.get(traceId, variant);
     if (cached.isPresent()) {
-      return cached;
+      if (queries.traceStored(traceId)) {
+        return cached;
+      }
+      cache.evict(List.of(traceId));
+      return Optional.empty();
     }
     return gate.render(
         () ->

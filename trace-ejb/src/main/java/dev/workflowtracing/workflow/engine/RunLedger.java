@@ -20,6 +20,9 @@ public interface RunLedger {
    */
   boolean requestCancel(String runId, String reason);
 
+  /** The server recorded as executing the run ({@code service.instance.id}), if any. */
+  Optional<String> executor(String runId);
+
   /** Cancels other servers asked of the runs this server executes: run id to reason. */
   Map<String, String> cancelsRequestedHere();
 }

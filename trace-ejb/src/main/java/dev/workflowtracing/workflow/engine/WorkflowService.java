@@ -24,10 +24,6 @@ public class WorkflowService {
 
   private static final Logger LOG = Logger.getLogger(WorkflowService.class.getName());
 
-  static final String ABORTED_REASON =
-      "Aborted: the server executing this run stopped before the run ended. Spans that had not"
-          + " ended by then were never recorded.";
-
   @EJB WorkflowCatalog catalog;
   @EJB WorkflowRunner runner;
   @EJB RunControl control;
@@ -72,7 +68,12 @@ public class WorkflowService {
         LOG.warning(() -> "Run " + runId + " was running when its server stopped: aborted");
         events.fire(
             new RunEvent.RunEnded(
-                runId, RunStatus.ABORTED, System.currentTimeMillis(), "{}", ABORTED_REASON, 0));
+                runId,
+                RunStatus.ABORTED,
+                System.currentTimeMillis(),
+                "{}",
+                AbortReason.serverStopped(ledger.executor(runId).orElse(null)),
+                0));
       }
       return;
     }

@@ -1,0 +1,195 @@
+package dev.workflowtracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workflowtracing.it.RunEventStream.Event;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The cluster as bin/cluster starts it from this build: one PostgreSQL database, one standalone
+ * ActiveMQ Artemis broker, WildFly's load balancer and two WildFly servers (full-ha). Runs accepted
+ * anywhere are executed by whichever server takes them off the shared queue; cancels, event streams
+ * and deletes work through either server; a killed server's queued runs execute on the other and
+ * its running ones end ABORTED. PostgreSQL pass only (ports from PORT_OFFSET 3000).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static final int BASE = 3000;
+  private static final Api BALANCER = Api.at("http://localhost:" + (8080 + BASE) + "/");
+  private static final Api ONE = Api.at("http://localhost:" + (8180 + BASE) + "/");
+  private static final Api TWO = Api.at("http://localhost:" + (8280 + BASE) + "/");
+  private static final Duration RECOVERY_BOUND = Duration.ofSeconds(60);
+
+  @BeforeAll
+  static void up() throws Exception {
+    Assumptions.assumeTrue(
+        "postgres".equals(System.getProperty("it.db")), "a cluster needs PostgreSQL");
+    cluster("up", "2");
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if ("postgres".equals(System.getProperty("it.db"))) {
+      cluster("down");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void runsSentAnywhereAllEndCompleteAndBothServersExecuteThem() {
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      runs.add(startAsync(BALANCER, "hello-llm", "{\"name\": \"b" + i + "\"}"));
+    }
+    for (int i = 0; i < 50; i++) {
+      runs.add(startAsync(ONE, "hello-llm", "{\"name\": \"one" + i + "\"}"));
+      runs.add(startAsync(TWO, "hello-llm", "{\"name\": \"two" + i + "\"}"));
+    }
+    Map<String, Long> byServer = new TreeMap<>();
+    for (String runId : runs) {
+      JsonObject run = awaitEnded(BALANCER, runId, Duration.ofSeconds(120));
+      assertThat(run.getString("status")).as(runId).isEqualTo("SUCCEEDED");
+      byServer.merge(run.getString("executedBy"), 1L, Long::sum);
+    }
+    System.out.println("ClusterIT: 300 runs executed by " + byServer);
+    assertThat(byServer).containsOnlyKeys("server-1", "server-2");
+    // Every trace is complete, read through either server.
+    for (int i = 0; i < runs.size(); i += 25) {
+      JsonObject run = (i % 2 == 0 ? ONE : TWO).get("api/runs/" + runs.get(i)).object();
+      assertThat(run.getBoolean("complete")).as("trace of " + runs.get(i)).isTrue();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aRunIsCancelledAndWatchedThroughTheServerThatDoesNotExecuteIt() throws Exception {
+    String runId = startAsync(BALANCER, "slow-llm-chain", "{\"topic\": \"cluster\"}");
+    JsonObject running =
+        BALANCER
+            .await(
+                "api/runs/" + runId,
+                a -> a.status() == 200 && "RUNNING".equals(a.object().getString("status")),
+                Duration.ofSeconds(30))
+            .object();
+    Api other = running.getString("executedBy").equals("server-1") ? TWO : ONE;
+    var stream =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return RunEventStream.read(other.base().toURL(), runId, null);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Api.Answer cancelled = other.post("api/runs/" + runId + "/cancel", "");
+    assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+    assertThat(cancelled.object().getString("status")).isEqualTo("CANCELLED");
+    List<Event> events = stream.get(30, TimeUnit.SECONDS);
+    assertThat(events).last().extracting(Event::name).isEqualTo("RunEnded");
+    assertThat(events.get(events.size() - 1).data().getString("status")).isEqualTo("CANCELLED");
+    JsonObject trace = other.awaitComplete(cancelled.object().getString("traceId"));
+    assertThat(
+            trace.getJsonArray("spans").stream()
+                .map(s -> s.asJsonObject())
+                .filter(s -> "run".equals(s.getString("role", "")))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("attributes")
+                .getBoolean("workflow.run.cancelled"))
+        .isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void aTraceDeletedThroughOneServerIsGoneThroughTheOtherAtOnce() {
+    Api.Answer run = ONE.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"gone\"}}");
+    String traceId = run.object().getString("traceId");
+    TWO.awaitComplete(traceId); // read, so that server 2 has it in its cache
+    assertThat(TWO.get("api/traces/" + traceId).status()).isEqualTo(200);
+    Api.Answer deleted = ONE.delete("api/traces/" + traceId);
+    assertThat(deleted.status()).as(deleted.text()).isIn(200, 204);
+    assertThat(TWO.get("api/traces/" + traceId).status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(4)
+  void whenAServerIsKilledItsQueuedRunsExecuteOnTheOtherAndItsRunningOnesEndAborted()
+      throws Exception {
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      runs.add(startAsync(BALANCER, "slow-llm-chain", "{\"topic\": \"kill " + i + "\"}"));
+    }
+    BALANCER.await(
+        "api/runs/" + runs.get(0),
+        a -> a.status() == 200 && !"QUEUED".equals(a.object().getString("status")),
+        Duration.ofSeconds(30));
+    cluster("kill", "1");
+    long killedAt = System.nanoTime();
+    Map<String, Long> outcome = new TreeMap<>();
+    for (String runId : runs) {
+      JsonObject run = awaitEnded(TWO, runId, RECOVERY_BOUND.plusSeconds(60));
+      String key = run.getString("status") + " on " + run.getString("executedBy", "?");
+      outcome.merge(key, 1L, Long::sum);
+      if (run.getString("status").equals("ABORTED")) {
+        assertThat(run.getString("executedBy")).isEqualTo("server-1");
+        assertThat(run.getString("error")).contains("server-1");
+      } else {
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        // Executed once: exactly its own spans, complete.
+        assertThat(run.getBoolean("complete")).as("trace of " + runId).isTrue();
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+    System.out.println("ClusterIT: after killing server 1: " + outcome + ", all ended in " + took);
+    assertThat(outcome.keySet()).contains("SUCCEEDED on server-2");
+    assertThat(took).isLessThan(RECOVERY_BOUND.plusSeconds(30));
+    cluster("start", "1");
+  }
+
+  private static String startAsync(Api api, String workflow, String inputs) {
+    Api.Answer answer =
+        api.post(
+            "api/workflows/" + workflow + "/runs",
+            "{\"inputs\": " + inputs + "}",
+            "Prefer",
+            "respond-async");
+    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+    return answer.object().getString("runId");
+  }
+
+  private static JsonObject awaitEnded(Api api, String runId, Duration within) {
+    return api.await(
+            "api/runs/" + runId,
+            r ->
+                r.status() == 200
+                    && !List.of("QUEUED", "RUNNING").contains(r.object().getString("status")),
+            within)
+        .object();
+  }
+
+  private static void cluster(String... args) throws Exception {
+    Path root = Path.of(System.getProperty("it.root"));
+    List<String> command = new ArrayList<>(List.of(root.resolve("bin/cluster").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).inheritIO();
+    builder.environment().put("PORT_OFFSET", String.valueOf(BASE));
+    Process process = builder.start();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("bin/cluster " + args[0]).isTrue();
+    assertThat(process.exitValue()).as("bin/cluster " + String.join(" ", args)).isZero();
+  }
+}
