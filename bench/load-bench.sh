@@ -4,6 +4,7 @@
 # reports the share of complete trace trees. Starts its own WildFly (ports +200, H2, tracing
 # defaults) from the built EAR; figures go to docs/performance.md.
 #   bench/load-bench.sh [window-seconds=10] [windows=16] [clients=8] [soak-seconds=300] [soak-runs-per-second=5]
+# BENCH_OTLP=1: OTLP export on, to a receiver the script starts (bench's OtlpSink, port 4518).
 # BENCH_DB=postgres: each server gets a fresh PostgreSQL database (workflow_tracing_load on this
 # machine's cluster, bin/setup-postgres) instead of WildFly's in-memory H2.
 set -euo pipefail
@@ -35,7 +36,7 @@ start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
   cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
   local t0=$(date +%s%N)
   env "${db_env[@]}" "$@" "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
-    -Djboss.socket.binding.port-offset=200 -Dotel.traces.exporter=none >"$base.out" 2>&1 &
+    -Djboss.socket.binding.port-offset=200 "${otlp_opts[@]}" >"$base.out" 2>&1 &
   server=$!
   until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
     [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed: see $base.out"; exit 1; }
@@ -43,8 +44,17 @@ start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
   done
   echo "startup (process start to EAR deployed, $*): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 }
+# BENCH_OTLP=1: the servers export OTLP/HTTP to a receiver on this machine (bench's OtlpSink), as
+# a deployment does; otherwise OTLP export is off.
+otlp_opts=(-Dotel.traces.exporter=none)
+receiver=""
+if [[ "${BENCH_OTLP:-0}" == 1 ]]; then
+  java -cp "$cp" dev.workflowtracing.bench.OtlpSink 4518 &
+  receiver=$!
+  otlp_opts=(-Dotel.exporter.otlp.endpoint=http://localhost:4518)
+fi
 server=""
-trap '[[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null; true' EXIT
+trap '[[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null; [[ -n "$receiver" ]] && kill "$receiver" 2>/dev/null; true' EXIT
 stop_server() {
   kill -TERM "$server"
   wait "$server" || true

@@ -14,6 +14,16 @@ final class OtlpSink {
 
   private OtlpSink() {}
 
+  /** A receiver on its own, for a script's server: {@code OtlpSink <port>}, until killed. */
+  public static void main(String[] args) throws Exception {
+    AtomicLong bytes = new AtomicLong();
+    start(Integer.parseInt(args[0]), bytes);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> System.out.println("OTLP receiver: " + bytes.get() + " bytes")));
+    Thread.currentThread().join();
+  }
+
   static HttpServer start(int port, AtomicLong bytes) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
     // Daemon threads: the benchmark's JVM ends when its work does (stop() leaves the pool running).

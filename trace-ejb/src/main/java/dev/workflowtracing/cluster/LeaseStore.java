@@ -1,5 +1,6 @@
 package dev.workflowtracing.cluster;
 
+import dev.workflowtracing.workflow.engine.RunStatus;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,6 +69,17 @@ public class LeaseStore {
         .getResultList()
         .forEach(lease -> renewals.put(lease.instanceId(), lease.renewals()));
     return renewals;
+  }
+
+  /**
+   * Servers with runs RUNNING that started before {@code beforeMillis} but no lease: they released
+   * it at a graceful stop (or it was dropped), so nothing will end those runs.
+   */
+  public List<String> serversRunningWithoutLease(long beforeMillis) {
+    return em.createNamedQuery("ServerLeaseRecord.serversRunningWithoutLease", String.class)
+        .setParameter("status", RunStatus.RUNNING)
+        .setParameter("before", beforeMillis)
+        .getResultList();
   }
 
   /** Drops a gone server's lease, unless it renewed meanwhile (it came back). */

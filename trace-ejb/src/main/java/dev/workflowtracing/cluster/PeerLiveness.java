@@ -34,14 +34,18 @@ final class PeerLiveness {
     }
   }
 
+  /** Whether this server's own renewals have gone through long enough to judge others. */
+  synchronized boolean mayJudge(long nowNanos) {
+    return renewingSinceNanos >= 0 && nowNanos - renewingSinceNanos >= expiresAfterNanos;
+  }
+
   /**
    * The servers among {@code renewals} (server to count) that are gone, apart from {@code self}.
    */
   synchronized List<String> gone(String self, Map<String, Long> renewals, long nowNanos) {
     seen.keySet().retainAll(renewals.keySet());
     List<String> gone = new ArrayList<>();
-    boolean mayJudge =
-        renewingSinceNanos >= 0 && nowNanos - renewingSinceNanos >= expiresAfterNanos;
+    boolean mayJudge = mayJudge(nowNanos);
     renewals.forEach(
         (server, count) -> {
           if (server.equals(self)) {

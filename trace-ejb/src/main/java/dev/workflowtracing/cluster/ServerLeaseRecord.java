@@ -23,6 +23,12 @@ import jakarta.persistence.Table;
     query =
         "delete from ServerLeaseRecord l where l.instanceId = :id and l.incarnation = :incarnation")
 @NamedQuery(
+    name = "ServerLeaseRecord.serversRunningWithoutLease",
+    query =
+        "select distinct r.executedBy from RunRecord r where r.status = :status"
+            + " and r.executedBy is not null and r.startedAt < :before and r.executedBy not in"
+            + " (select l.instanceId from ServerLeaseRecord l)")
+@NamedQuery(
     name = "ServerLeaseRecord.dropIfStill",
     query = "delete from ServerLeaseRecord l where l.instanceId = :id and l.renewals = :renewals")
 public class ServerLeaseRecord {

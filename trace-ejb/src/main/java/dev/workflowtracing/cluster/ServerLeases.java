@@ -125,6 +125,16 @@ public class ServerLeases {
           LOG.warning(() -> "Server " + gone + " stopped renewing its lease: it is gone");
         }
       }
+      if (peers.mayJudge(System.nanoTime())) {
+        // A server that stopped gracefully released its lease; a run it was still executing
+        // (started a full expiry ago, so not one of a server taking its lease right now) ends here.
+        long before = System.currentTimeMillis() - EXPIRES_AFTER.toMillis();
+        for (String stopped : leases.serversRunningWithoutLease(before)) {
+          if (!stopped.equals(self)) {
+            recovery.abortRunsOf(stopped);
+          }
+        }
+      }
     } catch (RuntimeException e) {
       peers.ownRenewal(false, System.nanoTime());
       LOG.warning(() -> "Could not renew this server's lease (database unavailable?): " + e);

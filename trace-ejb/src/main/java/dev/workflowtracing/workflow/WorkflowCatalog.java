@@ -72,6 +72,8 @@ public class WorkflowCatalog {
   public WorkflowSummary saveNewVersion(JsonObject json) {
     WorkflowDefinitionParser.parse(json); // a clear 400 before "id" is read
     String id = json.getString("id");
+    // Two servers saving the same workflow at once: one after the other, each its own version.
+    ClusterWideLock.holdUntilCommit(em, ClusterWideLock.WORKFLOW_VERSIONS);
     int version = latest(id).map(r -> r.getVersion() + 1).orElse(1);
     JsonObject versioned = JsonFactory.createObjectBuilder(json).add("version", version).build();
     WorkflowDefinition definition = WorkflowDefinitionParser.parse(versioned);
@@ -85,6 +87,8 @@ public class WorkflowCatalog {
   /** Saves a sample unless that id and version is already stored; true if it was saved. */
   public boolean saveIfAbsent(String json) {
     WorkflowDefinition workflow = WorkflowDefinitionParser.parse(json);
+    // Servers starting together on one database: one stores the sample, the others find it.
+    ClusterWideLock.holdUntilCommit(em, ClusterWideLock.SAMPLE_WORKFLOWS);
     if (em.find(WorkflowRecord.class, new WorkflowRecord.Key(workflow.id(), workflow.version()))
         != null) {
       return false;

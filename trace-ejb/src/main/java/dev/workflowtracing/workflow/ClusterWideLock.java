@@ -1,0 +1,33 @@
+package dev.workflowtracing.workflow;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+/**
+ * A lock every server on the database shares, held to the end of the caller's transaction: a
+ * PostgreSQL transaction-level advisory lock. So work that must happen once per cluster (loading
+ * the samples when several servers start together, numbering a workflow's next version) is done by
+ * one server at a time, and the others see it done. On H2 (one server per database file) it is
+ * nothing.
+ */
+public final class ClusterWideLock {
+
+  /** Keys: one per kind of work. */
+  public static final long SAMPLE_WORKFLOWS = 0x5741_4d50_4c45L;
+
+  public static final long WORKFLOW_VERSIONS = 0x5645_5253_494fL;
+
+  private ClusterWideLock() {}
+
+  /** Waits for the lock; it is released when the caller's transaction ends. */
+  public static void holdUntilCommit(EntityManager em, long key) {
+    boolean postgres =
+        em.unwrap(Session.class)
+            .doReturningWork(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+    if (postgres) {
+      em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+          .setParameter(1, key)
+          .getSingleResult();
+    }
+  }
+}
