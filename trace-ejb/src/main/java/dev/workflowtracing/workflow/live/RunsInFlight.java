@@ -111,6 +111,14 @@ public class RunsInFlight {
     }
   }
 
+  /**
+   * Whether this server has the run's events: it started here, or ended here. A run only accepted
+   * here may be taken off the queue by another server, whose events this one never sees.
+   */
+  public boolean hasEventsOf(String runId) {
+    return run(runId).map(Run::hasEvents).orElse(false);
+  }
+
   /** The estimated heap the live runs hold (for /api/metrics). */
   public long estimatedBytes() {
     return bytes.get();
@@ -152,6 +160,7 @@ public class RunsInFlight {
     private long count;
     private long eventBytes;
     private volatile boolean ended;
+    private volatile boolean startedHere;
 
     Run(String runId) {
       progress = new RunProgress(runId);
@@ -167,6 +176,7 @@ public class RunsInFlight {
         return 0; // a second end (another server's, or a late cancel) changes nothing
       }
       ended = progress.ended();
+      startedHere |= event instanceof RunEvent.RunStarted;
       LiveUpdate.Event numbered = new LiveUpdate.Event(++count, event);
       recent.addLast(numbered);
       eventBytes += EventSize.of(event);
@@ -183,6 +193,10 @@ public class RunsInFlight {
 
     boolean ended() {
       return ended;
+    }
+
+    boolean hasEvents() {
+      return startedHere || ended;
     }
 
     synchronized RunSnapshot snapshot() {

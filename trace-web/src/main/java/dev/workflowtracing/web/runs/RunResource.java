@@ -137,11 +137,17 @@ public class RunResource {
         inFlight.watch(
             runId, after, new SseRelay(runId, inFlight, sink, sse, executor, streamCounters));
     if (watching.isPresent()) {
+      if (!inFlight.hasEventsOf(runId)) {
+        // Only queued here: another server may take it, and its events would never come here.
+        storedRuns.guard(runId, after, watching.get(), sink, sse);
+      }
       return;
     }
-    RunView run =
-        reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
-    storedRuns.answer(run, sink, sse);
+    Optional<RunView> stored = reader.run(runId);
+    if (stored.isEmpty() && inFlight.live(runId).isEmpty()) {
+      throw new NotFoundProblem("No run with id " + runId);
+    }
+    storedRuns.answer(runId, stored, after, sink, sse);
   }
 
   private static long lastEventId(String header) {

@@ -1,8 +1,11 @@
 package dev.workflowtracing.web.runs;
 
+import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.live.LiveStreamCounters;
+import dev.workflowtracing.workflow.live.RunsInFlight;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -27,12 +31,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The event streams of runs that another server executes (or that nobody holds in memory): each is
- * kept open and follows the run's stored status, one poll of the database every {@link #POLL_MS}
- * for all of them, sending {@code RunStatus} when it changes and {@code RunEnded} once it is final.
- * So a stream read through any server ends with the run's end. Node-by-node events come only from
- * the server that executes the run. At most {@link #MAX_FOLLOWED} streams per server; beyond that a
- * stream gets the status and a hint to reconnect, as a client too many.
+ * The event streams of runs whose events this server does not have: queued (any server may take
+ * them), executed by another server, or ended before this server's memory of them. Each is kept
+ * open and follows the run's stored status, one poll every {@link #POLL_MS} for all of them,
+ * sending {@code RunStatus} when it changes and {@code RunEnded} once it is final; a run that
+ * starts on this server meanwhile is handed to its live events ({@link SseRelay}). So a stream read
+ * through any server ends with the run's end. Node-by-node events come only from the server that
+ * executes the run. At most {@link #MAX_FOLLOWED} streams per server; beyond that a stream gets the
+ * status and a hint to reconnect, as a client too many.
  */
 @Singleton
 @Startup
@@ -45,6 +51,9 @@ public class StoredRunFollowers {
   static final long POLL_MS = 500;
 
   @EJB TraceReader reader;
+  @Inject RunsInFlight inFlight;
+  @Inject LiveStreamCounters counters;
+  @Inject TracingSettings tracing;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -52,6 +61,11 @@ public class StoredRunFollowers {
   ExecutorService writers;
 
   private final List<Follower> followers = new ArrayList<>();
+  private final List<Guard> guards = new ArrayList<>();
+
+  /** A stream watching a run only queued here, until the run starts here or elsewhere. */
+  private record Guard(Follower follower, Runnable stopWatching) {}
+
   private ScheduledFuture<?> poll;
 
   /** One stream: the status it last sent, and its writes in order. */
@@ -59,11 +73,13 @@ public class StoredRunFollowers {
     final String runId;
     final SseEventSink sink;
     final Sse sse;
+    final long after;
     String sentStatus;
     CompletionStage<?> writes = CompletableFuture.completedFuture(null);
 
-    Follower(String runId, SseEventSink sink, Sse sse) {
+    Follower(String runId, long after, SseEventSink sink, Sse sse) {
       this.runId = runId;
+      this.after = after;
       this.sink = sink;
       this.sse = sse;
     }
@@ -82,37 +98,93 @@ public class StoredRunFollowers {
     synchronized (followers) {
       followers.forEach(f -> f.sink.close());
       followers.clear();
+      guards.clear();
     }
   }
 
   /**
-   * Answers a stream of a run this server does not hold from its stored state: its end when it has
-   * ended, otherwise its status now and the changes that follow.
+   * Answers a stream of a run whose events this server does not have, from its stored state ({@code
+   * stored}, empty while its row is still being written): its end when it has ended, otherwise its
+   * status now and the changes that follow.
+   *
+   * @param after the client's Last-Event-ID, for a hand-over to the run's live events
    */
-  public void answer(RunView run, SseEventSink sink, Sse sse) {
-    Follower follower = new Follower(run.runId(), sink, sse);
+  public void answer(
+      String runId, Optional<RunView> stored, long after, SseEventSink sink, Sse sse) {
+    Follower follower = new Follower(runId, after, sink, sse);
+    boolean ended = stored.map(StoredRunFollowers::isFinal).orElse(false);
     boolean follow;
     synchronized (followers) {
-      follow = !isFinal(run) && followers.size() < MAX_FOLLOWED;
+      follow = !ended && followers.size() < MAX_FOLLOWED;
       if (follow) {
         followers.add(follower);
       }
     }
-    if (!follow && !isFinal(run)) {
-      send(follower, statusWithReconnectHint(sse, run));
+    String status = stored.map(RunView::status).orElse(RunStatus.QUEUED.name());
+    if (!follow && !ended) {
+      send(follower, statusWithReconnectHint(sse, runId, status));
       close(follower);
-      return;
+    } else if (ended) {
+      update(follower, stored.get());
+    } else {
+      sendStatus(follower, runId, status);
     }
-    update(follower, run);
+  }
+
+  /**
+   * Keeps an eye on a stream that watches a run only queued on this server: once the run's stored
+   * status says it started (on another server, since this one has no events of it), the stream
+   * stops watching here and follows the stored status instead.
+   */
+  public void guard(String runId, long after, Runnable stopWatching, SseEventSink sink, Sse sse) {
+    synchronized (followers) {
+      if (guards.size() < MAX_FOLLOWED) {
+        guards.add(new Guard(new Follower(runId, after, sink, sse), stopWatching));
+      }
+    }
+  }
+
+  private void checkGuards() {
+    List<Guard> now;
+    synchronized (followers) {
+      guards.removeIf(
+          g -> g.follower().sink.isClosed() || inFlight.hasEventsOf(g.follower().runId));
+      now = List.copyOf(guards);
+    }
+    for (Guard guard : now) {
+      try {
+        Optional<RunView> run = reader.run(guard.follower().runId);
+        // Started elsewhere: a run this server starts is recorded RUNNING a moment before its
+        // live state has the start, so the executing server's name tells them apart.
+        if (run.isPresent()
+            && !RunStatus.QUEUED.name().equals(run.get().status())
+            && !tracing.instanceId().equals(run.get().executedBy())
+            && !inFlight.hasEventsOf(guard.follower().runId)) {
+          guard.stopWatching().run();
+          synchronized (followers) {
+            guards.remove(guard);
+            followers.add(guard.follower());
+          }
+          update(guard.follower(), run.get());
+        }
+      } catch (RuntimeException e) {
+        LOG.fine(() -> "Could not read run " + guard.follower().runId + " for its stream: " + e);
+      }
+    }
   }
 
   private void poll() {
+    checkGuards();
     List<Follower> now;
     synchronized (followers) {
       followers.removeIf(f -> f.sink.isClosed());
       now = List.copyOf(followers);
     }
     for (Follower follower : now) {
+      if (inFlight.hasEventsOf(follower.runId)) {
+        handOver(follower);
+        continue;
+      }
       try {
         Optional<RunView> run = reader.run(follower.runId);
         if (run.isEmpty()) {
@@ -127,19 +199,41 @@ public class StoredRunFollowers {
     }
   }
 
+  // The run started here: its stream goes on with the run's own events, from the client's
+  // Last-Event-ID (a snapshot when that is far back), once what was sent so far is written.
+  private void handOver(Follower follower) {
+    synchronized (followers) {
+      followers.remove(follower);
+    }
+    follower.writes.whenComplete(
+        (ok, failure) -> {
+          SseRelay relay =
+              new SseRelay(
+                  follower.runId, inFlight, follower.sink, follower.sse, writers, counters);
+          if (inFlight.watch(follower.runId, follower.after, relay).isEmpty()) {
+            synchronized (followers) {
+              followers.add(follower); // forgotten meanwhile: follow its stored status again
+            }
+          }
+        });
+  }
+
   private void update(Follower follower, RunView run) {
     if (isFinal(run)) {
       send(follower, ended(follower.sse, run));
       close(follower);
-    } else if (!run.status().equals(follower.sentStatus)) {
-      follower.sentStatus = run.status();
+    } else {
+      sendStatus(follower, run.runId(), run.status());
+    }
+  }
+
+  private void sendStatus(Follower follower, String runId, String status) {
+    if (!status.equals(follower.sentStatus)) {
+      follower.sentStatus = status;
       send(
           follower,
           RunEventJson.event(
-              follower.sse,
-              null,
-              RunEventJson.STATUS,
-              RunEventJson.status(run.runId(), run.status())));
+              follower.sse, null, RunEventJson.STATUS, RunEventJson.status(runId, status)));
     }
   }
 
@@ -162,12 +256,12 @@ public class StoredRunFollowers {
     return RunStatus.valueOf(run.status()).isFinal();
   }
 
-  static OutboundSseEvent statusWithReconnectHint(Sse sse, RunView run) {
+  static OutboundSseEvent statusWithReconnectHint(Sse sse, String runId, String status) {
     return sse.newEventBuilder()
         .name(RunEventJson.STATUS)
         .mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
         .reconnectDelay(RunResource.RECONNECT_MS)
-        .data(RunEventJson.status(run.runId(), run.status()))
+        .data(RunEventJson.status(runId, status))
         .build();
   }
 
