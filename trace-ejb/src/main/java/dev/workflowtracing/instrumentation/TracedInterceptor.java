@@ -35,6 +35,7 @@ public class TracedInterceptor {
     if (span == null) {
       return invocation.proceed();
     }
+    operation.spanStarted();
     try (Scope ignored = tracerHolder.current(span).makeCurrent()) {
       Object result = invocation.proceed();
       if (result instanceof TracedOutcome outcome) {

@@ -15,6 +15,9 @@ public interface TracedOperation {
     return SpanKind.INTERNAL;
   }
 
+  /** Called once the operation's span has started (an operation that counts its spans listens). */
+  default void spanStarted() {}
+
   /** The parent: the current span unless the operation carries one from elsewhere (traceparent). */
   default Context parentContext() {
     return Context.current();

@@ -14,8 +14,30 @@ import dev.workflowtracing.workflow.NodeDefinition;
 import io.opentelemetry.api.common.Attributes;
 
 /** One node's execution within a run, all attempts included: traced as the node's span. */
-public record NodeInvocation(RunHandle run, String workflowId, NodeDefinition node, RunState state)
+public record NodeInvocation(
+    RunHandle run,
+    String workflowId,
+    NodeDefinition node,
+    RunState state,
+    java.util.concurrent.atomic.AtomicBoolean traced)
     implements TracedOperation {
+
+  public NodeInvocation(RunHandle run, String workflowId, NodeDefinition node, RunState state) {
+    this(run, workflowId, node, state, new java.util.concurrent.atomic.AtomicBoolean());
+  }
+
+  @Override
+  public void spanStarted() {
+    traced.set(true);
+  }
+
+  /**
+   * Whether the node's span was started: a call that fails before the interceptor (the container
+   * refusing an interrupted thread, when a cancel lands) has none, and must not count one.
+   */
+  public boolean hasSpan() {
+    return traced.get();
+  }
 
   public String runId() {
     return run.runId();

@@ -162,16 +162,17 @@ public class WorkflowRunner {
       return new WaveResult(0, null); // cancelled: the node does not start
     }
     executed.add(node.id());
+    NodeInvocation invocation = new NodeInvocation(run, request.workflow().id(), node, state);
     try {
-      NodeOutcome outcome =
-          nodeExecutor.execute(new NodeInvocation(run, request.workflow().id(), node, state));
+      NodeOutcome outcome = nodeExecutor.execute(invocation);
       state.recordOutput(node.id(), outcome.output());
       return new WaveResult(1 + outcome.attempts(), null);
     } catch (NodeFailedException e) {
       return new WaveResult(1 + e.attempts(), e.getMessage());
     } catch (RuntimeException e) {
-      // The node's span was started and ended by the interceptor; no attempt ran.
-      return new WaveResult(1, "Node " + node.id() + " failed unexpectedly: " + e);
+      // No attempt ran; the node has a span if the call reached the interceptor.
+      return new WaveResult(
+          invocation.hasSpan() ? 1 : 0, "Node " + node.id() + " failed unexpectedly: " + e);
     } finally {
       run.exit();
     }
