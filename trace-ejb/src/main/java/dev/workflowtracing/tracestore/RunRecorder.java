@@ -2,10 +2,12 @@ package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.workflow.engine.RunEvent;
+import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 /**
  * Keeps each run's row: observes the engine's run events and writes them through the {@link
@@ -16,6 +18,7 @@ public class RunRecorder {
 
   @EJB RunJournal journal;
   @Inject TracingSettings settings;
+  @Inject CommitDurability durability;
 
   void queued(@Observes RunEvent.RunQueued run) {
     journal.started(
@@ -42,7 +45,8 @@ public class RunRecorder {
     journal.started(run.fromQueue() ? start.startingQueuedRun() : start);
   }
 
-  void ended(@Observes RunEvent.RunEnded run) {
+  /** First among the run's end's observers: the row is written out before anyone is told. */
+  void ended(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) RunEvent.RunEnded run) {
     journal.finished(
         new RunEnd(
             run.runId(),
@@ -51,5 +55,6 @@ public class RunRecorder {
             run.outputsJson(),
             run.error(),
             run.expectedSpans()));
+    durability.awaitWrittenOut();
   }
 }
