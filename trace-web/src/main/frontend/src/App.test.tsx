@@ -78,7 +78,7 @@ const tracingAdmin: TracingAdmin = {
     exporters: [
       { name: 'database', exported: 3, failed: 0, dropped: 0, rejected: 0, lastError: null, lastErrorAt: null },
     ],
-    queues: [{ name: 'database', size: 0, capacity: 65536, dropped: 0 }],
+    queues: [{ name: 'database', size: 0, capacity: 65536, dropped: 0, bytes: 0, capacityBytes: 67108864 }],
     retryBufferSpans: 0,
     runJournal: { pending: 0, dropped: 0, repaired: 1, rejected: 2 },
     runQueue: { depth: 2, oldestAgeSeconds: 7 },

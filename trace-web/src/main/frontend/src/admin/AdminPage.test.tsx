@@ -27,8 +27,8 @@ const tracingAdmin: TracingAdmin = {
       },
     ],
     queues: [
-      { name: 'otlp', size: 0, capacity: 8192, dropped: 0 },
-      { name: 'database', size: 61440, capacity: 65536, dropped: 0 },
+      { name: 'otlp', size: 0, capacity: 8192, dropped: 0, bytes: 0, capacityBytes: 67108864 },
+      { name: 'database', size: 61440, capacity: 65536, dropped: 0, bytes: 4194304, capacityBytes: 67108864 },
     ],
     retryBufferSpans: 17,
     runJournal: { pending: 0, dropped: 0, repaired: 1, rejected: 2 },

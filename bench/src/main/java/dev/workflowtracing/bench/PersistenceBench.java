@@ -149,6 +149,7 @@ public final class PersistenceBench {
               em.clear();
             },
             100_000,
+            Long.MAX_VALUE,
             stats);
     List<List<SpanData>> batches = batches(spans);
     long start = System.nanoTime();

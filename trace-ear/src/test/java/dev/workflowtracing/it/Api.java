@@ -11,15 +11,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** A small HTTP client for the REST API, as a user of the API would call it. */
 final class Api {
 
   /** A response: status, content type, the body as text and, for JSON, parsed. */
-  record Answer(int status, String contentType, String text, JsonStructure body) {
+  record Answer(
+      int status,
+      String contentType,
+      String text,
+      JsonStructure body,
+      java.net.http.HttpHeaders headers) {
     JsonObject object() {
       return (JsonObject) body;
+    }
+
+    /** The first value of a response header, or null. */
+    String header(String name) {
+      return headers == null ? null : headers.firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return "Answer[" + status + " " + contentType + " " + text + "]";
     }
   }
 
@@ -117,6 +133,42 @@ final class Api {
     return answer;
   }
 
+  /**
+   * Starts a run on the queue ({@code Prefer: respond-async}, inputs a JSON object or null) and
+   * returns its id.
+   */
+  String startAsync(String workflow, String inputs) {
+    Answer answer =
+        post(
+            "api/workflows/" + workflow + "/runs",
+            inputs == null ? "{}" : "{\"inputs\": " + inputs + "}",
+            "Prefer",
+            "respond-async");
+    if (answer.status() != 202) {
+      throw new AssertionError("Expected 202 for a run of " + workflow + ", got " + answer);
+    }
+    return answer.object().getString("runId");
+  }
+
+  /** Waits until the run's stored status is {@code status}. */
+  void awaitStatus(String runId, String status, Duration within) {
+    await(
+        "api/runs/" + runId,
+        r -> r.status() == 200 && status.equals(r.object().getString("status")),
+        within);
+  }
+
+  /** Waits until the run has ended (neither queued nor running) and returns it. */
+  JsonObject awaitEnded(String runId, Duration within) {
+    return await(
+            "api/runs/" + runId,
+            r ->
+                r.status() == 200
+                    && !List.of("QUEUED", "RUNNING").contains(r.object().getString("status")),
+            within)
+        .object();
+  }
+
   /** Waits until the API reports the trace complete (its spans arrive in batches after the run). */
   JsonObject awaitComplete(String traceId) {
     return await(
@@ -164,9 +216,9 @@ final class Api {
           response.body().isBlank() || !json
               ? null
               : Json.createReader(new StringReader(response.body())).read();
-      return new Answer(response.statusCode(), type, response.body(), body);
+      return new Answer(response.statusCode(), type, response.body(), body, response.headers());
     } catch (java.net.ConnectException e) {
-      return new Answer(0, "", "", null);
+      return new Answer(0, "", "", null, null);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -54,15 +54,15 @@ class ClusterIT {
   void runsSentAnywhereAllEndCompleteAndBothServersExecuteThem() {
     List<String> runs = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      runs.add(startAsync(BALANCER, "hello-llm", "{\"name\": \"b" + i + "\"}"));
+      runs.add(BALANCER.startAsync("hello-llm", "{\"name\": \"b" + i + "\"}"));
     }
     for (int i = 0; i < 50; i++) {
-      runs.add(startAsync(ONE, "hello-llm", "{\"name\": \"one" + i + "\"}"));
-      runs.add(startAsync(TWO, "hello-llm", "{\"name\": \"two" + i + "\"}"));
+      runs.add(ONE.startAsync("hello-llm", "{\"name\": \"one" + i + "\"}"));
+      runs.add(TWO.startAsync("hello-llm", "{\"name\": \"two" + i + "\"}"));
     }
     Map<String, Long> byServer = new TreeMap<>();
     for (String runId : runs) {
-      JsonObject run = awaitEnded(BALANCER, runId, Duration.ofSeconds(120));
+      JsonObject run = BALANCER.awaitEnded(runId, Duration.ofSeconds(120));
       assertThat(run.getString("status")).as(runId).isEqualTo("SUCCEEDED");
       byServer.merge(run.getString("executedBy"), 1L, Long::sum);
     }
@@ -78,7 +78,7 @@ class ClusterIT {
   @Test
   @Order(2)
   void aRunIsCancelledAndWatchedThroughTheServerThatDoesNotExecuteIt() throws Exception {
-    String runId = startAsync(BALANCER, "slow-llm-chain", "{\"topic\": \"cluster\"}");
+    String runId = BALANCER.startAsync("slow-llm-chain", "{\"topic\": \"cluster\"}");
     JsonObject running =
         BALANCER
             .await(
@@ -132,7 +132,7 @@ class ClusterIT {
       throws Exception {
     List<String> runs = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      runs.add(startAsync(BALANCER, "slow-llm-chain", "{\"topic\": \"kill " + i + "\"}"));
+      runs.add(BALANCER.startAsync("slow-llm-chain", "{\"topic\": \"kill " + i + "\"}"));
     }
     BALANCER.await(
         "api/runs/" + runs.get(0),
@@ -142,7 +142,7 @@ class ClusterIT {
     long killedAt = System.nanoTime();
     Map<String, Long> outcome = new TreeMap<>();
     for (String runId : runs) {
-      JsonObject run = awaitEnded(TWO, runId, RECOVERY_BOUND.plusSeconds(60));
+      JsonObject run = TWO.awaitEnded(runId, RECOVERY_BOUND.plusSeconds(60));
       String key = run.getString("status") + " on " + run.getString("executedBy", "?");
       outcome.merge(key, 1L, Long::sum);
       if (run.getString("status").equals("ABORTED")) {
@@ -161,25 +161,47 @@ class ClusterIT {
     cluster("start", "1");
   }
 
-  private static String startAsync(Api api, String workflow, String inputs) {
-    Api.Answer answer =
-        api.post(
-            "api/workflows/" + workflow + "/runs",
-            "{\"inputs\": " + inputs + "}",
-            "Prefer",
-            "respond-async");
-    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
-    return answer.object().getString("runId");
-  }
+  @Test
+  @Order(5)
+  void theQueueIsCountedByTheBrokerAndWhileTheBrokerIsDownNothingIsAcceptedOrLost()
+      throws Exception {
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      runs.add(ONE.startAsync("slow-llm-chain", "{\"topic\": \"broker " + i + "\"}"));
+    }
+    // Accepted by server 1, counted from server 2: the depth is the broker's.
+    long seen = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (seen == 0 && System.nanoTime() < deadline) {
+      seen = TWO.metric("workflow_tracing_run_queue_depth");
+      Api.sleep(100);
+    }
+    assertThat(seen).as("queue depth read through server 2").isPositive();
 
-  private static JsonObject awaitEnded(Api api, String runId, Duration within) {
-    return api.await(
-            "api/runs/" + runId,
-            r ->
-                r.status() == 200
-                    && !List.of("QUEUED", "RUNNING").contains(r.object().getString("status")),
-            within)
-        .object();
+    cluster("broker", "stop");
+    try {
+      Api.Answer refused =
+          BALANCER.post("api/workflows/hello-llm/runs", "{}", "Prefer", "respond-async");
+      ProblemResponsesIT.assertProblem(refused, 503);
+      assertThat(refused.header("Retry-After")).isEqualTo("5");
+      assertThat(refused.object().getString("detail")).contains("broker");
+      // A run that does not go through the queue still runs.
+      assertThat(BALANCER.post("api/workflows/hello-llm/runs", "{}").status()).isEqualTo(201);
+    } finally {
+      cluster("broker", "start");
+    }
+
+    // Nothing accepted before the outage is lost: every run ends, most of them as they would have.
+    Map<String, Long> outcome = new TreeMap<>();
+    for (String runId : runs) {
+      JsonObject run = BALANCER.awaitEnded(runId, Duration.ofSeconds(180));
+      outcome.merge(run.getString("status"), 1L, Long::sum);
+    }
+    System.out.println("ClusterIT: runs queued before the broker's outage: " + outcome);
+    assertThat(outcome.keySet()).containsAnyOf("SUCCEEDED").isSubsetOf("SUCCEEDED", "ABORTED");
+    String after = BALANCER.startAsync("hello-llm", null);
+    assertThat(BALANCER.awaitEnded(after, Duration.ofSeconds(60)).getString("status"))
+        .isEqualTo("SUCCEEDED");
   }
 
   private static void cluster(String... args) throws Exception {

@@ -41,7 +41,7 @@ class LateWatcherIT {
   @Test
   void aWatcherThatJoinsThreeSecondsLateGetsTheFinalStateAndTheEndAtOnce() throws Exception {
     Api api = new Api(baseUrl);
-    String runId = startFanOut(api);
+    String runId = api.startAsync("fan-out", null);
     Api.sleep(3_000);
     Resumed late = RunEventStream.readResuming(baseUrl, runId, null, Duration.ZERO, WITHIN);
     assertThat(late.connections()).isEqualTo(1);
@@ -65,7 +65,7 @@ class LateWatcherIT {
   @Test
   void aWatcherThatJoinsMidRunGetsASnapshotThenTheRestOfTheRun() throws Exception {
     Api api = new Api(baseUrl);
-    String runId = startFanOut(api);
+    String runId = api.startAsync("fan-out", null);
     CountDownLatch midRun = new CountDownLatch(1);
     CompletableFuture<List<Event>> first =
         CompletableFuture.supplyAsync(
@@ -99,19 +99,13 @@ class LateWatcherIT {
   @Test
   void aClientReadingOneEventEveryTenMillisecondsReachesTheEnd() throws Exception {
     Api api = new Api(baseUrl);
-    String runId = startFanOut(api);
+    String runId = api.startAsync("fan-out", null);
     Resumed slow =
         RunEventStream.readResuming(
             baseUrl, runId, null, Duration.ofMillis(10), Duration.ofSeconds(60));
     assertEndsAsStored(api, runId, slow);
     // Each connection made progress: the ids it received only ever go up.
     assertThat(slow.events()).extracting(Event::id).isSorted();
-  }
-
-  private static String startFanOut(Api api) {
-    return api.post("api/workflows/fan-out/runs", "{}", "Prefer", "respond-async")
-        .object()
-        .getString("runId");
   }
 
   /** The stream ended with RunEnded and its status is the stored one, read within 5 s. */

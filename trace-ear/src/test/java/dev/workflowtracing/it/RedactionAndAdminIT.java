@@ -192,6 +192,13 @@ class RedactionAndAdminIT {
         .isPositive();
     assertThat(pipeline.getJsonArray("queues").getJsonObject(1).getInt("capacity"))
         .isEqualTo(65536);
+    assertThat(
+            pipeline
+                .getJsonArray("queues")
+                .getJsonObject(1)
+                .getJsonNumber("capacityBytes")
+                .longValue())
+        .isEqualTo(64L << 20);
 
     // The OTLP headers are sent, but their value is in no answer and no log line.
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

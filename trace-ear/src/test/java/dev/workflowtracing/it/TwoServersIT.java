@@ -85,19 +85,19 @@ class TwoServersIT {
     Api a = new Api(baseUrl);
     List<String> onA = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      onA.add(startSlowChain(a));
+      onA.add(a.startAsync("slow-llm-chain", "{\"topic\": \"two servers\"}"));
     }
-    awaitStatus(a, onA.get(0), "RUNNING", Duration.ofSeconds(30));
+    a.awaitStatus(onA.get(0), "RUNNING", Duration.ofSeconds(30));
 
     startPeer();
     for (String runId : onA) {
-      JsonObject run = awaitEnded(b, runId, Duration.ofSeconds(60));
+      JsonObject run = b.awaitEnded(runId, Duration.ofSeconds(60));
       assertThat(run.getString("status")).as("a's run " + runId).isEqualTo("SUCCEEDED");
       assertThat(run.getString("executedBy")).isEqualTo("server-a");
     }
 
-    String victim = startSlowChain(a);
-    awaitStatus(b, victim, "RUNNING", Duration.ofSeconds(30));
+    String victim = a.startAsync("slow-llm-chain", "{\"topic\": \"two servers\"}");
+    b.awaitStatus(victim, "RUNNING", Duration.ofSeconds(30));
     Api.Answer cancelled = b.post("api/runs/" + victim + "/cancel", "");
     assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
     assertThat(cancelled.object().getString("status")).isEqualTo("CANCELLED");
@@ -122,6 +122,27 @@ class TwoServersIT {
                 .object()
                 .getString("executedBy"))
         .isEqualTo("server-b");
+
+    // The recording pause holds for both servers, whichever one an admin asked.
+    try {
+      assertThat(a.put("api/admin/tracing/recording", "{\"recording\": false}").status())
+          .isEqualTo(200);
+      awaitRecording(b, false);
+      JsonObject untraced = b.post("api/workflows/hello-llm/runs", "{}").object();
+      assertThat(untraced.get("traceId")).isEqualTo(JsonValue.NULL);
+    } finally {
+      assertThat(b.put("api/admin/tracing/recording", "{\"recording\": true}").status())
+          .isEqualTo(200);
+    }
+    awaitRecording(a, true);
+  }
+
+  /** Follows within 2 s: a bound of 10 s leaves room for a loaded machine. */
+  private static void awaitRecording(Api api, boolean recording) {
+    api.await(
+        "api/admin/tracing",
+        r -> r.object().getJsonObject("pipeline").getBoolean("recording") == recording,
+        Duration.ofSeconds(10));
   }
 
   @Test
@@ -130,17 +151,17 @@ class TwoServersIT {
     startPeer();
     List<String> onB = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      onB.add(startSlowChain(b));
+      onB.add(b.startAsync("slow-llm-chain", "{\"topic\": \"two servers\"}"));
     }
     for (String runId : onB) {
-      awaitStatus(a, runId, "RUNNING", Duration.ofSeconds(30));
+      a.awaitStatus(runId, "RUNNING", Duration.ofSeconds(30));
     }
     ServerProcesses.kill("it-peer-server");
     long killedAt = System.nanoTime();
     containers.kill(PEER);
 
     for (String runId : onB) {
-      JsonObject run = awaitEnded(a, runId, RECOVERY_BOUND.plusSeconds(15));
+      JsonObject run = a.awaitEnded(runId, RECOVERY_BOUND.plusSeconds(15));
       assertThat(run.getString("status")).isEqualTo("ABORTED");
       assertThat(run.getString("error")).contains("server-b", "stopped");
     }
@@ -166,33 +187,5 @@ class TwoServersIT {
       deployer.undeploy(PEER_EAR); // restored at boot from an earlier test
     }
     deployer.deploy(PEER_EAR);
-  }
-
-  private static String startSlowChain(Api api) {
-    Api.Answer answer =
-        api.post(
-            "api/workflows/slow-llm-chain/runs",
-            "{\"inputs\": {\"topic\": \"two servers\"}}",
-            "Prefer",
-            "respond-async");
-    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
-    return answer.object().getString("runId");
-  }
-
-  private static void awaitStatus(Api api, String runId, String status, Duration within) {
-    api.await(
-        "api/runs/" + runId,
-        r -> r.status() == 200 && status.equals(r.object().getString("status")),
-        within);
-  }
-
-  private static JsonObject awaitEnded(Api api, String runId, Duration within) {
-    return api.await(
-            "api/runs/" + runId,
-            r ->
-                r.status() == 200
-                    && !List.of("QUEUED", "RUNNING").contains(r.object().getString("status")),
-            within)
-        .object();
   }
 }

@@ -15,6 +15,7 @@ public record PersistenceSettings(
     boolean enabled,
     int maxQueueSize,
     int retryBufferSize,
+    long retryBufferMaxBytes,
     String indexedAttributes,
     boolean asynchronousCommit,
     Duration runEndWait) {
@@ -24,6 +25,7 @@ public record PersistenceSettings(
         config.getValue("tracing.persistence.enabled", Boolean.class),
         config.getValue("tracing.persistence.max.queue.size", Integer.class),
         config.getValue("tracing.persistence.retry.buffer.size", Integer.class),
+        TracingSettings.atLeastOneMebibyte(config, "tracing.persistence.retry.buffer.max-bytes"),
         config.getValue("tracing.persistence.indexed-attributes", String.class),
         config.getValue("tracing.persistence.asynchronous-commit", Boolean.class),
         Duration.ofMillis(

@@ -38,26 +38,41 @@ public final class PersistingSpanExporter implements SpanExporter {
   // Guarded by this: batches that failed to write, oldest first.
   private final Deque<List<SpanData>> pending = new ArrayDeque<>();
   private int pendingSpans;
+  private final long maxBytes;
+  private long pendingBytes;
   private long nextAttemptNanos;
   private Duration backoff = FIRST_BACKOFF;
 
   private PersistingSpanExporter(
-      SpanSink sink, int bufferCapacity, LongSupplier nanoClock, ExporterStats stats) {
+      SpanSink sink,
+      int bufferCapacity,
+      long maxBytes,
+      LongSupplier nanoClock,
+      ExporterStats stats) {
     this.sink = sink;
     this.bufferCapacity = bufferCapacity;
+    this.maxBytes = maxBytes;
     this.nanoClock = nanoClock;
     this.stats = stats;
   }
 
+  /**
+   * @param bufferCapacity the most spans kept for retry
+   * @param maxBytes the most bytes they may hold ({@link SpanBytes}): beyond either, the oldest go
+   */
   public static PersistingSpanExporter create(
-      SpanSink sink, int bufferCapacity, ExporterStats stats) {
-    return new PersistingSpanExporter(sink, bufferCapacity, System::nanoTime, stats);
+      SpanSink sink, int bufferCapacity, long maxBytes, ExporterStats stats) {
+    return new PersistingSpanExporter(sink, bufferCapacity, maxBytes, System::nanoTime, stats);
   }
 
   /** For tests: a clock that the test advances. */
   static PersistingSpanExporter create(
-      SpanSink sink, int bufferCapacity, LongSupplier nanoClock, ExporterStats stats) {
-    return new PersistingSpanExporter(sink, bufferCapacity, nanoClock, stats);
+      SpanSink sink,
+      int bufferCapacity,
+      long maxBytes,
+      LongSupplier nanoClock,
+      ExporterStats stats) {
+    return new PersistingSpanExporter(sink, bufferCapacity, maxBytes, nanoClock, stats);
   }
 
   @Override
@@ -97,6 +112,7 @@ public final class PersistingSpanExporter implements SpanExporter {
         stats.dropped(pendingSpans);
         pending.clear();
         pendingSpans = 0;
+        pendingBytes = 0;
       }
       return result;
     }
@@ -114,21 +130,38 @@ public final class PersistingSpanExporter implements SpanExporter {
     return pendingSpans;
   }
 
+  /** What they weigh, estimated. */
+  synchronized long pendingBytes() {
+    return pendingBytes;
+  }
+
+  private static long bytesOf(List<SpanData> batch) {
+    long bytes = 0;
+    for (SpanData span : batch) {
+      bytes += SpanBytes.estimate(span);
+    }
+    return bytes;
+  }
+
   private void enqueue(List<SpanData> batch) {
     if (batch.isEmpty()) {
       return;
     }
     pending.addLast(batch);
     pendingSpans += batch.size();
-    while (pendingSpans > bufferCapacity) {
+    pendingBytes += bytesOf(batch);
+    while (pendingSpans > bufferCapacity || pendingBytes > maxBytes) {
       List<SpanData> oldest = pending.removeFirst();
       pendingSpans -= oldest.size();
+      pendingBytes -= bytesOf(oldest);
       stats.dropped(oldest.size());
       LOG.warning(
           () ->
               "Retry buffer full ("
                   + bufferCapacity
-                  + " spans): dropped "
+                  + " spans or "
+                  + maxBytes
+                  + " bytes): dropped "
                   + oldest.size()
                   + " spans of runs "
                   + runIdsOf(oldest)
@@ -159,12 +192,14 @@ public final class PersistingSpanExporter implements SpanExporter {
           pending.removeFirst();
           pending.addFirst(waiting);
           pendingSpans -= batch.size() - waiting.size();
+          pendingBytes -= bytesOf(batch) - bytesOf(waiting);
           scheduleRetry(e);
           return CompletableResultCode.ofFailure();
         }
       }
       pending.removeFirst();
       pendingSpans -= batch.size();
+      pendingBytes -= bytesOf(batch);
       backoff = FIRST_BACKOFF;
     }
     return CompletableResultCode.ofSuccess();

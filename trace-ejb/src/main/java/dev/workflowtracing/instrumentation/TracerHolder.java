@@ -56,6 +56,10 @@ public class TracerHolder {
     this.tracer = tracer;
   }
 
+  boolean paused() {
+    return paused;
+  }
+
   void pause(boolean paused) {
     this.paused = paused;
   }

@@ -68,6 +68,7 @@ public class TracingPipeline {
   private volatile ScheduledFuture<?> retryTimer;
   private final List<ExporterStats> exporterStats = new ArrayList<>();
   private final Map<String, ProcessorTelemetry> telemetry = new LinkedHashMap<>();
+  private final Map<String, BoundedSpanQueue> queues = new LinkedHashMap<>();
   private volatile List<Downstream> downstreams = List.of();
 
   @PostConstruct
@@ -155,7 +156,15 @@ public class TracingPipeline {
     telemetry.forEach(
         (name, t) -> {
           ProcessorTelemetry.Snapshot now = t.read();
-          queues.add(new QueueState(name, now.queued(), (int) now.capacity(), now.dropped()));
+          BoundedSpanQueue queue = this.queues.get(name);
+          queues.add(
+              new QueueState(
+                  name,
+                  now.queued(),
+                  (int) now.capacity(),
+                  now.dropped(),
+                  queue.bytes(),
+                  queue.maxBytes()));
         });
     return new PipelineHealth(
         settings.enabled(),
@@ -169,7 +178,7 @@ public class TracingPipeline {
       ExporterStats stats = new ExporterStats("otlp");
       SpanExporter exporter = new CountingSpanExporter(OtlpExporterFactory.create(settings), stats);
       processors.add(
-          new Downstream("otlp", batchProcessor("otlp", exporter, settings.maxQueueSize(), stats)));
+          new Downstream("otlp", boundedQueue("otlp", exporter, settings.maxQueueSize(), stats)));
       exporterStats.add(stats);
     } catch (IllegalArgumentException e) {
       LOG.log(Level.SEVERE, "OTLP export is off: " + e.getMessage());
@@ -179,16 +188,32 @@ public class TracingPipeline {
   private void addPersistence(List<Downstream> processors) {
     ExporterStats stats = new ExporterStats("database");
     persistingExporter =
-        PersistingSpanExporter.create(spanSink, persistence.retryBufferSize(), stats);
+        PersistingSpanExporter.create(
+            spanSink, persistence.retryBufferSize(), persistence.retryBufferMaxBytes(), stats);
     int queueSize = persistence.maxQueueSize();
     databaseWatermark =
         new DatabaseWatermark(
-            batchProcessor("database", persistingExporter, queueSize, stats), stats);
+            boundedQueue("database", persistingExporter, queueSize, stats), stats);
     processors.add(new Downstream("database", databaseWatermark));
     exporterStats.add(stats);
     // Retries buffered batches even when no new spans arrive to trigger an export.
     retryTimer =
         scheduler.scheduleWithFixedDelay(persistingExporter::retryPending, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** A batch processor behind a bound in bytes ({@code tracing.queue.max-bytes}). */
+  private BoundedSpanQueue boundedQueue(
+      String name, SpanExporter exporter, int queueSize, ExporterStats stats) {
+    BoundedSpanQueue queue =
+        BoundedSpanQueue.of(
+            name,
+            queueSize,
+            settings.maxQueueBytes(),
+            stats,
+            exporter,
+            releasing -> batchProcessor(name, releasing, queueSize, stats));
+    queues.put(name, queue);
+    return queue;
   }
 
   /**

@@ -22,6 +22,7 @@ public record TracingSettings(
     double samplerArg,
     Duration scheduleDelay,
     int maxQueueSize,
+    long maxQueueBytes,
     int maxExportBatchSize,
     Duration exportTimeout,
     Duration otlpShutdownTimeout,
@@ -41,10 +42,30 @@ public record TracingSettings(
         config.getValue("otel.traces.sampler.arg", Double.class),
         Duration.ofMillis(config.getValue("otel.bsp.schedule.delay", Long.class)),
         config.getValue("otel.bsp.max.queue.size", Integer.class),
+        atLeastOneMebibyte(config, MAX_QUEUE_BYTES),
         config.getValue("otel.bsp.max.export.batch.size", Integer.class),
         Duration.ofMillis(config.getValue("otel.bsp.export.timeout", Long.class)),
         Duration.ofMillis(config.getValue("tracing.shutdown.otlp-timeout-ms", Long.class)),
         ServerIdentity.of(config.getOptionalValue("tracing.instance.id", String.class)));
+  }
+
+  static final String MAX_QUEUE_BYTES = "tracing.queue.max-bytes";
+  static final long ONE_MEBIBYTE = 1 << 20;
+
+  /**
+   * A bound in bytes, at least 1 MiB, or a startup error naming its key (one that does not parse
+   * fails in the config's own conversion, which names the key too).
+   */
+  static long atLeastOneMebibyte(Config config, String key) {
+    return atLeastOneMebibyte(key, config.getValue(key, Long.class));
+  }
+
+  static long atLeastOneMebibyte(String key, long value) {
+    if (value < ONE_MEBIBYTE) {
+      throw new IllegalArgumentException(
+          key + " must be at least " + ONE_MEBIBYTE + " bytes (got " + value + ")");
+    }
+    return value;
   }
 
   public boolean otlpEnabled() {

@@ -1,6 +1,7 @@
 package dev.workflowtracing.retention;
 
 import dev.workflowtracing.tracestore.TracePurge;
+import dev.workflowtracing.workflow.ClusterWideLock;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -34,8 +35,12 @@ public class RetentionJob {
 
   private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
 
+  /** How long the server that purges holds the tick at least: longer than clocks drift apart. */
+  private static final Duration TICK_HOLD = Duration.ofSeconds(15);
+
   @Resource TimerService timers;
   @EJB TracePurge purge;
+  @EJB OncePerCluster oncePerCluster;
 
   @Inject RetentionSettings settings;
   @Inject RetentionStats stats;
@@ -49,8 +54,11 @@ public class RetentionJob {
       return;
     }
     long interval = Duration.ofMinutes(Math.max(1, settings.intervalMinutes())).toMillis();
-    // Not persistent: every server schedules its own purge, and a missed one simply runs next time.
-    timers.createIntervalTimer(interval, interval, new TimerConfig("trace-retention", false));
+    // Not persistent: every server schedules its own tick, and a missed one simply runs next time.
+    // The ticks are aligned on the clock, so that the servers of a cluster tick together and one of
+    // them purges (OncePerCluster).
+    long untilAligned = interval - System.currentTimeMillis() % interval;
+    timers.createIntervalTimer(untilAligned, interval, new TimerConfig("trace-retention", false));
     LOG.info(
         () ->
             "Retention: runs older than "
@@ -63,6 +71,21 @@ public class RetentionJob {
   }
 
   @Timeout
+  void tick() {
+    // Held a little longer than the purge: the other servers' ticks of the same moment skip.
+    Duration hold = Duration.ofMinutes(Math.max(1, settings.intervalMinutes())).dividedBy(4);
+    boolean here =
+        oncePerCluster.run(ClusterWideLock.RETENTION, min(hold, TICK_HOLD), this::purgeExpired);
+    if (!here) {
+      stats.skipped();
+      LOG.fine("Retention tick skipped: another server is purging");
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   void purgeExpired() {
     if (settings.days() > 0) {
       purgeOlderThan(Instant.now().minus(Duration.ofDays(settings.days())));

@@ -15,6 +15,7 @@ public class RetentionStats {
   private final AtomicLong spansEvictedByCap = new AtomicLong();
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>();
   private final AtomicLong storedSpans = new AtomicLong(-1);
+  private final AtomicLong ticksSkipped = new AtomicLong();
 
   void purgedByAge(int runs) {
     runsPurgedByAge.addAndGet(runs);
@@ -32,6 +33,15 @@ public class RetentionStats {
   /** Spans stored after the last enforcement of the span cap; -1 before the first. */
   public long storedSpans() {
     return storedSpans.get();
+  }
+
+  void skipped() {
+    ticksSkipped.incrementAndGet();
+  }
+
+  /** Ticks this server left to another one, which was purging at the same moment. */
+  public long ticksSkipped() {
+    return ticksSkipped.get();
   }
 
   void purged(Instant at) {

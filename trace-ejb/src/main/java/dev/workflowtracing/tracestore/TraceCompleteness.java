@@ -68,7 +68,11 @@ public record TraceCompleteness(
     List<String> missing = new ArrayList<>();
     if (run != null && run.getStatus() == RunStatus.ABORTED) {
       // A span is exported when it ends; the ones open when the server stopped never ended.
-      missing.add("the run's own span: the server stopped before the run ended");
+      String server = run.getExecutedBy() == null ? "" : " (" + run.getExecutedBy() + ")";
+      missing.add(
+          "the run's own span: the server executing it"
+              + server
+              + " stopped or was killed before the run ended");
       nodesCutOff.forEach(
           node -> missing.add("the span of node \"" + node + "\": it was running at that moment"));
       missing.add("the spans of any node or attempt that was running at that moment");

@@ -17,17 +17,36 @@ public final class ClusterWideLock {
 
   public static final long WORKFLOW_VERSIONS = 0x5645_5253_494fL;
 
+  public static final long RETENTION = 0x5245_5445_4e54L;
+
   private ClusterWideLock() {}
 
   /** Waits for the lock; it is released when the caller's transaction ends. */
   public static void holdUntilCommit(EntityManager em, long key) {
-    boolean postgres =
-        em.unwrap(Session.class)
-            .doReturningWork(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-    if (postgres) {
+    if (postgres(em)) {
       em.createNativeQuery("select pg_advisory_xact_lock(?1)")
           .setParameter(1, key)
           .getSingleResult();
     }
+  }
+
+  /**
+   * Takes the lock if no other transaction holds it, without waiting; it is released when the
+   * caller's transaction ends. False: another server is doing the work now.
+   */
+  public static boolean tryHoldUntilCommit(EntityManager em, long key) {
+    if (!postgres(em)) {
+      return true;
+    }
+    Object taken =
+        em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+            .setParameter(1, key)
+            .getSingleResult();
+    return Boolean.TRUE.equals(taken);
+  }
+
+  private static boolean postgres(EntityManager em) {
+    return em.unwrap(Session.class)
+        .doReturningWork(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
   }
 }

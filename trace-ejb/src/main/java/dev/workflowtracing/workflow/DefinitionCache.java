@@ -4,9 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,13 +26,16 @@ public class DefinitionCache {
 
   private static final Logger LOG = Logger.getLogger(DefinitionCache.class.getName());
 
-  @EJB WorkflowCatalog catalog;
+  // Reads the stored workflows itself (the catalog uses this cache: it must not use the catalog).
+  @PersistenceContext EntityManager em;
 
   private final Map<String, WorkflowDefinition> byId = new ConcurrentHashMap<>();
 
   @PostConstruct
   void warm() {
-    for (WorkflowRecord record : catalog.latestVersions()) {
+    for (WorkflowRecord record :
+        em.createNamedQuery("WorkflowRecord.findLatestVersions", WorkflowRecord.class)
+            .getResultList()) {
       try {
         remember(WorkflowDefinitionParser.parse(record.getDefinition()));
       } catch (InvalidWorkflowException e) {

@@ -49,6 +49,29 @@ class ArchitectureTest {
   static final ArchRule noTwoPackagesImportEachOther =
       slices().matching("dev.workflowtracing.(**)").should().beFreeOfCycles();
 
+  /** Inside a package too: no two top-level classes depend on each other, directly or around. */
+  @ArchTest
+  static final ArchRule noTwoClassesDependOnEachOther =
+      slices()
+          .assignedFrom(
+              new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+                @Override
+                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
+                    com.tngtech.archunit.core.domain.JavaClass javaClass) {
+                  String name = javaClass.getName();
+                  int nested = name.indexOf('$');
+                  return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(
+                      nested < 0 ? name : name.substring(0, nested));
+                }
+
+                @Override
+                public String getDescription() {
+                  return "top-level classes";
+                }
+              })
+          .should()
+          .beFreeOfCycles();
+
   /** The engine runs workflows and publishes what happens; it stores nothing itself. */
   @ArchTest
   static final ArchRule theEngineKnowsNoStorage =

@@ -31,7 +31,7 @@ class PersistingSpanExporterTest {
 
   @Test
   void storesEachBatch() {
-    var exporter = PersistingSpanExporter.create(sink, 100, clock::get, stats);
+    var exporter = PersistingSpanExporter.create(sink, 100, Long.MAX_VALUE, clock::get, stats);
 
     assertThat(exporter.export(spans(3)).isSuccess()).isTrue();
 
@@ -41,7 +41,7 @@ class PersistingSpanExporterTest {
 
   @Test
   void keepsFailedBatchesAndWritesThemOnceTheDatabaseIsBackAndTheBackoffHasPassed() {
-    var exporter = PersistingSpanExporter.create(sink, 100, clock::get, stats);
+    var exporter = PersistingSpanExporter.create(sink, 100, Long.MAX_VALUE, clock::get, stats);
     databaseUp.set(false);
 
     assertThat(exporter.export(spans(2)).isSuccess()).isFalse();
@@ -63,7 +63,7 @@ class PersistingSpanExporterTest {
 
   @Test
   void dropsTheOldestBatchesBeyondTheBufferAndCountsThem() {
-    var exporter = PersistingSpanExporter.create(sink, 5, clock::get, stats);
+    var exporter = PersistingSpanExporter.create(sink, 5, Long.MAX_VALUE, clock::get, stats);
     databaseUp.set(false);
 
     exporter.export(spans(3));
@@ -74,8 +74,31 @@ class PersistingSpanExporterTest {
   }
 
   @Test
+  void dropsTheOldestBatchesBeyondTheBufferInBytes() {
+    Collection<SpanData> three = spans(3);
+    long bytes = 0;
+    for (SpanData span : three) {
+      bytes += SpanBytes.estimate(span);
+    }
+    var exporter = PersistingSpanExporter.create(sink, 100, bytes + 10, clock::get, stats);
+    databaseUp.set(false);
+
+    exporter.export(three);
+    exporter.export(spans(3));
+
+    assertThat(exporter.pendingSpans()).isEqualTo(3);
+    assertThat(exporter.pendingBytes()).isLessThanOrEqualTo(bytes + 10);
+    assertThat(stats.dropped()).isEqualTo(3);
+
+    databaseUp.set(true);
+    clock.addAndGet(150_000_000L);
+    exporter.retryPending();
+    assertThat(exporter.pendingBytes()).isZero();
+  }
+
+  @Test
   void shutdownWritesWhatIsBufferedAndThenRefusesNewSpans() {
-    var exporter = PersistingSpanExporter.create(sink, 100, clock::get, stats);
+    var exporter = PersistingSpanExporter.create(sink, 100, Long.MAX_VALUE, clock::get, stats);
     databaseUp.set(false);
     exporter.export(spans(2));
     databaseUp.set(true);
@@ -90,7 +113,7 @@ class PersistingSpanExporterTest {
 
   @Test
   void shutdownCountsWhatItCouldNotWrite() {
-    var exporter = PersistingSpanExporter.create(sink, 100, clock::get, stats);
+    var exporter = PersistingSpanExporter.create(sink, 100, Long.MAX_VALUE, clock::get, stats);
     databaseUp.set(false);
     exporter.export(spans(4));
 
@@ -116,7 +139,8 @@ class PersistingSpanExporterTest {
             return false; // the database answers: the batch itself is refused
           }
         };
-    var exporter = PersistingSpanExporter.create(refusesPoison, 100, clock::get, stats);
+    var exporter =
+        PersistingSpanExporter.create(refusesPoison, 100, Long.MAX_VALUE, clock::get, stats);
 
     exporter.export(spans(3));
     exporter.export(spans(1));

@@ -124,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Run the latest version, waiting until the run ends or (Prefer respond-async) not
-         * @description Answers 201 also when the run FAILED (the run exists; its trace says why); 202 with the run QUEUED when the caller prefers respond-async; 503 with Retry-After while the run queue is full (nothing was accepted).
+         * @description Answers 201 also when the run FAILED (the run exists; its trace says why); 202 with the run QUEUED when the caller prefers respond-async; 503 with Retry-After while the run queue is full (as the broker counts it, for the whole cluster) or the broker is unavailable, or while the server is short of heap (nothing was accepted).
          */
         post: {
             parameters: {
@@ -187,7 +187,7 @@ export interface paths {
                     };
                 };
                 415: components["responses"]["Problem"];
-                /** @description The run queue is full; try again after Retry-After seconds */
+                /** @description The run queue is full or its broker unavailable, or the server is short of heap; try again after Retry-After seconds */
                 503: {
                     headers: {
                         "Retry-After"?: number;
@@ -656,7 +656,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Pause or resume recording new traces until the next restart (role admin)
+         * Pause or resume recording new traces on every server of the cluster, until resumed (role admin)
          * @description While paused, new runs are not traced (as with tracing.enabled=false); runs already recording finish their traces and queued spans are still exported.
          */
         put: {
@@ -868,8 +868,12 @@ export interface components {
             name: string;
             size: number;
             capacity: number;
-            /** @description spans dropped since startup because the queue was full */
+            /** @description spans dropped since startup because the queue was full (of spans or of bytes) */
             dropped: number;
+            /** @description bytes its spans hold, queued or being exported (estimated) */
+            bytes: number;
+            /** @description its bound in bytes (tracing.queue.max-bytes) */
+            capacityBytes: number;
         };
         /** @description Run rows: waiting for the database (pending), dropped because the journal was full, stored without inputs or outputs (repaired), refused by the database for good and set aside (rejected) */
         RunJournalHealth: {

@@ -60,9 +60,9 @@ final class PairValue {
    */
   String mask(String keyQuote) {
     if (quote != null) {
-      return quote + Redactor.MASK + (closed ? quote : "");
+      return quote + Mask.TEXT + (closed ? quote : "");
     }
-    return bracketed && keyQuote != null ? keyQuote + Redactor.MASK + keyQuote : Redactor.MASK;
+    return bracketed && keyQuote != null ? keyQuote + Mask.TEXT + keyQuote : Mask.TEXT;
   }
 
   private String content() {

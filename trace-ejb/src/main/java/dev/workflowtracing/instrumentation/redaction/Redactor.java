@@ -21,8 +21,6 @@ import java.util.Map;
  */
 public final class Redactor {
 
-  public static final String MASK = "[REDACTED]";
-
   private final RedactionSettings settings;
   private final KeyTreatments keys;
   private final TextRedactor texts;
@@ -131,12 +129,12 @@ public final class Redactor {
     }
     boolean masked = treatment == KeyTreatments.Treatment.MASK;
     if (key.getType() == AttributeType.STRING) {
-      return masked ? MASK : cap(text((String) value), maxLength);
+      return masked ? Mask.TEXT : cap(text((String) value), maxLength);
     }
     if (key.getType() == AttributeType.STRING_ARRAY) {
       List<String> texts = (List<String>) value;
       List<String> result =
-          texts.stream().map(v -> masked ? MASK : cap(text(v), maxLength)).toList();
+          texts.stream().map(v -> masked ? Mask.TEXT : cap(text(v), maxLength)).toList();
       return result.equals(texts) && !masked ? value : result;
     }
     return value;

@@ -19,7 +19,7 @@ final class TextRedactor {
   // JSON in a string of JSON in a string...: each level is parsed again, up to this many.
   private static final int MAX_NESTING = 4;
 
-  private static final JsonString MASKED = JsonFactory.createValue(Redactor.MASK);
+  private static final JsonString MASKED = JsonFactory.createValue(Mask.TEXT);
 
   private final List<RedactionRule> rules;
   private final MaskKeys maskKeys;

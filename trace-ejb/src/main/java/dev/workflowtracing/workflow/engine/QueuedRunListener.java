@@ -29,7 +29,9 @@ import java.util.logging.Logger;
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RunQueue.QUEUE),
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = RunQueueDestination.JNDI),
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),

@@ -15,18 +15,16 @@ import java.util.UUID;
 /**
  * Accepts runs to execute later: each becomes a persistent message on the run queue (Jakarta
  * Messaging, WildFly's embedded ActiveMQ Artemis), taken off by {@link QueuedRunListener} on any
- * server ({@link RunQueueProducer} sends it, traced as the producer span). A server holds at most
- * {@code workflow.queue.max-depth} queued runs ({@link QueueDepth}).
+ * server ({@link RunQueueProducer} sends it, traced as the producer span). The queue holds at most
+ * {@code workflow.queue.max-depth} runs, as the broker counts them ({@link QueueDepth}).
  */
 @JMSDestinationDefinition(
-    name = RunQueue.QUEUE,
+    name = RunQueueDestination.JNDI,
     interfaceName = "jakarta.jms.Queue",
-    destinationName = "WorkflowRuns")
+    destinationName = RunQueueDestination.NAME)
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunQueue {
-
-  public static final String QUEUE = "java:global/jms/WorkflowRuns";
 
   @EJB WorkflowCatalog catalog;
   @EJB RunQueueProducer producer;

@@ -2,7 +2,7 @@ package dev.workflowtracing.workflow.engine;
 
 import jakarta.ejb.ApplicationException;
 
-/** The server holds its maximum of queued runs ({@code workflow.queue.max-depth}): try later. */
+/** The run queue holds its maximum of runs ({@code workflow.queue.max-depth}): try later. */
 @ApplicationException
 public class RunQueueFullException extends RuntimeException {
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 
@@ -32,7 +33,7 @@ public class RunQueueProducer {
   @Inject Event<RunEvent> events;
   @Inject JMSContext jms;
 
-  @Resource(lookup = RunQueue.QUEUE)
+  @Resource(lookup = RunQueueDestination.JNDI)
   Queue queue;
 
   public QueuedRun enqueue(Enqueue request) {
@@ -46,6 +47,25 @@ public class RunQueueProducer {
             request.trigger(),
             queuedAt,
             inputs));
+    try {
+      send(request);
+    } catch (JMSRuntimeException e) {
+      // Its row says QUEUED already: end it, so that no run waits for a message never sent.
+      events.fire(
+          new RunEvent.RunEnded(
+              request.runId(),
+              RunStatus.ABORTED,
+              System.currentTimeMillis(),
+              null,
+              "Not queued: the message broker was unavailable (the caller was told so)",
+              0));
+      throw new RunQueueUnavailableException(e);
+    }
+    return new QueuedRun(
+        request.runId(), request.workflow().id(), request.workflow().version(), queuedAt, inputs);
+  }
+
+  private void send(Enqueue request) {
     TextMessage message =
         jms.createTextMessage(
             JsonFactory.createObjectBuilder()
@@ -58,8 +78,6 @@ public class RunQueueProducer {
     W3CTraceContextPropagator.getInstance()
         .inject(Context.current(), message, RunQueueProducer::setProperty);
     jms.createProducer().send(queue, message);
-    return new QueuedRun(
-        request.runId(), request.workflow().id(), request.workflow().version(), queuedAt, inputs);
   }
 
   private static void setProperty(TextMessage message, String key, String value) {

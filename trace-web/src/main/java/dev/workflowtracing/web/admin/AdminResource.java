@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.cluster.ClusterRecordingPause;
 import dev.workflowtracing.instrumentation.EffectiveSettings;
 import dev.workflowtracing.instrumentation.RecordingSwitch;
 import dev.workflowtracing.instrumentation.TracingPipeline;
@@ -24,7 +25,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -41,6 +44,8 @@ public class AdminResource {
   @Inject QueueDepth queueDepth;
   @EJB RetentionJob retention;
   @EJB RunJournal runJournal;
+  @EJB ClusterRecordingPause recordingPause;
+  @Context SecurityContext security;
 
   @GET
   @Path("/tracing")
@@ -51,8 +56,9 @@ public class AdminResource {
   }
 
   /**
-   * Pauses ({@code {"recording": false}}) or resumes recording new traces until the next restart;
-   * answers the admin view as it is then.
+   * Pauses ({@code {"recording": false}}) or resumes recording new traces on every server of the
+   * cluster (this one at once, the others within 2 s) until an admin resumes it; answers the admin
+   * view as it is then.
    */
   @PUT
   @Path("/tracing/recording")
@@ -65,12 +71,13 @@ public class AdminResource {
           "The body must be {\"recording\": true} or {\"recording\": false}");
     }
     boolean recording = type == ValueType.TRUE;
-    if (recording && !tracing.settings().enabled()) {
+    if (!tracing.settings().enabled()) {
+      // Nothing to pause or resume here; and a pause stored by this server would hold for others.
       throw new ConflictProblem(
-          "Tracing is disabled by configuration (tracing.enabled=false): set it to true and"
-              + " restart the server to record traces");
+          "Tracing is disabled by configuration (tracing.enabled=false): there is nothing to pause"
+              + " or resume; set it to true and restart the server to record traces");
     }
-    recordingSwitch.record(recording);
+    recordingPause.record(recording, security.getUserPrincipal().getName());
     return tracing();
   }
 

@@ -70,10 +70,34 @@ public class MetricsResource {
       sample(
           out, "workflow_tracing_queue_capacity_spans", label("processor", q.name()), q.capacity());
     }
+    metric(
+        out,
+        "workflow_tracing_queue_bytes",
+        "gauge",
+        "bytes of spans a batch processor holds (estimated)");
+    for (QueueState q : health.queues()) {
+      sample(out, "workflow_tracing_queue_bytes", label("processor", q.name()), q.bytes());
+    }
+    metric(
+        out,
+        "workflow_tracing_queue_capacity_bytes",
+        "gauge",
+        "a batch processor's bound in bytes");
+    for (QueueState q : health.queues()) {
+      sample(
+          out,
+          "workflow_tracing_queue_capacity_bytes",
+          label("processor", q.name()),
+          q.capacityBytes());
+    }
     metric(out, "workflow_tracing_retry_buffer_spans", "gauge", "spans waiting for the database");
     sample(out, "workflow_tracing_retry_buffer_spans", "", health.retryBufferSpans());
     runJournal(out);
-    metric(out, "workflow_tracing_run_queue_depth", "gauge", "runs accepted here, not started yet");
+    metric(
+        out,
+        "workflow_tracing_run_queue_depth",
+        "gauge",
+        "runs waiting on the run queue (all servers)");
     sample(out, "workflow_tracing_run_queue_depth", "", queueDepth.depth());
     metric(
         out,
@@ -128,6 +152,12 @@ public class MetricsResource {
         "gauge",
         "spans stored after the last retention tick enforced tracing.retention.max-spans (-1: not yet)");
     sample(out, "workflow_tracing_retention_stored_spans", "", retention.storedSpans());
+    metric(
+        out,
+        "workflow_tracing_retention_ticks_skipped_total",
+        "counter",
+        "retention ticks this server skipped because another server was purging");
+    sample(out, "workflow_tracing_retention_ticks_skipped_total", "", retention.ticksSkipped());
     metric(
         out,
         "workflow_tracing_retention_last_purge_timestamp_seconds",

@@ -4,6 +4,7 @@ import dev.workflowtracing.tracestore.read.TraceReadsBusyException;
 import dev.workflowtracing.workflow.InvalidWorkflowException;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import dev.workflowtracing.workflow.engine.RunQueueFullException;
+import dev.workflowtracing.workflow.engine.RunQueueUnavailableException;
 import dev.workflowtracing.workflow.engine.ServerOverloadedException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -81,6 +82,15 @@ public final class ProblemMappers {
   public static class QueueFull implements ExceptionMapper<RunQueueFullException> {
     @Override
     public Response toResponse(RunQueueFullException e) {
+      return unavailable(e.getMessage(), 5);
+    }
+  }
+
+  /** 503 with Retry-After while the message broker is unavailable: nothing was accepted. */
+  @Provider
+  public static class QueueUnavailable implements ExceptionMapper<RunQueueUnavailableException> {
+    @Override
+    public Response toResponse(RunQueueUnavailableException e) {
       return unavailable(e.getMessage(), 5);
     }
   }
