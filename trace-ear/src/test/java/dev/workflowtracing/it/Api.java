@@ -39,7 +39,9 @@ final class Api {
     }
   }
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  // HTTP/1.1 as the Canvas's fetches: no h2c upgrade, which a balancer may answer with GOAWAY.
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI base;
   private final String authorization;
 

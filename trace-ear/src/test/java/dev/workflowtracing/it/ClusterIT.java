@@ -180,6 +180,8 @@ class ClusterIT {
 
     cluster("broker", "stop");
     try {
+      // The servers notice within 10 s that the broker does not answer (a send would wait).
+      Thread.sleep(12_000);
       Api.Answer refused =
           BALANCER.post("api/workflows/hello-llm/runs", "{}", "Prefer", "respond-async");
       ProblemResponsesIT.assertProblem(refused, 503);

@@ -14,9 +14,9 @@ import javax.sql.DataSource;
  * commit: H2 with a {@code WRITE_DELAY} (the embedded default, 2 ms) writes its commits out within
  * about twice that delay. So a run's end, once its row is committed, waits that long (and 5 ms for
  * the write itself) before the run is reported finished, and a {@code kill -9} right after loses
- * nothing. (With {@code WRITE_DELAY=0}
- * every commit is written out as a chunk of its own: the file grew to 18 GB for 1.3 million spans,
- * and every run got slower as it grew.) PostgreSQL's commits are durable: nothing to wait for.
+ * nothing. (With {@code WRITE_DELAY=0} every commit is written out as a chunk of its own: the file
+ * grew to 18 GB for 1.3 million spans, and every run got slower as it grew.) PostgreSQL's commits
+ * are durable: nothing to wait for.
  */
 @ApplicationScoped
 public class CommitDurability {

@@ -32,6 +32,7 @@ public class QueueDepth {
 
   private static final Logger LOG = Logger.getLogger(QueueDepth.class.getName());
   static final long READ_EVERY_MILLIS = 1000;
+  static final long UNAVAILABLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   /** What the broker held at the last reading; oldest is 0 when nothing waited. */
   record Reading(int count, long oldestQueuedAtMillis) {}
@@ -49,6 +50,8 @@ public class QueueDepth {
   private volatile Reading reading = new Reading(0, 0);
   private final AtomicInteger queuedSinceReading = new AtomicInteger();
   private volatile ScheduledFuture<?> reader;
+  private volatile boolean failing;
+  private volatile long lastReadNanos = System.nanoTime(); // a grace period at the start
 
   synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
     if (reader != null) {
@@ -66,8 +69,15 @@ public class QueueDepth {
     }
   }
 
-  /** Refuses a new run while the queue is full; the caller answers 503. */
+  /**
+   * Refuses a new run while the queue is full, or while the broker has not answered a reading for
+   * {@link #UNAVAILABLE_AFTER_NANOS} (a send to a broker that is down can wait much longer than the
+   * caller should); the caller answers 503.
+   */
   public void checkRoom() {
+    if (System.nanoTime() - lastReadNanos > UNAVAILABLE_AFTER_NANOS) {
+      throw new RunQueueUnavailableException(null);
+    }
     if (depth() >= settings.queueMaxDepth()) {
       throw new RunQueueFullException(settings.queueMaxDepth());
     }
@@ -93,9 +103,17 @@ public class QueueDepth {
     try {
       reading = read(settings.queueMaxDepth());
       queuedSinceReading.addAndGet(-queuedBefore); // the reading has counted those
+      lastReadNanos = System.nanoTime();
+      if (failing) {
+        failing = false;
+        LOG.info("The run queue's messages are counted again");
+      }
     } catch (JMSException | RuntimeException e) {
       // The broker is unavailable: the last reading stands, and sends fail on their own.
-      LOG.fine(() -> "Could not count the run queue's messages: " + e);
+      if (!failing) {
+        failing = true;
+        LOG.warning(() -> "Could not count the run queue's messages (broker unavailable?): " + e);
+      }
     }
   }
 

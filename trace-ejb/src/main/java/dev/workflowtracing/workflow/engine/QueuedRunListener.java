@@ -23,9 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Takes runs off the run queue and executes them, continuing the trace the message carries. At most
- * {@code maxSession} runs at a time per server. A run that cannot start (its workflow is gone) ends
- * FAILED with the reason; nothing is thrown back to the queue, so no message is redelivered for a
- * run that already ran.
+ * {@code maxSession} runs at a time per server, each taken from the broker only when a session is
+ * free. A run that cannot start (its workflow is gone) ends FAILED with the reason; nothing is
+ * thrown back to the queue, so no message is redelivered for a run that already ran.
  */
 @MessageDriven(
     activationConfig = {
@@ -35,7 +35,10 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
+      // A session takes a run only when it is free: nothing waits in a busy server's buffer while
+      // another server is idle, and what waits is on the broker, where QueueDepth counts it.
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QueuedRunListener implements MessageListener {
