@@ -14,6 +14,7 @@ busy() { while :; do :; done; }
 failed=0
 for i in $(seq 1 "$times"); do
   clone=$(mktemp -d /tmp/bin-test-load.XXXX)
+  chmod 755 "$clone" # as a clone anywhere else: PostgreSQL's tools run as another user
   git clone -q "$root" "$clone"
   busy &
   burner=$!
