@@ -1,9 +1,7 @@
 package dev.workflowtracing.instrumentation;
 
 import dev.workflowtracing.conventions.WorkflowAttributes;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -24,7 +22,7 @@ import java.util.logging.Logger;
  * #releasing}). Counting spans here too, against the processor's own capacity, means the processor
  * never drops a span itself: that drop could not give the bytes back.
  */
-final class BoundedSpanQueue implements SpanProcessor {
+final class BoundedSpanQueue extends ForwardingSpanProcessor {
 
   private static final Logger LOG = Logger.getLogger(BoundedSpanQueue.class.getName());
   private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -163,27 +161,7 @@ final class BoundedSpanQueue implements SpanProcessor {
   }
 
   @Override
-  public void onStart(Context parentContext, ReadWriteSpan span) {
-    processor.onStart(parentContext, span);
-  }
-
-  @Override
-  public boolean isStartRequired() {
-    return processor.isStartRequired();
-  }
-
-  @Override
-  public boolean isEndRequired() {
-    return true;
-  }
-
-  @Override
-  public CompletableResultCode shutdown() {
-    return processor.shutdown();
-  }
-
-  @Override
-  public CompletableResultCode forceFlush() {
-    return processor.forceFlush();
+  protected SpanProcessor next() {
+    return processor;
   }
 }

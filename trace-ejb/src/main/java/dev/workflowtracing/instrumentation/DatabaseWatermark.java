@@ -1,8 +1,5 @@
 package dev.workflowtracing.instrumentation;
 
-import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.time.Duration;
@@ -16,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * processor alone does not say that: a flush asked for while another is under way completes with
  * that one, without the spans that ended meanwhile (a run lost its last spans to a kill so).
  */
-final class DatabaseWatermark implements SpanProcessor {
+final class DatabaseWatermark extends ForwardingSpanProcessor {
 
   private final SpanProcessor processor;
   private final ExporterStats stats;
@@ -60,16 +57,6 @@ final class DatabaseWatermark implements SpanProcessor {
   }
 
   @Override
-  public void onStart(Context parentContext, ReadWriteSpan span) {
-    processor.onStart(parentContext, span);
-  }
-
-  @Override
-  public boolean isStartRequired() {
-    return processor.isStartRequired();
-  }
-
-  @Override
   public void onEnd(ReadableSpan span) {
     if (span.getSpanContext().isSampled()) {
       handedOn.incrementAndGet();
@@ -78,17 +65,7 @@ final class DatabaseWatermark implements SpanProcessor {
   }
 
   @Override
-  public boolean isEndRequired() {
-    return true;
-  }
-
-  @Override
-  public CompletableResultCode shutdown() {
-    return processor.shutdown();
-  }
-
-  @Override
-  public CompletableResultCode forceFlush() {
-    return processor.forceFlush();
+  protected SpanProcessor next() {
+    return processor;
   }
 }
