@@ -36,7 +36,18 @@ public final class PersistingSpanExporter implements SpanExporter {
   private final AtomicBoolean isShutdown = new AtomicBoolean();
 
   // Guarded by this: batches that failed to write, oldest first.
-  private final Deque<List<SpanData>> pending = new ArrayDeque<>();
+  /** A batch waiting for the database, with what it weighs (estimated once). */
+  private record Pending(List<SpanData> spans, long bytes) {
+    static Pending of(List<SpanData> spans) {
+      long bytes = 0;
+      for (SpanData span : spans) {
+        bytes += SpanBytes.estimate(span);
+      }
+      return new Pending(spans, bytes);
+    }
+  }
+
+  private final Deque<Pending> pending = new ArrayDeque<>();
   private int pendingSpans;
   private final long maxBytes;
   private long pendingBytes;
@@ -108,7 +119,7 @@ public final class PersistingSpanExporter implements SpanExporter {
                 "Shutdown: "
                     + pendingSpans
                     + " spans could not be stored and are lost, of runs "
-                    + runIdsOf(pending.stream().flatMap(List::stream).toList()));
+                    + runIdsOf(pending.stream().flatMap(p -> p.spans().stream()).toList()));
         stats.dropped(pendingSpans);
         pending.clear();
         pendingSpans = 0;
@@ -135,25 +146,19 @@ public final class PersistingSpanExporter implements SpanExporter {
     return pendingBytes;
   }
 
-  private static long bytesOf(List<SpanData> batch) {
-    long bytes = 0;
-    for (SpanData span : batch) {
-      bytes += SpanBytes.estimate(span);
-    }
-    return bytes;
-  }
-
   private void enqueue(List<SpanData> batch) {
     if (batch.isEmpty()) {
       return;
     }
-    pending.addLast(batch);
+    Pending added = Pending.of(batch);
+    pending.addLast(added);
     pendingSpans += batch.size();
-    pendingBytes += bytesOf(batch);
+    pendingBytes += added.bytes();
     while (pendingSpans > bufferCapacity || pendingBytes > maxBytes) {
-      List<SpanData> oldest = pending.removeFirst();
+      Pending dropped = pending.removeFirst();
+      List<SpanData> oldest = dropped.spans();
       pendingSpans -= oldest.size();
-      pendingBytes -= bytesOf(oldest);
+      pendingBytes -= dropped.bytes();
       stats.dropped(oldest.size());
       LOG.warning(
           () ->
@@ -176,7 +181,8 @@ public final class PersistingSpanExporter implements SpanExporter {
       return CompletableResultCode.ofSuccess();
     }
     while (!pending.isEmpty()) {
-      List<SpanData> batch = pending.peekFirst();
+      Pending first = pending.peekFirst();
+      List<SpanData> batch = first.spans();
       try {
         sink.store(batch);
         stats.exported(batch.size());
@@ -189,17 +195,18 @@ public final class PersistingSpanExporter implements SpanExporter {
         // One span the database will never take must not hold back the others: find it.
         List<SpanData> waiting = storeOneByOne(batch);
         if (!waiting.isEmpty()) {
+          Pending left = Pending.of(waiting);
           pending.removeFirst();
-          pending.addFirst(waiting);
+          pending.addFirst(left);
           pendingSpans -= batch.size() - waiting.size();
-          pendingBytes -= bytesOf(batch) - bytesOf(waiting);
+          pendingBytes -= first.bytes() - left.bytes();
           scheduleRetry(e);
           return CompletableResultCode.ofFailure();
         }
       }
       pending.removeFirst();
       pendingSpans -= batch.size();
-      pendingBytes -= bytesOf(batch);
+      pendingBytes -= first.bytes();
       backoff = FIRST_BACKOFF;
     }
     return CompletableResultCode.ofSuccess();
