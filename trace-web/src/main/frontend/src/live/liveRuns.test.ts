@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/client'
 import type { Run } from '../api/types'
-import { LiveRuns, REOPEN_MS, type EventStream } from './liveRuns'
+import { LiveRuns, QUIET_MS, REOPEN_MS, type EventStream } from './liveRuns'
 
 const CONNECTING = 0
 const OPEN = 1
@@ -93,5 +93,57 @@ describe('LiveRuns', () => {
     await vi.advanceTimersByTimeAsync(REOPEN_MS * 2)
     await expect(ended).resolves.toMatchObject({ status: 'QUEUED' })
     expect(streams).toHaveLength(1)
+  })
+
+  it('reads the stored status of a run whose stream stays open but silent, and ends it from there', async () => {
+    let reads = 0
+    live = new LiveRuns(
+      () => {
+        const stream = new FakeStream()
+        streams.push(stream)
+        return stream
+      },
+      async () => {
+        reads++
+        return storedRun(stored)
+      },
+    )
+    const ended = live.whenEnded('r')
+    streams[0].send('RunStarted', { runId: 'r', workflowId: 'w', at: '2026-01-01T00:00:00Z', nodeIds: ['a'] })
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 1)
+    expect(reads).toBe(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(reads).toBe(1)
+    expect(live.get('r')?.status).toBe('RUNNING')
+    stored = 'SUCCEEDED' // the end was lost on the way: the stream says nothing more
+    await vi.advanceTimersByTimeAsync(QUIET_MS)
+    await expect(ended).resolves.toMatchObject({ status: 'SUCCEEDED' })
+    expect(streams[0].readyState).toBe(CLOSED)
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 3)
+    expect(reads).toBe(2)
+  })
+
+  it('does not read the stored status while events keep coming', async () => {
+    let reads = 0
+    live = new LiveRuns(
+      () => {
+        const stream = new FakeStream()
+        streams.push(stream)
+        return stream
+      },
+      async () => {
+        reads++
+        return storedRun(stored)
+      },
+    )
+    const stop = live.watch('r')
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(QUIET_MS / 2)
+      streams[0].send('RunStatus', { runId: 'r', status: 'RUNNING' })
+    }
+    expect(reads).toBe(0)
+    stop()
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 2)
+    expect(reads).toBe(0)
   })
 })

@@ -1,7 +1,9 @@
 // The runs being watched, one event stream each however many views show the run. Views read them
 // through useLiveRun; the stream closes when the run ends or nobody watches any more. A stream that
 // breaks off before the run's end never leaves a view waiting: the run's stored status is read, and
-// a run that has ended there ends here too; one still going is asked about again.
+// a run that has ended there ends here too; one still going is asked about again. Nor does a stream
+// that stays open but goes quiet: a connection can lose the run's end without closing (seen over
+// HTTP/2), so after QUIET_MS without an event the stored status is read as well.
 import { useCallback, useSyncExternalStore } from 'react'
 import { api, ApiError } from '../api/client'
 import type { Run, RunStreamEventName, RunStreamEvents } from '../api/types'
@@ -23,6 +25,9 @@ export type ReadRun = (runId: string) => Promise<Run>
 /** How long after a stream the browser gave up on a new one is opened, while the run goes on. */
 export const REOPEN_MS = 2000
 
+/** How long a stream may stay silent before the run's stored status is read (one row). */
+export const QUIET_MS = 10_000
+
 const EVENT_NAMES: RunStreamEventName[] = [
   'RunQueued',
   'RunStarted',
@@ -43,6 +48,8 @@ interface Watched {
   /** A read of the stored run is under way. */
   checking: boolean
   reopen: ReturnType<typeof setTimeout> | null
+  /** Reads the stored status when the stream has been silent for QUIET_MS. */
+  quiet: ReturnType<typeof setTimeout> | null
 }
 
 export class LiveRuns {
@@ -95,6 +102,7 @@ export class LiveRuns {
       ended: [],
       checking: false,
       reopen: null,
+      quiet: null,
     }
     this.runs.set(runId, run)
     this.connect(run)
@@ -110,6 +118,16 @@ export class LiveRuns {
     // The stream broke off before the run's end (the browser reconnects on its own unless it gave
     // up): what the store says decides whether to wait on.
     stream.onerror = () => this.checkStored(run)
+    this.expectNews(run)
+  }
+
+  private expectNews(run: Watched): void {
+    if (run.quiet !== null) clearTimeout(run.quiet)
+    run.quiet = setTimeout(() => {
+      run.quiet = null
+      this.checkStored(run)
+      if (this.isWatched(run) && !hasEnded(run.state)) this.expectNews(run)
+    }, QUIET_MS)
   }
 
   private receive<N extends RunStreamEventName>(run: Watched, name: N, data: RunStreamEvents[N]): void {
@@ -117,6 +135,7 @@ export class LiveRuns {
     run.received = true
     // The server closes the stream after the end: closing first stops the browser reconnecting.
     if (hasEnded(run.state)) this.finish(run)
+    else this.expectNews(run)
     this.notify()
   }
 
@@ -153,6 +172,13 @@ export class LiveRuns {
     }, REOPEN_MS)
   }
 
+  private stopTimers(run: Watched): void {
+    if (run.reopen !== null) clearTimeout(run.reopen)
+    if (run.quiet !== null) clearTimeout(run.quiet)
+    run.reopen = null
+    run.quiet = null
+  }
+
   private isWatched(run: Watched): boolean {
     return this.runs.get(run.state.runId) === run
   }
@@ -160,8 +186,7 @@ export class LiveRuns {
   private finish(run: Watched): void {
     run.stream?.close()
     run.stream = null
-    if (run.reopen !== null) clearTimeout(run.reopen)
-    run.reopen = null
+    this.stopTimers(run)
     const waiting = run.ended.splice(0)
     waiting.forEach((resolve) => resolve(run.state))
     this.notify()
@@ -171,7 +196,7 @@ export class LiveRuns {
     const run = this.runs.get(runId)
     if (!run) return
     run.stream?.close()
-    if (run.reopen !== null) clearTimeout(run.reopen)
+    this.stopTimers(run)
     this.runs.delete(runId)
   }
 
@@ -179,7 +204,7 @@ export class LiveRuns {
   clear(): void {
     for (const run of this.runs.values()) {
       run.stream?.close()
-      if (run.reopen !== null) clearTimeout(run.reopen)
+      this.stopTimers(run)
     }
     this.runs.clear()
     this.notify()

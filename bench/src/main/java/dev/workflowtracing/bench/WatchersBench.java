@@ -38,7 +38,10 @@ public final class WatchersBench {
   private static final long POLL_MS = 1_000;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI base;
   private final String authorization = BenchLogin.authorization();
   private final AtomicReference<String> newest = new AtomicReference<>();
