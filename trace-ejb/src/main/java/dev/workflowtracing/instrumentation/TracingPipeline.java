@@ -88,6 +88,7 @@ public class TracingPipeline {
         SdkTracerProvider.builder()
             .setResource(resource())
             .setSampler(sampler())
+            .setIdGenerator(new TimeOrderedIdGenerator())
             .addSpanProcessor(new RedactingSpanProcessor(redactor, processors))
             .build();
     downstreams = List.copyOf(processors);

@@ -105,20 +105,22 @@ public class RetentionJob {
     long evicted = 0;
     int runs = 0;
     double spansPerRun = 0; // learnt from the batches: as few runs go as the cap needs
+    long from = Long.MIN_VALUE; // the oldest first; each batch goes on where the last stopped
     while (stored > maxSpans) {
       long excess = stored - maxSpans;
       int batch =
           spansPerRun == 0
               ? 1
               : (int) Math.min(settings.batchSize(), Math.max(1, Math.ceil(excess / spansPerRun)));
-      TracePurge.Purged purged = purge.purgeOldestEnded(batch);
-      if (purged.runs() == 0) {
+      TracePurge.Purged purged = purge.purgeOldestEnded(from, batch);
+      if (purged.read() == 0) {
         break; // only runs still going are left
       }
+      from = purged.nextFrom();
       stored -= purged.spans();
       evicted += purged.spans();
       runs += purged.runs();
-      spansPerRun = Math.max(1, evicted / (double) runs);
+      spansPerRun = runs == 0 ? 0 : Math.max(1, evicted / (double) runs);
     }
     stats.stored(stored);
     if (evicted > 0) {

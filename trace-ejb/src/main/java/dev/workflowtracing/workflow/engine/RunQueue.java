@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.json.JsonObject;
-import java.util.UUID;
 
 /**
  * Accepts runs to execute later: each becomes a persistent message on the run queue (Jakarta
@@ -41,7 +40,7 @@ public class RunQueue {
     WorkflowDefinition workflow = catalog.definition(workflowId);
     depth.checkRoom();
     heap.checkRoom();
-    String runId = UUID.randomUUID().toString();
+    String runId = RunIds.next();
     return producer.enqueue(new Enqueue(runId, workflow, inputs, trigger, parent));
   }
 }

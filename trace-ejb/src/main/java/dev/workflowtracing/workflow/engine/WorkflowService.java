@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /** Starts runs of stored workflows, and runs taken off the run queue. */
@@ -42,7 +41,7 @@ public class WorkflowService {
     WorkflowDefinition workflow = catalog.definition(workflowId);
     heap.checkRoom();
     // A new id: nothing can have cancelled it yet.
-    RunHandle handle = control.begin(UUID.randomUUID().toString(), timeLimit(workflow)).get();
+    RunHandle handle = control.begin(RunIds.next(), timeLimit(workflow)).get();
     try {
       return ended(runner.run(new RunRequest(handle, workflow, inputs, trigger, parent, false)));
     } finally {
