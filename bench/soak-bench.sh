@@ -4,7 +4,8 @@
 # 512 MB heap) or BENCH_DB=postgres, exporting every span over OTLP/HTTP to the bench's receiver
 # (port 4518). Every minute: runs/s, refusals, the live heap after a full GC, the stored spans; then
 # whether the last minute's runs have complete traces, the class histogram, how long SIGTERM takes
-# to stop the server, and whether the first run is still there after a restart.
+# to stop the server, and whether the last run (and the first, unless the span cap evicted it) is
+# still there after a restart.
 # MAX_SPANS=200000 soaks with a low span cap (the retention tick then runs every minute).
 #   bench/soak-bench.sh [minutes=30] [clients=8]
 set -euo pipefail
@@ -30,6 +31,10 @@ while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 echo "SIGTERM to stopped: $((($(date +%s%N) - started) / 1000000)) ms"
 wait "$bench_server" 2>/dev/null || true
 restart_bench_server
-first=$(cat "$out/first-run")
-status=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin-password "http://localhost:8280/api/runs/$first")
-echo "after a restart, the soak's first run $first answers $status"
+for which in first last; do
+  run=$(cat "$out/$which-run")
+  answer=$(curl -s -u admin:admin-password "http://localhost:8280/api/runs/$run")
+  status=$(grep -o '"status":"[A-Z]*"' <<<"$answer" || echo "no run (the cap evicts the oldest)")
+  spans=$(curl -s -u admin:admin-password "http://localhost:8280/api/traces/$(grep -o '"traceId":"[0-9a-f]*"' <<<"$answer" | cut -d'"' -f4)?details=omit" | grep -o '"complete":[a-z]*' | head -1)
+  echo "after a restart, the soak's $which run $run: ${status} ${spans}"
+done

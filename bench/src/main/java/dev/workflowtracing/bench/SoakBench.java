@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +28,11 @@ import java.util.regex.Pattern;
  * A soak at saturation (bench/soak-bench.sh): {@code clients} clients run hello-llm as fast as the
  * server answers for {@code minutes}; every minute the runs/s of that minute, the answers refused
  * (503) or failed, the live heap after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info})
- * and the stored span count. At the end: whether every run of the last minute has a complete trace,
- * and the class histogram's top entries. Writes the first run's id to {@code first-run} for the
- * script to look up after a restart.
+ * the stored span count, and what the bounded holdings the metrics report hold then (the span
+ * queues' bytes, the live runs' estimated bytes). At the end: whether every run of the last minute
+ * has a complete trace, and the class histogram's top entries. Writes the first run's id to {@code
+ * first-run} and the last run's to {@code last-run} (one the span cap keeps) for the script to look
+ * up after a restart.
  *
  * <p>{@code SoakBench <base-url> <server-pid> <otlp-port> <minutes> <clients> <out-dir>}
  */
@@ -68,6 +72,7 @@ public final class SoakBench {
     AtomicLong failed = new AtomicLong();
     ConcurrentLinkedQueue<String[]> lastMinute = new ConcurrentLinkedQueue<>();
     AtomicBoolean recordLastMinute = new AtomicBoolean();
+    AtomicReference<String> lastRun = new AtomicReference<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     for (int c = 0; c < clients; c++) {
       pool.submit(
@@ -78,6 +83,7 @@ public final class SoakBench {
                 if (ok.incrementAndGet() == 1) {
                   Files.writeString(out.resolve("first-run"), run[0]);
                 }
+                lastRun.set(run[0]);
                 if (recordLastMinute.get()) {
                   lastMinute.add(run);
                 }
@@ -87,8 +93,15 @@ public final class SoakBench {
           });
     }
     System.out.printf(
-        "%6s %8s %8s %8s %14s %12s%n",
-        "minute", "runs/s", "refused", "failed", "live heap MB", "stored spans");
+        "%6s %8s %8s %8s %14s %12s %10s %12s%n",
+        "minute",
+        "runs/s",
+        "refused",
+        "failed",
+        "live heap MB",
+        "stored spans",
+        "queues MB",
+        "live runs MB");
     List<Double> rates = new ArrayList<>();
     long lastOk = 0;
     long lastRefused = 0;
@@ -99,14 +112,19 @@ public final class SoakBench {
       long done = ok.get();
       double rate = (done - lastOk) / 60.0;
       rates.add(rate);
+      String metrics = metrics();
       System.out.printf(
-          "%6d %8.1f %8d %8d %14.1f %12s%n",
+          "%6d %8.1f %8d %8d %14.1f %12s %10.1f %12.1f%n",
           minute,
           rate,
           refused.get() - lastRefused,
           failed.get() - lastFailed,
           liveHeapMb(pid),
-          storedSpans());
+          metric(metrics, "workflow_tracing_retention_stored_spans", "")
+              .map(String::valueOf)
+              .orElse("-"),
+          metric(metrics, "workflow_tracing_queue_bytes", "\\{[^}]*\\}").orElse(-1L) / 1048576.0,
+          metric(metrics, "workflow_tracing_live_runs_bytes", "").orElse(-1L) / 1048576.0);
       lastOk = done;
       lastRefused = refused.get();
       lastFailed = failed.get();
@@ -114,6 +132,9 @@ public final class SoakBench {
     stop.set(true);
     pool.shutdown();
     pool.awaitTermination(2, TimeUnit.MINUTES);
+    if (lastRun.get() != null) {
+      Files.writeString(out.resolve("last-run"), lastRun.get());
+    }
     int window = Math.max(1, Math.min(5, minutes / 3));
     double first = rates.subList(0, window).stream().mapToDouble(d -> d).average().orElse(0);
     double last =
@@ -177,15 +198,24 @@ public final class SoakBench {
     }
   }
 
-  private String storedSpans() {
+  private String metrics() {
     try {
-      String metrics = get("api/metrics").body();
-      Matcher m =
-          Pattern.compile("workflow_tracing_retention_stored_spans (-?\\d+)").matcher(metrics);
-      return m.find() ? m.group(1) : "-";
+      return get("api/metrics").body();
     } catch (Exception e) {
-      return "-";
+      return "";
     }
+  }
+
+  /** The sum of a metric's samples (its labels matching {@code labels}), if it has any. */
+  private static Optional<Long> metric(String metrics, String name, String labels) {
+    Matcher m = Pattern.compile("(?m)^" + name + labels + " (-?\\d+)").matcher(metrics);
+    long sum = 0;
+    boolean found = false;
+    while (m.find()) {
+      sum += Long.parseLong(m.group(1));
+      found = true;
+    }
+    return found ? Optional.of(sum) : Optional.empty();
   }
 
   private static double liveHeapMb(long pid) throws Exception {

@@ -84,6 +84,19 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "dev.workflowtracing.tracestore..", "jakarta.persistence..", "org.hibernate..");
 
+  /** The run queue sits above the engine: it hands runs to it, and the engine never calls it. */
+  @ArchTest
+  static final ArchRule theEngineKnowsNothingOfItsQueue =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.workflowtracing.workflow.engine",
+              "dev.workflowtracing.workflow.live",
+              "dev.workflowtracing.workflow.nodes")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.workflowtracing.workflow.engine.queue..");
+
   @ArchTest
   static final ArchRule conventionsDependOnTheOpenTelemetryApiOnly =
       noClasses()

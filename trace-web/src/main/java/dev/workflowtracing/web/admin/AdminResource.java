@@ -10,7 +10,7 @@ import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.security.Roles;
-import dev.workflowtracing.workflow.engine.QueueDepth;
+import dev.workflowtracing.workflow.engine.queue.QueueDepth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -10,7 +10,7 @@ import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.tracestore.read.TraceRenderGate;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.HeapGuard;
-import dev.workflowtracing.workflow.engine.QueueDepth;
+import dev.workflowtracing.workflow.engine.queue.QueueDepth;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
 import dev.workflowtracing.workflow.live.RunsInFlight;
 import jakarta.annotation.security.RolesAllowed;

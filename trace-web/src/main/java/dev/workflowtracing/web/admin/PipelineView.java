@@ -4,7 +4,7 @@ import dev.workflowtracing.instrumentation.ExporterStats;
 import dev.workflowtracing.instrumentation.PipelineHealth;
 import dev.workflowtracing.instrumentation.QueueState;
 import dev.workflowtracing.tracestore.RunJournal;
-import dev.workflowtracing.workflow.engine.QueueDepth;
+import dev.workflowtracing.workflow.engine.queue.QueueDepth;
 import java.util.List;
 
 /** Counters of the tracing pipeline: per exporter, per processor queue, and the retry buffer. */

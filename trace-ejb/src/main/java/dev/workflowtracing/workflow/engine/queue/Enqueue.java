@@ -1,4 +1,4 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_TRIGGER;

@@ -1,4 +1,4 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 /**
  * Where the run queue lives: one home for its name, used by what defines, sends to, counts and

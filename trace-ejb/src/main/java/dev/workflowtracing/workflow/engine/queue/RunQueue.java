@@ -1,7 +1,10 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowDefinition;
+import dev.workflowtracing.workflow.engine.HeapGuard;
+import dev.workflowtracing.workflow.engine.RunIds;
+import dev.workflowtracing.workflow.engine.ServerOverloadedException;
 import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

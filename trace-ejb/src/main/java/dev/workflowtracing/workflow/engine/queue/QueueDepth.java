@@ -1,6 +1,7 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.workflow.WorkflowSettings;
+import dev.workflowtracing.workflow.engine.RunEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,4 +1,4 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 /**
  * A run accepted onto the run queue: what the caller gets back at once.

@@ -1,8 +1,10 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.instrumentation.Traced;
 import dev.workflowtracing.instrumentation.redaction.Redactor;
 import dev.workflowtracing.json.JsonFactory;
+import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.engine.RunStatus;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package dev.workflowtracing.workflow.engine;
+package dev.workflowtracing.workflow.engine.queue;
 
 import jakarta.ejb.ApplicationException;
 
