@@ -77,6 +77,57 @@ class ClusterIT {
 
   @Test
   @Order(2)
+  void aStreamThroughTheOtherServerGetsTheSameEventsWithTheSameNumbers() throws Exception {
+    String runId = BALANCER.startAsync("slow-llm-chain", "{\"topic\": \"relay\"}");
+    JsonObject running =
+        BALANCER
+            .await(
+                "api/runs/" + runId,
+                a -> a.status() == 200 && "RUNNING".equals(a.object().getString("status")),
+                Duration.ofSeconds(30))
+            .object();
+    Api executing = running.getString("executedBy").equals("server-1") ? ONE : TWO;
+    Api other = executing == ONE ? TWO : ONE;
+    var throughExecuting = readAsync(executing, runId);
+    var throughOther = readAsync(other, runId);
+
+    List<Event> direct = throughExecuting.get(60, TimeUnit.SECONDS);
+    List<Event> relayed = throughOther.get(60, TimeUnit.SECONDS);
+
+    System.out.println("ClusterIT: relayed " + relayed.stream().map(Event::name).toList());
+    // Through the other server: the stored status at first, then the executing server's updates
+    // with its numbers: a snapshot standing for the events up to it, then every event after it.
+    Event snapshot =
+        relayed.stream().filter(e -> e.name().equals("RunSnapshot")).findFirst().orElseThrow();
+    List<Event> after = relayed.subList(relayed.indexOf(snapshot) + 1, relayed.size());
+    List<Event> expected = direct.stream().filter(e -> e.id() > snapshot.id()).toList();
+    assertThat(after).extracting(Event::id).isEqualTo(expected.stream().map(Event::id).toList());
+    assertThat(after)
+        .extracting(Event::name)
+        .isEqualTo(expected.stream().map(Event::name).toList());
+    assertThat(after)
+        .extracting(Event::data)
+        .isEqualTo(expected.stream().map(Event::data).toList());
+    assertThat(after).extracting(Event::name).contains("NodeAttemptStarted", "NodeAttemptEnded");
+    assertThat(relayed).last().extracting(Event::name).isEqualTo("RunEnded");
+    // The live state through the other server, while it still has the run.
+    assertThat(other.get("api/runs/" + runId).object().getString("status")).isEqualTo("SUCCEEDED");
+  }
+
+  private static java.util.concurrent.CompletableFuture<List<Event>> readAsync(
+      Api server, String runId) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return RunEventStream.read(server.base().toURL(), runId, null);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  @Test
+  @Order(3)
   void aRunIsCancelledAndWatchedThroughTheServerThatDoesNotExecuteIt() throws Exception {
     String runId = BALANCER.startAsync("slow-llm-chain", "{\"topic\": \"cluster\"}");
     JsonObject running =
@@ -115,7 +166,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aTraceDeletedThroughOneServerIsGoneThroughTheOtherAtOnce() {
     Api.Answer run = ONE.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"gone\"}}");
     String traceId = run.object().getString("traceId");
@@ -127,7 +178,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void whenAServerIsKilledItsQueuedRunsExecuteOnTheOtherAndItsRunningOnesEndAborted()
       throws Exception {
     List<String> runs = new ArrayList<>();
@@ -162,7 +213,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theQueueIsCountedByTheBrokerAndWhileTheBrokerIsDownNothingIsAcceptedOrLost()
       throws Exception {
     List<String> runs = new ArrayList<>();

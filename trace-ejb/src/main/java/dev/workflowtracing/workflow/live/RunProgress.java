@@ -79,6 +79,27 @@ final class RunProgress {
     return endedAt != null;
   }
 
+  /** Takes the state of a snapshot made elsewhere (the server executing the run) as its own. */
+  void restore(RunSnapshot snapshot) {
+    workflowId = snapshot.workflowId();
+    status = snapshot.status();
+    traceId = snapshot.traceId();
+    rootSpanId = snapshot.rootSpanId();
+    startedAt = snapshot.startedAtMillis();
+    endedAt = snapshot.endedAtMillis();
+    error = snapshot.error();
+    nodes.clear();
+    for (RunSnapshot.Node node : snapshot.nodes()) {
+      NodeState state = new NodeState();
+      state.state = node.state();
+      state.attempt = node.attempt();
+      state.startedAt = node.startedAtMillis();
+      state.endedAt = node.endedAtMillis();
+      state.spanId = node.spanId();
+      nodes.put(node.nodeId(), state);
+    }
+  }
+
   int nodeCount() {
     return nodes.size();
   }

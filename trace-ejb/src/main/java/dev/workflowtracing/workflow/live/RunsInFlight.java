@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * joins late or far behind gets a {@link LiveUpdate.Snapshot} first, so it never has to catch up on
  * thousands of events. Bounded by {@link #MAX_RUNS} and an estimate of {@link #MAX_BYTES}: ended
  * runs are forgotten first, oldest first; an ended run stays a while for late watchers.
+ *
+ * <p>A run another server executes can be followed here too ({@link #receiveRemote}): its updates,
+ * numbered by that server, come over the broker ({@code workflow.live.relay}), so that a stream
+ * through any server gets the same events with the same numbers.
  */
 @ApplicationScoped
 public class RunsInFlight {
@@ -35,6 +39,18 @@ public class RunsInFlight {
 
   /** As {@code afterId}: only what happens from now on, or the run's end if it has ended. */
   public static final long FROM_NOW = Long.MAX_VALUE;
+
+  /** As {@code afterId}: a snapshot of the run first, however few events it has had. */
+  public static final long SNAPSHOT_FIRST = -1;
+
+  /** What became of an update from the server executing the run. */
+  public enum Received {
+    APPLIED,
+    /** Already had (a duplicate, or the run executes here). */
+    IGNORED,
+    /** Updates before it are missing: ask for a snapshot. */
+    GAP
+  }
 
   @Inject LiveStreamCounters counters;
 
@@ -119,6 +135,53 @@ public class RunsInFlight {
     return run(runId).map(Run::hasEvents).orElse(false);
   }
 
+  /** Whether this server executes the run, or executed it (and still has its events). */
+  public boolean executedHere(String runId) {
+    return run(runId).map(run -> run.startedHere).orElse(false);
+  }
+
+  /**
+   * Takes an update of a run another server executes, numbered by that server: a snapshot that is
+   * newer than what is here, or the next event.
+   */
+  public Received receiveRemote(String runId, LiveUpdate update) {
+    Run run;
+    synchronized (runs) {
+      run = runs.computeIfAbsent(runId, Run::new);
+    }
+    long[] grew = new long[1];
+    Received received = run.receive(update, grew);
+    bytes.addAndGet(grew[0]);
+    if (bytes.get() > MAX_BYTES || runs.size() > MAX_RUNS) {
+      evict();
+    }
+    return received;
+  }
+
+  /**
+   * The runs other servers execute that are followed here and have not ended, with when their last
+   * update came (epoch ms): those whose end may have been lost (their server stopped).
+   */
+  public Map<String, Long> remoteRunsGoingOn() {
+    Map<String, Long> going = new LinkedHashMap<>();
+    synchronized (runs) {
+      runs.forEach(
+          (id, run) -> {
+            if (run.remote && !run.ended()) {
+              going.put(id, run.lastRemoteUpdate);
+            }
+          });
+    }
+    return going;
+  }
+
+  /** Ends a run another server executed with its stored end, when that server's end never came. */
+  public void endRemote(RunEvent.RunEnded end) {
+    run(end.runId())
+        .filter(run -> run.remote && !run.ended())
+        .ifPresent(run -> bytes.addAndGet(run.add(end)));
+  }
+
   /** The estimated heap the live runs hold (for /api/metrics). */
   public long estimatedBytes() {
     return bytes.get();
@@ -154,13 +217,15 @@ public class RunsInFlight {
 
   /** One run's state, recent events and watchers; guarded by itself. */
   private static final class Run {
-    private final RunProgress progress;
+    private RunProgress progress;
     private final ArrayDeque<LiveUpdate.Event> recent = new ArrayDeque<>();
     private final List<Watcher> watchers = new ArrayList<>();
     private long count;
     private long eventBytes;
     private volatile boolean ended;
     private volatile boolean startedHere;
+    private volatile boolean remote; // followed here, executed by another server
+    private volatile long lastRemoteUpdate;
 
     Run(String runId) {
       progress = new RunProgress(runId);
@@ -172,19 +237,63 @@ public class RunsInFlight {
     /** Adds the run's next event; returns how many more bytes the run holds now. */
     synchronized long add(RunEvent event) {
       long before = count == 0 ? 0 : bytes();
-      if (!progress.apply(event)) {
+      if (!progress.apply(event) && !(remote && event instanceof RunEvent.RunEnded && !ended)) {
         return 0; // a second end (another server's, or a late cancel) changes nothing
       }
-      ended = progress.ended();
-      startedHere |= event instanceof RunEvent.RunStarted;
-      LiveUpdate.Event numbered = new LiveUpdate.Event(++count, event);
+      ended = event instanceof RunEvent.RunEnded || (!remote && progress.ended());
+      startedHere |= event instanceof RunEvent.RunStarted && !remote;
+      append(new LiveUpdate.Event(++count, event));
+      return bytes() - before;
+    }
+
+    private void append(LiveUpdate.Event numbered) {
       recent.addLast(numbered);
-      eventBytes += EventSize.of(event);
+      eventBytes += EventSize.of(numbered.event());
       if (recent.size() > REPLAY_EVENTS) {
         eventBytes -= EventSize.of(recent.removeFirst().event());
       }
       watchers.removeIf(watcher -> !deliver(watcher, numbered) || ended);
-      return bytes() - before;
+    }
+
+    // An update from the server executing the run. The first one replaces whatever this server
+    // had (a run accepted here and taken by another server has its RunQueued here, numbered here).
+    // A restored snapshot of an ended run still waits for its RunEnded, which watchers end on.
+    synchronized Received receive(LiveUpdate update, long[] grew) {
+      if (startedHere) {
+        return Received.IGNORED;
+      }
+      long before = bytes();
+      boolean first = !remote;
+      if (update instanceof LiveUpdate.Snapshot snapshot) {
+        if (!first && snapshot.id() <= count) {
+          return Received.IGNORED;
+        }
+        remote = true;
+        progress.restore(snapshot.run());
+        count = snapshot.id();
+        recent.clear();
+        eventBytes = 0;
+        watchers.removeIf(watcher -> !deliver(watcher, snapshot));
+      } else {
+        LiveUpdate.Event event = (LiveUpdate.Event) update;
+        if (first) {
+          remote = true;
+          progress = new RunProgress(event.event().runId());
+          count = 0;
+          recent.clear();
+          eventBytes = 0;
+        }
+        if (event.id() <= count || ended) {
+          return Received.IGNORED;
+        }
+        if (event.id() > count + 1) {
+          return Received.GAP;
+        }
+        add(event.event());
+      }
+      lastRemoteUpdate = System.currentTimeMillis();
+      grew[0] = bytes() - before;
+      return Received.APPLIED;
     }
 
     synchronized long bytes() {
@@ -196,7 +305,7 @@ public class RunsInFlight {
     }
 
     boolean hasEvents() {
-      return startedHere || ended;
+      return startedHere || ended || remote;
     }
 
     synchronized RunSnapshot snapshot() {
@@ -227,7 +336,7 @@ public class RunsInFlight {
         return !ended || deliver(watcher, recent.getLast());
       }
       long behind = count - afterId;
-      if (behind >= 0 && behind <= recent.size()) {
+      if (afterId != SNAPSHOT_FIRST && behind >= 0 && behind <= recent.size()) {
         for (LiveUpdate.Event event : recent) {
           if (event.id() > afterId && !deliver(watcher, event)) {
             return false;

@@ -177,4 +177,89 @@ class RunsInFlightTest {
   private void end(String runId, int nodes) {
     inFlight.on(new RunEvent.RunEnded(runId, RunStatus.SUCCEEDED, 20, "{}", null, 1 + 2 * nodes));
   }
+
+  // --- a run another server executes, followed here from its published updates ---
+
+  @Test
+  void aRunFollowedFromAnotherServerGetsItsNumbersAndEndsWithItsEnd() {
+    RunsInFlight other = new RunsInFlight();
+    other.counters = new LiveStreamCounters();
+    fanOut(RUN, 300, false); // executes "here" (server A)
+    List<LiveUpdate> published = new ArrayList<>();
+    inFlight.watch(RUN, RunsInFlight.SNAPSHOT_FIRST, published::add).orElseThrow();
+    published.forEach(u -> assertThat(other.receiveRemote(RUN, u)).isEqualTo(applied()));
+    List<LiveUpdate> throughB = new ArrayList<>();
+    other.watch(RUN, 0, throughB::add).orElseThrow();
+
+    inFlight.on(new RunEvent.NodeAttemptStarted(RUN, "n0", 2, 12, "span-n0"));
+    end(RUN, 300);
+    published.subList(1, published.size()).forEach(u -> other.receiveRemote(RUN, u));
+
+    assertThat(published.get(0)).isInstanceOf(LiveUpdate.Snapshot.class);
+    assertThat(throughB).extracting(LiveUpdate::id).containsExactly(602L, 603L, 604L);
+    assertThat(throughB.get(2).endsRun()).isTrue();
+    assertThat(other.hasEventsOf(RUN)).isTrue();
+    assertThat(other.executedHere(RUN)).isFalse();
+    assertThat(other.live(RUN).orElseThrow().status()).isEqualTo("SUCCEEDED");
+    assertThat(other.remoteRunsGoingOn()).isEmpty();
+  }
+
+  @Test
+  void duplicatesAreIgnoredAndAGapAsksForASnapshot() {
+    RunsInFlight other = new RunsInFlight();
+    other.counters = new LiveStreamCounters();
+    fanOut(RUN, 2, false);
+    List<LiveUpdate> published = new ArrayList<>();
+    inFlight.watch(RUN, 0, published::add).orElseThrow();
+    for (LiveUpdate u : published) {
+      other.receiveRemote(RUN, u);
+    }
+    assertThat(other.receiveRemote(RUN, published.get(3))).isEqualTo(RunsInFlight.Received.IGNORED);
+
+    inFlight.on(new RunEvent.NodeAttemptStarted(RUN, "n0", 2, 12, "span-n0"));
+    inFlight.on(new RunEvent.NodeAttemptEnded(RunsInFlightTest.RUN, "n0", 2, 13, null, false));
+    LiveUpdate second = published.get(published.size() - 1);
+    assertThat(other.receiveRemote(RUN, second)).isEqualTo(RunsInFlight.Received.GAP);
+    LiveUpdate.Snapshot resync = inFlight.resync(RUN).orElseThrow();
+    assertThat(other.receiveRemote(RUN, resync)).isEqualTo(applied());
+    assertThat(other.live(RUN).orElseThrow().nodes().get(0).attempt()).isEqualTo(2);
+    assertThat(other.remoteRunsGoingOn()).containsKey(RUN);
+  }
+
+  @Test
+  void aRunAcceptedHereAndTakenByAnotherServerFollowsThatServersNumbers() {
+    RunsInFlight other = new RunsInFlight();
+    other.counters = new LiveStreamCounters();
+    other.on(new RunEvent.RunQueued(RUN, "fan", 1, "api", 0, "{}")); // accepted on B: its #1
+    inFlight.on(
+        new RunEvent.RunStarted(
+            RUN, "trace", "root", "fan", 1, "api", 1, "{}", List.of("a"), true));
+    List<LiveUpdate> published = new ArrayList<>();
+    inFlight.watch(RUN, 0, published::add).orElseThrow();
+
+    assertThat(other.receiveRemote(RUN, published.get(0))).isEqualTo(applied());
+    assertThat(other.live(RUN).orElseThrow().status()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void aFollowedRunWhoseServerStoppedEndsWithItsStoredEnd() {
+    RunsInFlight other = new RunsInFlight();
+    other.counters = new LiveStreamCounters();
+    fanOut(RUN, 2, false);
+    inFlight.watch(RUN, RunsInFlight.SNAPSHOT_FIRST, u -> other.receiveRemote(RUN, u) != null);
+    List<LiveUpdate> throughB = new ArrayList<>();
+    other.watch(RUN, 0, throughB::add).orElseThrow();
+
+    other.endRemote(new RunEvent.RunEnded(RUN, RunStatus.ABORTED, 30, "{}", "server gone", 0));
+
+    assertThat(throughB).last().matches(LiveUpdate::endsRun);
+    assertThat(other.live(RUN).orElseThrow().status()).isEqualTo("ABORTED");
+    assertThat(other.remoteRunsGoingOn()).isEmpty();
+    inFlight.on(new RunEvent.RunEnded(RUN, RunStatus.SUCCEEDED, 40, "{}", null, 5));
+    assertThat(inFlight.live(RUN).orElseThrow().status()).isEqualTo("SUCCEEDED");
+  }
+
+  private static RunsInFlight.Received applied() {
+    return RunsInFlight.Received.APPLIED;
+  }
 }

@@ -13,6 +13,7 @@ import dev.workflowtracing.workflow.engine.HeapGuard;
 import dev.workflowtracing.workflow.engine.queue.QueueDepth;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
 import dev.workflowtracing.workflow.live.RunsInFlight;
+import dev.workflowtracing.workflow.live.relay.RelayOutbox;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,6 +35,7 @@ public class MetricsResource {
   @Inject QueueDepth queueDepth;
   @Inject LiveStreamCounters streams;
   @Inject RunsInFlight inFlight;
+  @EJB RelayOutbox relay;
   @Inject RetentionStats retention;
   @Inject HeapGuard heap;
   @Inject TraceRenderGate traceReads;
@@ -189,6 +191,13 @@ public class MetricsResource {
         "gauge",
         "estimated heap held by the live state of runs on this server");
     sample(out, "workflow_tracing_live_runs_bytes", "", inFlight.estimatedBytes());
+    metric(
+        out,
+        "workflow_tracing_live_relay_dropped_total",
+        "counter",
+        "watch requests and run updates for other servers' streams not sent: the relay's outbox"
+            + " was full or the broker failed them (receivers ask again, or read the store)");
+    sample(out, "workflow_tracing_live_relay_dropped_total", "", relay.dropped());
   }
 
   private void runJournal(StringBuilder out) {

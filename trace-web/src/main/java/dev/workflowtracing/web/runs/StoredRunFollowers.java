@@ -3,9 +3,11 @@ package dev.workflowtracing.web.runs;
 import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.tracestore.read.TraceReader;
+import dev.workflowtracing.workflow.engine.RunEvent;
 import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
 import dev.workflowtracing.workflow.live.RunsInFlight;
+import dev.workflowtracing.workflow.live.relay.RemoteRunWatches;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -54,6 +56,10 @@ public class StoredRunFollowers {
   @Inject RunsInFlight inFlight;
   @Inject LiveStreamCounters counters;
   @Inject TracingSettings tracing;
+  @Inject RemoteRunWatches remote;
+
+  /** How long a run followed from another server may be silent before its stored status is read. */
+  static final long REMOTE_SILENCE_MS = 3_000;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -121,6 +127,9 @@ public class StoredRunFollowers {
       }
     }
     String status = stored.map(RunView::status).orElse(RunStatus.QUEUED.name());
+    if (follow) {
+      remote.want(runId);
+    }
     if (!follow && !ended) {
       send(follower, statusWithReconnectHint(sse, runId, status));
       close(follower);
@@ -185,6 +194,7 @@ public class StoredRunFollowers {
         handOver(follower);
         continue;
       }
+      remote.want(follower.runId);
       try {
         Optional<RunView> run = reader.run(follower.runId);
         if (run.isEmpty()) {
@@ -197,6 +207,40 @@ public class StoredRunFollowers {
         LOG.fine(() -> "Could not read run " + follower.runId + " for its stream: " + e);
       }
     }
+    endRemoteRunsEndedInTheStore();
+  }
+
+  // A run followed from the server executing it, silent for a while: if the store says it has
+  // ended (its server stopped before the end was relayed), its streams end with the stored end.
+  private void endRemoteRunsEndedInTheStore() {
+    long silentSince = System.currentTimeMillis() - REMOTE_SILENCE_MS;
+    inFlight
+        .remoteRunsGoingOn()
+        .forEach(
+            (runId, lastUpdate) -> {
+              if (lastUpdate > silentSince) {
+                return;
+              }
+              try {
+                reader
+                    .run(runId)
+                    .filter(StoredRunFollowers::isFinal)
+                    .ifPresent(run -> inFlight.endRemote(storedEnd(run)));
+              } catch (RuntimeException e) {
+                LOG.fine(() -> "Could not read run " + runId + " for its stream: " + e);
+              }
+            });
+  }
+
+  private static RunEvent.RunEnded storedEnd(RunView run) {
+    long started = Instant.parse(run.startedAt()).toEpochMilli();
+    return new RunEvent.RunEnded(
+        run.runId(),
+        RunStatus.valueOf(run.status()),
+        started + (run.durationMs() == null ? 0 : run.durationMs()),
+        run.outputs() == null ? "{}" : run.outputs().toString(),
+        run.error(),
+        run.expectedSpanCount() == null ? 0 : run.expectedSpanCount());
   }
 
   // The run started here: its stream goes on with the run's own events, from the client's
