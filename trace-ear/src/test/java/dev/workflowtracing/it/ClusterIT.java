@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.it.RunEventStream.Event;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,13 +40,43 @@ class ClusterIT {
   static void up() throws Exception {
     Assumptions.assumeTrue(
         "postgres".equals(System.getProperty("it.db")), "a cluster needs PostgreSQL");
-    cluster("up", "2");
+    cluster("up", "2", "--empty-database");
   }
 
   @AfterAll
   static void down() throws Exception {
     if ("postgres".equals(System.getProperty("it.db"))) {
       cluster("down");
+    }
+  }
+
+  /** Both servers were started at the same moment on an empty database (bin/cluster up). */
+  @Test
+  @Order(0)
+  void serversStartedTogetherOnAnEmptyDatabaseMigrateAndLoadTheSamplesOnceWithoutErrors()
+      throws Exception {
+    Path root = Path.of(System.getProperty("it.root"));
+    List<String> samples =
+        Files.readAllLines(root.resolve("config/src/main/resources/samples/index.txt")).stream()
+            .map(String::trim)
+            .filter(line -> line.endsWith(".json"))
+            .map(line -> line.substring(0, line.length() - ".json".length()))
+            .toList();
+    for (Api server : List.of(ONE, TWO)) {
+      Map<String, Integer> versions = new TreeMap<>();
+      ((jakarta.json.JsonArray) server.get("api/workflows").body())
+          .forEach(
+              w ->
+                  versions.put(
+                      w.asJsonObject().getString("id"), w.asJsonObject().getInt("version")));
+      assertThat(versions).as("the workflows through " + server.base()).containsOnlyKeys(samples);
+      assertThat(versions.values()).as("one load of the samples").containsOnly(1);
+    }
+    for (int i = 1; i <= 2; i++) {
+      Path log = root.resolve("target/cluster/server-" + i + "/log/server.log");
+      assertThat(Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList())
+          .as("ERROR lines in " + log)
+          .isEmpty();
     }
   }
 
