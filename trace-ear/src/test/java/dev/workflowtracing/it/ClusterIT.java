@@ -141,8 +141,11 @@ class ClusterIT {
         .isEqualTo(expected.stream().map(Event::data).toList());
     assertThat(after).extracting(Event::name).contains("NodeAttemptStarted", "NodeAttemptEnded");
     assertThat(relayed).last().extracting(Event::name).isEqualTo("RunEnded");
-    // The live state through the other server, while it still has the run.
-    assertThat(other.get("api/runs/" + runId).object().getString("status")).isEqualTo("SUCCEEDED");
+    // The live state through the other server too: it has the run's relayed state.
+    JsonObject read = other.get("api/runs/" + runId).object();
+    assertThat(read.getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(read.getJsonObject("live").getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(read.getJsonObject("live").getJsonArray("nodes")).hasSize(4);
   }
 
   private static java.util.concurrent.CompletableFuture<List<Event>> readAsync(

@@ -13,6 +13,7 @@ import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.engine.WorkflowService;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
 import dev.workflowtracing.workflow.live.RunsInFlight;
+import dev.workflowtracing.workflow.live.relay.RemoteRunWatches;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -56,12 +57,19 @@ public class RunResource {
   @Inject RunsInFlight inFlight;
   @Inject LiveStreamCounters streamCounters;
   @EJB StoredRunFollowers storedRuns;
+  @Inject RemoteRunWatches remote;
 
   @GET
   @Path("/{runId}")
   public RunView run(@PathParam("runId") String runId) {
     Ids.runId(runId);
-    return reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
+    RunView run =
+        reader.run(runId).orElseThrow(() -> new NotFoundProblem("No run with id " + runId));
+    if (run.live() == null && RunStatus.RUNNING.name().equals(run.status())) {
+      // Executed by another server: ask it for the run's events, for the next read's live state.
+      remote.want(runId);
+    }
+    return run;
   }
 
   /**
