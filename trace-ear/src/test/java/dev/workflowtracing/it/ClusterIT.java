@@ -172,15 +172,7 @@ class ClusterIT {
                 Duration.ofSeconds(30))
             .object();
     Api other = running.getString("executedBy").equals("server-1") ? TWO : ONE;
-    var stream =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return RunEventStream.read(other.base().toURL(), runId, null);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    var stream = readAsync(other, runId);
     Api.Answer cancelled = other.post("api/runs/" + runId + "/cancel", "");
     assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
     assertThat(cancelled.object().getString("status")).isEqualTo("CANCELLED");

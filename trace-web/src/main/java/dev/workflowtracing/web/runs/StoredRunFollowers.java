@@ -233,11 +233,10 @@ public class StoredRunFollowers {
   }
 
   private static RunEvent.RunEnded storedEnd(RunView run) {
-    long started = Instant.parse(run.startedAt()).toEpochMilli();
     return new RunEvent.RunEnded(
         run.runId(),
         RunStatus.valueOf(run.status()),
-        started + (run.durationMs() == null ? 0 : run.durationMs()),
+        endedAtMillis(run),
         run.outputs() == null ? "{}" : run.outputs().toString(),
         run.error(),
         run.expectedSpanCount() == null ? 0 : run.expectedSpanCount());
@@ -310,9 +309,15 @@ public class StoredRunFollowers {
   }
 
   static OutboundSseEvent ended(Sse sse, RunView run) {
-    long started = Instant.parse(run.startedAt()).toEpochMilli();
-    long ended = started + (run.durationMs() == null ? 0 : run.durationMs());
     return RunEventJson.event(
-        sse, null, "RunEnded", RunEventJson.ended(run.runId(), run.status(), ended, run.error()));
+        sse,
+        null,
+        "RunEnded",
+        RunEventJson.ended(run.runId(), run.status(), endedAtMillis(run), run.error()));
+  }
+
+  private static long endedAtMillis(RunView run) {
+    long started = Instant.parse(run.startedAt()).toEpochMilli();
+    return started + (run.durationMs() == null ? 0 : run.durationMs());
   }
 }

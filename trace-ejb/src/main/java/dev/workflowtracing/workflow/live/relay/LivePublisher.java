@@ -47,15 +47,12 @@ public class LivePublisher {
         publishing.remove(runId);
       }
     } else {
-      boolean[] taken = new boolean[1];
+      // The snapshot alone, sent under the run's lock: nothing of the run is sent between.
       inFlight.watch(
           runId,
           RunsInFlight.SNAPSHOT_FIRST,
           update -> {
-            if (!taken[0]) {
-              send(runId, update);
-            }
-            taken[0] = true;
+            send(runId, update);
             return false;
           });
     }
