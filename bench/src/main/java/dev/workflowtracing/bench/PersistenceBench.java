@@ -9,7 +9,7 @@ import dev.workflowtracing.tracestore.RunFilter;
 import dev.workflowtracing.tracestore.SpanWriter;
 import dev.workflowtracing.tracestore.TraceQueries;
 import dev.workflowtracing.tracestore.TraceTree;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

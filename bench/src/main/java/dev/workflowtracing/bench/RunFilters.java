@@ -1,7 +1,7 @@
 package dev.workflowtracing.bench;
 
 import dev.workflowtracing.tracestore.RunFilter;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 import java.util.Optional;
 
 /** The run filters the benchmark queries with, built part by part. */

@@ -74,7 +74,7 @@ class TraceDetailsIT {
             .getJsonObject("attributes")
             .getString("exception.stacktrace");
     assertThat(stack)
-        .contains("dev.workflowtracing.workflow.engine.AttemptRunner.attempt")
+        .contains("dev.workflowtracing.workflow.engine.execution.AttemptRunner.attempt")
         .contains("container frames")
         .doesNotContain("at org.jboss.");
     JsonObject detail =

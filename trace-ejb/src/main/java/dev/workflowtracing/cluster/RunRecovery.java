@@ -1,8 +1,8 @@
 package dev.workflowtracing.cluster;
 
 import dev.workflowtracing.tracestore.RunRecord;
-import dev.workflowtracing.workflow.engine.AbortReason;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.AbortReason;
+import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

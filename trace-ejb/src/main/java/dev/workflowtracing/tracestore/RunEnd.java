@@ -1,6 +1,6 @@
 package dev.workflowtracing.tracestore;
 
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 
 /**
  * How a run ended, as recorded in its row.

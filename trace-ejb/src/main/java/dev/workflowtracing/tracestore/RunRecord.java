@@ -1,7 +1,7 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.TracingSettings;
-import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.run.RunEvent;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.TracingSettings;
-import dev.workflowtracing.workflow.engine.RunLedger;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.engine.control.RunLedger;
+import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,7 +1,7 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.conventions.SpanRole;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

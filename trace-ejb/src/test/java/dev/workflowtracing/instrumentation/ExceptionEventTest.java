@@ -18,7 +18,7 @@ class ExceptionEventTest {
         new StackTraceElement[] {
           frame("dev.workflowtracing.workflow.nodes.FailNode", "execute"),
           frame("dev.workflowtracing.workflow.nodes.FailNode$Proxy$_$$_WeldClientProxy", "execute"),
-          frame("dev.workflowtracing.workflow.engine.AttemptRunner", "attempt"),
+          frame("dev.workflowtracing.workflow.engine.execution.AttemptRunner", "attempt"),
           frame("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0"),
           frame("java.lang.reflect.Method", "invoke"),
           frame("org.jboss.invocation.InterceptorContext", "proceed"),
@@ -33,7 +33,7 @@ class ExceptionEventTest {
             java.lang.IllegalStateException: gateway refused
             \tat dev.workflowtracing.workflow.nodes.FailNode.execute(FailNode.java:10)
             \t... 1 container frame
-            \tat dev.workflowtracing.workflow.engine.AttemptRunner.attempt(AttemptRunner.java:10)
+            \tat dev.workflowtracing.workflow.engine.execution.AttemptRunner.attempt(AttemptRunner.java:10)
             \t... 3 container frames
             \tat dev.workflowtracing.instrumentation.TracedInterceptor.trace(TracedInterceptor.java:10)
             \t... 1 container frame

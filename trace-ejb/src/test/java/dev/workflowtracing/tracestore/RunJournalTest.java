@@ -2,7 +2,7 @@ package dev.workflowtracing.tracestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

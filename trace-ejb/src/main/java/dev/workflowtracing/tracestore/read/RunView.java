@@ -3,10 +3,10 @@ package dev.workflowtracing.tracestore.read;
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.RunRecord;
 import dev.workflowtracing.tracestore.TraceCompleteness;
-import dev.workflowtracing.workflow.engine.RunResult;
-import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.engine.queue.QueuedRun;
 import dev.workflowtracing.workflow.live.LiveRun;
+import dev.workflowtracing.workflow.run.RunResult;
+import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 

@@ -1,5 +1,5 @@
 /**
- * The workflow engine: walks a definition in topological order, runs each node with its retry
- * policy and timeout, and traces the run, each node and each attempt through {@code @Traced}.
+ * The workflow engine's entry point: {@code WorkflowService} starts a run (now, or as the queue
+ * hands it over) and cancels one, with control and execution in the packages below it.
  */
 package dev.workflowtracing.workflow.engine;

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.live;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.run.RunEvent;
 import java.util.List;
 
 /** Rough heap sizes of what {@link RunsInFlight} holds, so that it is bounded in bytes. */

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.live;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.run.RunEvent;
 
 /**
  * What a watcher of a run receives, numbered within the run: one of its events, or — for a watcher

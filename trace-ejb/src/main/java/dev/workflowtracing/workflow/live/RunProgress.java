@@ -1,7 +1,7 @@
 package dev.workflowtracing.workflow.live;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.live;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.run.RunEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

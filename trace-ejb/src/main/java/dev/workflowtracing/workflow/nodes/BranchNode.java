@@ -2,9 +2,10 @@ package dev.workflowtracing.workflow.nodes;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
-import dev.workflowtracing.workflow.engine.NodeAttempt;
-import dev.workflowtracing.workflow.engine.NodeHandler;
-import dev.workflowtracing.workflow.engine.Templates;
+import dev.workflowtracing.workflow.engine.execution.NodeAttempt;
+import dev.workflowtracing.workflow.engine.execution.NodeHandler;
+import dev.workflowtracing.workflow.engine.execution.RunState;
+import dev.workflowtracing.workflow.engine.execution.Templates;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -36,7 +37,7 @@ public class BranchNode implements NodeHandler {
     return JsonFactory.createObjectBuilder().add("result", result).build();
   }
 
-  static boolean evaluate(String condition, dev.workflowtracing.workflow.engine.RunState state) {
+  static boolean evaluate(String condition, RunState state) {
     Matcher m = COMPARISON.matcher(condition.trim());
     if (!m.matches()) {
       String value = Templates.resolve(condition, state).trim();

@@ -2,9 +2,9 @@ package dev.workflowtracing.workflow.nodes;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
-import dev.workflowtracing.workflow.engine.NodeAttempt;
-import dev.workflowtracing.workflow.engine.NodeExecutionException;
-import dev.workflowtracing.workflow.engine.NodeHandler;
+import dev.workflowtracing.workflow.engine.execution.NodeAttempt;
+import dev.workflowtracing.workflow.engine.execution.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.execution.NodeHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.time.Duration;

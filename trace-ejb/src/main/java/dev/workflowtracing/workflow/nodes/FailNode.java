@@ -2,10 +2,10 @@ package dev.workflowtracing.workflow.nodes;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.NodeType;
-import dev.workflowtracing.workflow.engine.NodeAttempt;
-import dev.workflowtracing.workflow.engine.NodeExecutionException;
-import dev.workflowtracing.workflow.engine.NodeHandler;
-import dev.workflowtracing.workflow.engine.Templates;
+import dev.workflowtracing.workflow.engine.execution.NodeAttempt;
+import dev.workflowtracing.workflow.engine.execution.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.execution.NodeHandler;
+import dev.workflowtracing.workflow.engine.execution.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.nodes;
 
-import dev.workflowtracing.workflow.engine.Deadline;
+import dev.workflowtracing.workflow.engine.execution.Deadline;
 
 /** What an llm node asks a model. */
 public record LlmRequest(

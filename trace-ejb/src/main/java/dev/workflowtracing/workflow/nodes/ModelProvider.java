@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.nodes;
 
-import dev.workflowtracing.workflow.engine.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.execution.NodeExecutionException;
 
 /** A source of model completions: the built-in simulation or an OpenAI-compatible endpoint. */
 public interface ModelProvider {

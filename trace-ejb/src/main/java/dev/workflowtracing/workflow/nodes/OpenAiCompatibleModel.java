@@ -2,8 +2,8 @@ package dev.workflowtracing.workflow.nodes;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.WorkflowSettings;
-import dev.workflowtracing.workflow.engine.NodeExecutionException;
-import dev.workflowtracing.workflow.engine.NodeTimeoutException;
+import dev.workflowtracing.workflow.engine.execution.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.execution.NodeTimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;

@@ -1,6 +1,6 @@
 package dev.workflowtracing.workflow.nodes;
 
-import dev.workflowtracing.workflow.engine.NodeExecutionException;
+import dev.workflowtracing.workflow.engine.execution.NodeExecutionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 

@@ -1,2 +1,2 @@
-/** The node types: one {@link dev.workflowtracing.workflow.engine.NodeHandler} each. */
+/** The node types: one {@link dev.workflowtracing.workflow.engine.execution.NodeHandler} each. */
 package dev.workflowtracing.workflow.nodes;

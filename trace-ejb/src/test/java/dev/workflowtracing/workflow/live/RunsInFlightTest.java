@@ -2,8 +2,8 @@ package dev.workflowtracing.workflow.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

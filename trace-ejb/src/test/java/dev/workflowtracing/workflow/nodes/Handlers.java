@@ -1,7 +1,7 @@
 package dev.workflowtracing.workflow.nodes;
 
 import dev.workflowtracing.workflow.TestSettings;
-import dev.workflowtracing.workflow.engine.NodeHandler;
+import dev.workflowtracing.workflow.engine.execution.NodeHandler;
 import java.util.List;
 
 /** The real node handlers, wired by hand as CDI would (the simulated model answers at once). */

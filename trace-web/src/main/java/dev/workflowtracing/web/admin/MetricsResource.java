@@ -9,7 +9,7 @@ import dev.workflowtracing.retention.RetentionStats;
 import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.tracestore.read.TraceRenderGate;
 import dev.workflowtracing.web.security.Roles;
-import dev.workflowtracing.workflow.engine.HeapGuard;
+import dev.workflowtracing.workflow.engine.control.HeapGuard;
 import dev.workflowtracing.workflow.engine.queue.QueueDepth;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
 import dev.workflowtracing.workflow.live.RunsInFlight;

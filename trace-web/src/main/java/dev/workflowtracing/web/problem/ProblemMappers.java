@@ -3,7 +3,7 @@ package dev.workflowtracing.web.problem;
 import dev.workflowtracing.tracestore.read.TraceReadsBusyException;
 import dev.workflowtracing.workflow.InvalidWorkflowException;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
-import dev.workflowtracing.workflow.engine.ServerOverloadedException;
+import dev.workflowtracing.workflow.engine.control.ServerOverloadedException;
 import dev.workflowtracing.workflow.engine.queue.RunQueueFullException;
 import dev.workflowtracing.workflow.engine.queue.RunQueueUnavailableException;
 import jakarta.ejb.EJBException;

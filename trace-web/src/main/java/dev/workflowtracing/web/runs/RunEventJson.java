@@ -1,8 +1,8 @@
 package dev.workflowtracing.web.runs;
 
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.workflow.engine.RunEvent;
 import dev.workflowtracing.workflow.live.RunSnapshot;
+import dev.workflowtracing.workflow.run.RunEvent;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;

@@ -5,7 +5,7 @@ import dev.workflowtracing.tracestore.RunOrder;
 import dev.workflowtracing.tracestore.RunPosition;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
-import dev.workflowtracing.workflow.engine.RunStatus;
+import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.Optional;

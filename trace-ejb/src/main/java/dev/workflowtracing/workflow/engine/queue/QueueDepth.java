@@ -1,7 +1,7 @@
 package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.workflow.WorkflowSettings;
-import dev.workflowtracing.workflow.engine.RunEvent;
+import dev.workflowtracing.workflow.run.RunEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,9 +1,9 @@
 package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.workflow.engine.RunEvent;
-import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.engine.WorkflowService;
+import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunStatus;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;

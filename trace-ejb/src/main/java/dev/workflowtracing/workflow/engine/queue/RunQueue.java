@@ -2,9 +2,9 @@ package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowDefinition;
-import dev.workflowtracing.workflow.engine.HeapGuard;
-import dev.workflowtracing.workflow.engine.RunIds;
-import dev.workflowtracing.workflow.engine.ServerOverloadedException;
+import dev.workflowtracing.workflow.engine.control.HeapGuard;
+import dev.workflowtracing.workflow.engine.control.ServerOverloadedException;
+import dev.workflowtracing.workflow.run.RunIds;
 import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,10 +1,10 @@
 package dev.workflowtracing.workflow.live.relay;
 
 import dev.workflowtracing.json.JsonFactory;
-import dev.workflowtracing.workflow.engine.RunEvent;
-import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.live.LiveUpdate;
 import dev.workflowtracing.workflow.live.RunSnapshot;
+import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

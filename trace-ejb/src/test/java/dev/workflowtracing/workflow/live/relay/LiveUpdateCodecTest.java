@@ -2,10 +2,10 @@ package dev.workflowtracing.workflow.live.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workflowtracing.workflow.engine.RunEvent;
-import dev.workflowtracing.workflow.engine.RunStatus;
 import dev.workflowtracing.workflow.live.LiveUpdate;
 import dev.workflowtracing.workflow.live.RunSnapshot;
+import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

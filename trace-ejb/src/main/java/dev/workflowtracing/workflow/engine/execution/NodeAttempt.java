@@ -1,0 +1,50 @@
+package dev.workflowtracing.workflow.engine.execution;
+
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ATTEMPT;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_TYPE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
+
+import dev.workflowtracing.conventions.SpanNames;
+import dev.workflowtracing.conventions.SpanRole;
+import dev.workflowtracing.instrumentation.TracedOperation;
+import dev.workflowtracing.workflow.NodeDefinition;
+import dev.workflowtracing.workflow.NodeType;
+import dev.workflowtracing.workflow.engine.control.RunHandle;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+
+/** One try at running a node: traced as a child span of the node's span. */
+public record NodeAttempt(
+    RunHandle run, NodeDefinition node, int attempt, RunState state, Deadline deadline)
+    implements TracedOperation {
+
+  public String runId() {
+    return run.runId();
+  }
+
+  @Override
+  public String spanName() {
+    return SpanNames.attempt(node.id(), attempt);
+  }
+
+  @Override
+  public SpanKind spanKind() {
+    // LLM and HTTP nodes call out of the process.
+    return node.type() == NodeType.LLM || node.type() == NodeType.HTTP
+        ? SpanKind.CLIENT
+        : SpanKind.INTERNAL;
+  }
+
+  @Override
+  public Attributes spanAttributes() {
+    return Attributes.builder()
+        .put(SPAN_ROLE, SpanRole.ATTEMPT.value())
+        .put(RUN_ID, runId())
+        .put(NODE_ID, node.id())
+        .put(NODE_TYPE, node.type().jsonName())
+        .put(NODE_ATTEMPT, attempt)
+        .build();
+  }
+}

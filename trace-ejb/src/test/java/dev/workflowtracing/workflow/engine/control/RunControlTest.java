@@ -1,0 +1,65 @@
+package dev.workflowtracing.workflow.engine.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Time limits hold nothing once a run ends: a server that has run 50,000 runs with a one-hour limit
+ * holds no task, handle or request for any of them (each used to leave a scheduled task for its
+ * hour, with the request that started it).
+ */
+class RunControlTest {
+
+  private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+  private final RunControl control = new RunControl();
+
+  @BeforeEach
+  void setUp() {
+    control.scheduler = managed(executor);
+    control.startSweep();
+  }
+
+  @AfterEach
+  void tearDown() {
+    control.stopSweep();
+    executor.shutdownNow();
+  }
+
+  @Test
+  void endedRunsLeaveNothingScheduledOrHeld() {
+    for (int i = 0; i < 50_000; i++) {
+      RunHandle run = control.begin("run-" + i, Duration.ofHours(1)).orElseThrow();
+      control.end(run);
+    }
+    assertThat(control.executingCount()).isZero();
+    assertThat(executor.getQueue()).as("only the one sweep is scheduled").hasSize(1);
+  }
+
+  @Test
+  void aRunPastItsLimitIsCancelledByTheSweepAndOneWithinItIsNot() throws Exception {
+    RunHandle quick = control.begin("quick", Duration.ofMillis(50)).orElseThrow();
+    RunHandle patient = control.begin("patient", Duration.ofHours(1)).orElseThrow();
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!quick.isCancelled() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(quick.cancelReason()).isEqualTo("Timed out: the run was still going after 50 ms");
+    assertThat(patient.isCancelled()).isFalse();
+  }
+
+  /** A real scheduler behind the container's interface (only the ScheduledExecutorService part). */
+  private static ManagedScheduledExecutorService managed(ScheduledThreadPoolExecutor executor) {
+    return (ManagedScheduledExecutorService)
+        Proxy.newProxyInstance(
+            RunControlTest.class.getClassLoader(),
+            new Class<?>[] {ManagedScheduledExecutorService.class},
+            (proxy, method, args) -> method.invoke(executor, args));
+  }
+}
