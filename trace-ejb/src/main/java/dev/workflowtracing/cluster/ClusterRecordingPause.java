@@ -1,9 +1,9 @@
 package dev.workflowtracing.cluster;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.instrumentation.RecordingSwitch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -12,11 +12,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -26,7 +24,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "ClusterSettingStore"})
+@DependsOn({"SchemaMigration", "ClusterSettingStore", "PeriodicTasks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ClusterRecordingPause {
@@ -37,7 +35,7 @@ public class ClusterRecordingPause {
 
   @EJB ClusterSettingStore store;
   @Inject RecordingSwitch recordingSwitch;
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   private volatile ScheduledFuture<?> following;
 
@@ -45,7 +43,7 @@ public class ClusterRecordingPause {
   void start() {
     follow();
     long every = FOLLOW_EVERY.toMillis();
-    following = scheduler.scheduleWithFixedDelay(this::follow, every, every, TimeUnit.MILLISECONDS);
+    following = periodic.every("recording pause", Duration.ofMillis(every), this::follow);
   }
 
   @PreDestroy

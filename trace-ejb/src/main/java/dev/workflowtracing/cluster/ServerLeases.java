@@ -1,9 +1,9 @@
 package dev.workflowtracing.cluster;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.instrumentation.TracingSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -12,14 +12,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -33,7 +31,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigration", "LeaseStore"})
+@DependsOn({"SchemaMigration", "LeaseStore", "PeriodicTasks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ServerLeases {
@@ -48,7 +46,7 @@ public class ServerLeases {
   @EJB LeaseStore leases;
   @EJB RunRecovery recovery;
   @Inject TracingSettings settings;
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   private final String incarnation = UUID.randomUUID().toString();
   private final PeerLiveness peers = new PeerLiveness(EXPIRES_AFTER);
@@ -63,8 +61,7 @@ public class ServerLeases {
     LOG.info(() -> "Server " + self + " holds its lease; other servers' are watched");
     recovery.abortLeftBy(self, ManagementFactory.getRuntimeMXBean().getStartTime());
     long every = RENEW_EVERY.toMillis();
-    renewal =
-        scheduler.scheduleWithFixedDelay(this::renewAndWatch, every, every, TimeUnit.MILLISECONDS);
+    renewal = periodic.every("server lease", Duration.ofMillis(every), this::renewAndWatch);
   }
 
   @PreDestroy

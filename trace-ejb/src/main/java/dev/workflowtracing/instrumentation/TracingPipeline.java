@@ -1,5 +1,6 @@
 package dev.workflowtracing.instrumentation;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor;
 import dev.workflowtracing.instrumentation.redaction.RedactingSpanProcessor.Downstream;
 import dev.workflowtracing.instrumentation.redaction.Redactor;
@@ -14,14 +15,12 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource.AuthenticationType;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import java.util.logging.Logger;
 @Singleton
 @LocalBean
 @Startup
-@DependsOn({"SchemaMigration", "SpanStore"})
+@DependsOn({"SchemaMigration", "SpanStore", "PeriodicTasks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TracingPipeline {
 
@@ -57,8 +56,7 @@ public class TracingPipeline {
   @Inject Redactor redactor;
   @Inject TracerHolder tracerHolder;
 
-  @jakarta.annotation.Resource(authenticationType = AuthenticationType.CONTAINER)
-  ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   @Inject TracingSettings settings;
   @Inject PersistenceSettings persistence;
@@ -199,7 +197,8 @@ public class TracingPipeline {
     exporterStats.add(stats);
     // Retries buffered batches even when no new spans arrive to trigger an export.
     retryTimer =
-        scheduler.scheduleWithFixedDelay(persistingExporter::retryPending, 1, 1, TimeUnit.SECONDS);
+        periodic.every(
+            "span write retries", Duration.ofSeconds(1), persistingExporter::retryPending);
   }
 
   /** A batch processor behind a bound in bytes ({@code tracing.queue.max-bytes}). */

@@ -16,6 +16,7 @@ public class RetentionStats {
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>();
   private final AtomicLong storedSpans = new AtomicLong(-1);
   private final AtomicLong ticksSkipped = new AtomicLong();
+  private final AtomicLong ticksPurged = new AtomicLong();
 
   void purgedByAge(int runs) {
     runsPurgedByAge.addAndGet(runs);
@@ -46,6 +47,12 @@ public class RetentionStats {
 
   void purged(Instant at) {
     lastPurge.set(at);
+    ticksPurged.incrementAndGet();
+  }
+
+  /** Ticks this server purged in: with the ones skipped, every tick counted once per cluster. */
+  public long ticksPurged() {
+    return ticksPurged.get();
   }
 
   public long runsPurgedByAge() {

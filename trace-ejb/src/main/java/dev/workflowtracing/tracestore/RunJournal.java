@@ -1,19 +1,19 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "PeriodicTasks"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RunJournal {
 
@@ -45,7 +45,7 @@ public class RunJournal {
 
   @EJB RunStore store;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   private final Deque<RunWrite> pending = new ArrayDeque<>();
   private final AtomicLong dropped = new AtomicLong();
@@ -55,7 +55,7 @@ public class RunJournal {
 
   @PostConstruct
   void startRetrying() {
-    retries = scheduler.scheduleWithFixedDelay(this::retry, 1, 1, TimeUnit.SECONDS);
+    retries = periodic.every("run journal retries", Duration.ofSeconds(1), this::retry);
   }
 
   @PreDestroy

@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers of the EJB module (docs/architecture.md), bottom up: conventions and json;
+ * The layers of the EJB module (docs/architecture.md), bottom up: conventions, json and concurrent;
  * instrumentation; workflow (definitions, engine, nodes); tracestore; schema, retention and
  * cluster. A layer uses only those below it, and no two packages import each other.
  */
@@ -24,7 +24,10 @@ class ArchitectureTest {
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
           .layer("Conventions")
-          .definedBy("dev.workflowtracing.conventions..", "dev.workflowtracing.json..")
+          .definedBy(
+              "dev.workflowtracing.conventions..",
+              "dev.workflowtracing.json..",
+              "dev.workflowtracing.concurrent..")
           .layer("Instrumentation")
           .definedBy("dev.workflowtracing.instrumentation..")
           .layer("Workflow")

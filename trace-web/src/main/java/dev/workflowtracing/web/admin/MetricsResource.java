@@ -162,6 +162,12 @@ public class MetricsResource {
     sample(out, "workflow_tracing_retention_ticks_skipped_total", "", retention.ticksSkipped());
     metric(
         out,
+        "workflow_tracing_retention_ticks_purged_total",
+        "counter",
+        "retention ticks this server purged in (one server of the cluster per tick)");
+    sample(out, "workflow_tracing_retention_ticks_purged_total", "", retention.ticksPurged());
+    metric(
+        out,
         "workflow_tracing_retention_last_purge_timestamp_seconds",
         "gauge",
         "when this server last ran the retention purge (0: not yet)");

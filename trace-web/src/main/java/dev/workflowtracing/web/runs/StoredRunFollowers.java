@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.runs;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.tracestore.read.TraceReader;
@@ -16,11 +17,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -61,7 +61,7 @@ public class StoredRunFollowers {
   /** How long a run followed from another server may be silent before its stored status is read. */
   static final long REMOTE_SILENCE_MS = 3_000;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   @Resource(lookup = EventStreamExecutor.NAME)
   ExecutorService writers;
@@ -93,7 +93,7 @@ public class StoredRunFollowers {
 
   @PostConstruct
   void start() {
-    poll = scheduler.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    poll = periodic.every("stored run followers", Duration.ofMillis(POLL_MS), this::poll);
   }
 
   @PreDestroy

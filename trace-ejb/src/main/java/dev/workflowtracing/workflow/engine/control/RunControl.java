@@ -1,16 +1,16 @@
 package dev.workflowtracing.workflow.engine.control;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.workflow.run.CancelOutcome;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,6 +35,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("PeriodicTasks")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RunControl {
 
@@ -51,7 +52,7 @@ public class RunControl {
   @Inject RunLedger ledger;
   @Inject Event<RunEvent> events;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   private final Map<String, RunHandle> executing = new HashMap<>();
   private ScheduledFuture<?> sweep;
@@ -69,9 +70,7 @@ public class RunControl {
 
   @PostConstruct
   void startSweep() {
-    sweep =
-        scheduler.scheduleWithFixedDelay(
-            this::stopOverdueRuns, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+    sweep = periodic.every("time limits", Duration.ofMillis(SWEEP_MS), this::stopOverdueRuns);
   }
 
   @PreDestroy

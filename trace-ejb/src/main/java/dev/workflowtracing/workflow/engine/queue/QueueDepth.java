@@ -1,10 +1,10 @@
 package dev.workflowtracing.workflow.engine.queue;
 
+import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.workflow.WorkflowSettings;
 import dev.workflowtracing.workflow.run.RunEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +15,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import java.time.Duration;
 import java.util.Enumeration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ public class QueueDepth {
   @Resource(lookup = RunQueueDestination.JNDI)
   Queue queue;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks periodic;
 
   private volatile Reading reading = new Reading(0, 0);
   private final AtomicInteger queuedSinceReading = new AtomicInteger();
@@ -59,8 +60,8 @@ public class QueueDepth {
       return; // each module of the EAR announces its start
     }
     reader =
-        scheduler.scheduleWithFixedDelay(
-            this::readQuietly, 0, READ_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        periodic.every(
+            "queue depth", Duration.ZERO, Duration.ofMillis(READ_EVERY_MILLIS), this::readQuietly);
   }
 
   @PreDestroy

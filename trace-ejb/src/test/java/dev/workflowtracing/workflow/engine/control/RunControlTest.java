@@ -2,10 +2,9 @@ package dev.workflowtracing.workflow.engine.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import java.lang.reflect.Proxy;
+import dev.workflowtracing.concurrent.PeriodicTasks;
+import dev.workflowtracing.concurrent.StartedPeriodicTasks;
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,19 +16,19 @@ import org.junit.jupiter.api.Test;
  */
 class RunControlTest {
 
-  private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+  private final PeriodicTasks periodic = StartedPeriodicTasks.start();
   private final RunControl control = new RunControl();
 
   @BeforeEach
   void setUp() {
-    control.scheduler = managed(executor);
+    control.periodic = periodic;
     control.startSweep();
   }
 
   @AfterEach
   void tearDown() {
     control.stopSweep();
-    executor.shutdownNow();
+    StartedPeriodicTasks.stop(periodic);
   }
 
   @Test
@@ -39,7 +38,7 @@ class RunControlTest {
       control.end(run);
     }
     assertThat(control.executingCount()).isZero();
-    assertThat(executor.getQueue()).as("only the one sweep is scheduled").hasSize(1);
+    assertThat(StartedPeriodicTasks.queued(periodic)).as("only the one sweep is scheduled").isOne();
   }
 
   @Test
@@ -52,14 +51,5 @@ class RunControlTest {
     }
     assertThat(quick.cancelReason()).isEqualTo("Timed out: the run was still going after 50 ms");
     assertThat(patient.isCancelled()).isFalse();
-  }
-
-  /** A real scheduler behind the container's interface (only the ScheduledExecutorService part). */
-  private static ManagedScheduledExecutorService managed(ScheduledThreadPoolExecutor executor) {
-    return (ManagedScheduledExecutorService)
-        Proxy.newProxyInstance(
-            RunControlTest.class.getClassLoader(),
-            new Class<?>[] {ManagedScheduledExecutorService.class},
-            (proxy, method, args) -> method.invoke(executor, args));
   }
 }
