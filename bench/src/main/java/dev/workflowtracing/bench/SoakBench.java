@@ -27,18 +27,21 @@ import java.util.regex.Pattern;
 /**
  * A soak at saturation (bench/soak-bench.sh): {@code clients} clients run hello-llm as fast as the
  * server answers for {@code minutes}; every minute the runs/s of that minute, the answers refused
- * (503) or failed, the live heap after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info})
- * the stored span count, and what the bounded holdings the metrics report hold then (the span
- * queues' bytes, the live runs' estimated bytes). At the end: whether every run of the last minute
- * has a complete trace, and the class histogram's top entries. Writes the first run's id to {@code
- * first-run} and the last run's to {@code last-run} (one the span cap keeps) for the script to look
- * up after a restart.
+ * (503) or failed, the heap in use just after a full GC ({@code jcmd GC.run}, then {@code
+ * GC.heap_info}: it counts what the server allocated between the two commands too), the live heap
+ * exactly (the total of {@code GC.class_histogram}, which collects first and counts what is
+ * reachable), the stored span count, and what the bounded holdings the metrics report hold then
+ * (the span queues' bytes, the live runs' estimated bytes). At the end: whether every run of the
+ * last minute has a complete trace, and the class histogram's top entries. Writes the first run's
+ * id to {@code first-run} and the last run's to {@code last-run} (one the span cap keeps) for the
+ * script to look up after a restart.
  *
  * <p>{@code SoakBench <base-url> <server-pid> <otlp-port> <minutes> <clients> <out-dir>}
  */
 public final class SoakBench {
 
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,12 +96,13 @@ public final class SoakBench {
           });
     }
     System.out.printf(
-        "%6s %8s %8s %8s %14s %12s %10s %12s%n",
+        "%6s %8s %8s %8s %14s %8s %12s %10s %12s%n",
         "minute",
         "runs/s",
         "refused",
         "failed",
-        "live heap MB",
+        "after GC.run MB",
+        "live MB",
         "stored spans",
         "queues MB",
         "live runs MB");
@@ -114,11 +118,12 @@ public final class SoakBench {
       rates.add(rate);
       String metrics = metrics();
       System.out.printf(
-          "%6d %8.1f %8d %8d %14.1f %12s %10.1f %12.1f%n",
+          "%6d %8.1f %8d %8d %14.1f %8.1f %12s %10.1f %12.1f%n",
           minute,
           rate,
           refused.get() - lastRefused,
           failed.get() - lastFailed,
+          heapAfterGcMb(pid),
           liveHeapMb(pid),
           metric(metrics, "workflow_tracing_retention_stored_spans", "")
               .map(String::valueOf)
@@ -146,6 +151,13 @@ public final class SoakBench {
         "%nthroughput: first %d min %.1f runs/s, last %d min %.1f runs/s: %.2fx; %d runs, %d"
             + " refused, %d failed%n",
         window, first, window, last, last / first, ok.get(), refused.get(), failed.get());
+    if (rates.size() > window * 2) {
+      // The first minute is the JIT's warm-up: the same comparison without it.
+      double warm = rates.subList(1, window + 1).stream().mapToDouble(d -> d).average().orElse(0);
+      System.out.printf(
+          "without the first minute: minutes 2-%d %.1f runs/s, last %d min: %.2fx%n",
+          window + 1, warm, window, last / warm);
+    }
     checkLastMinute(new ArrayList<>(lastMinute));
     System.out.println("\nclass histogram after a full GC (top 12):");
     jcmd(pid, "GC.class_histogram").lines().limit(15).forEach(System.out::println);
@@ -218,10 +230,16 @@ public final class SoakBench {
     return found ? Optional.of(sum) : Optional.empty();
   }
 
-  private static double liveHeapMb(long pid) throws Exception {
+  private static double heapAfterGcMb(long pid) throws Exception {
     jcmd(pid, "GC.run");
     Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
     return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+  }
+
+  /** Every reachable object's bytes: the histogram collects first, in the same pause. */
+  private static double liveHeapMb(long pid) throws Exception {
+    Matcher m = TOTAL.matcher(jcmd(pid, "GC.class_histogram"));
+    return m.find() ? Long.parseLong(m.group(1)) / 1048576.0 : -1;
   }
 
   private static String jcmd(long pid, String command) throws Exception {

@@ -174,6 +174,8 @@ public class StoredRunFollowers {
             guards.remove(guard);
             followers.add(guard.follower());
           }
+          // Now, not at the next poll: a short run would be nearly over before its events came.
+          remote.want(guard.follower().runId);
           update(guard.follower(), run.get());
         }
       } catch (RuntimeException e) {
