@@ -35,6 +35,8 @@ for which in first last; do
   run=$(cat "$out/$which-run")
   answer=$(curl -s -u admin:admin-password "http://localhost:8280/api/runs/$run")
   status=$(grep -o '"status":"[A-Z]*"' <<<"$answer" || echo "no run (the cap evicts the oldest)")
-  spans=$(curl -s -u admin:admin-password "http://localhost:8280/api/traces/$(grep -o '"traceId":"[0-9a-f]*"' <<<"$answer" | cut -d'"' -f4)?details=omit" | grep -o '"complete":[a-z]*' | head -1)
+  trace=$(grep -o '"traceId":"[0-9a-f]*"' <<<"$answer" | cut -d'"' -f4 || true)
+  spans=""
+  [[ -n $trace ]] && spans=$(curl -s -u admin:admin-password "http://localhost:8280/api/traces/$trace?details=omit" | grep -o '"complete":[a-z]*' | head -1)
   echo "after a restart, the soak's $which run $run: ${status} ${spans}"
 done

@@ -109,7 +109,18 @@ class ClusterIT {
   @Test
   @Order(2)
   void aStreamThroughTheOtherServerGetsTheSameEventsWithTheSameNumbers() throws Exception {
-    String runId = BALANCER.startAsync("slow-llm-chain", "{\"topic\": \"relay\"}");
+    // Four 1-second nodes: the streams join while nodes are still to come, on any machine.
+    String chain =
+        """
+        {"id": "it-relay-chain", "nodes": [
+          {"id": "a", "type": "llm", "config": {"model": "sim-small", "prompt": "a", "latencyMs": 1000}},
+          {"id": "b", "type": "llm", "config": {"model": "sim-small", "prompt": "b", "latencyMs": 1000}},
+          {"id": "c", "type": "llm", "config": {"model": "sim-small", "prompt": "c", "latencyMs": 1000}},
+          {"id": "d", "type": "llm", "config": {"model": "sim-small", "prompt": "d", "latencyMs": 1000}}],
+         "edges": [{"from": "a", "to": "b"}, {"from": "b", "to": "c"}, {"from": "c", "to": "d"}]}
+        """;
+    assertThat(BALANCER.put("api/workflows/it-relay-chain", chain).status()).isEqualTo(201);
+    String runId = BALANCER.startAsync("it-relay-chain", null);
     JsonObject running =
         BALANCER
             .await(
