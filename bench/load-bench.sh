@@ -6,14 +6,15 @@
 #   bench/load-bench.sh [window-seconds=10] [windows=16] [clients=8] [soak-seconds=300] [soak-runs-per-second=5]
 # BENCH_OTLP=1: OTLP export on, to a receiver the script starts (bench's OtlpSink, port 4518).
 # BENCH_DB=postgres: each server gets a fresh PostgreSQL database (workflow_tracing_load on this
-# machine's cluster, bin/setup-postgres) instead of WildFly's in-memory H2.
+# machine's cluster, bin/setup-postgres) instead of the embedded H2 file database.
+# ON_OFF_ONLY=1: only the on/off windows (no sampled server, no soak). SKIP_BUILD=1: the built EAR.
 set -euo pipefail
 # standalone.sh forwards TERM/INT to the server JVM only when it runs it in the background.
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 cd "$(dirname "$0")/.."
 root=$(pwd)
 window=${1:-10} windows=${2:-16} clients=${3:-8} soak_secs=${4:-300} rate=${5:-5}
-mvn -B -q install -DskipTests -Dspotless.check.skip=true
+[[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
 wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
@@ -71,6 +72,8 @@ echo "| tracing | clients | windows | runs | runs/s | p50 ms | p95 ms | p99 ms |
 echo "|---|---|---|---|---|---|---|---|---|"
 java -cp "$cp" dev.workflowtracing.bench.LoadDriver alternating "$url" "$window" "$windows" "$clients" "$(server_pid)"
 stop_server
+
+[[ "${ON_OFF_ONLY:-0}" == 1 ]] && exit 0
 
 # Sampling is set at startup: 10% sampled vs recording paused, on a server of its own.
 start_server TRACING_ENABLED=true OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.1
