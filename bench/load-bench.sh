@@ -55,7 +55,8 @@ if [[ "${BENCH_OTLP:-0}" == 1 ]]; then
   otlp_opts=(-Dotel.exporter.otlp.endpoint=http://localhost:4518)
 fi
 server=""
-trap '[[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null; [[ -n "$receiver" ]] && kill "$receiver" 2>/dev/null; true' EXIT
+# Each kill may fail (the server was stopped already): under set -e that would end the trap early.
+trap '[[ -z "$server" ]] || kill -TERM "$server" 2>/dev/null || true; [[ -z "$receiver" ]] || kill "$receiver" 2>/dev/null || true' EXIT
 stop_server() {
   kill -TERM "$server"
   wait "$server" || true
