@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Fault test for the cluster (issue "cluster"): PostgreSQL stopped for 30 s in the middle of a 90 s
-# soak at 4 runs/s through the balancer of bin/cluster up 2 (PORT_OFFSET 5000, its own database).
+# soak at 4 runs/s through the balancer of bin/cluster up 2 (PORT_OFFSET 3500, its own database).
 # Reports the runs answered with a trace, the share of complete trace trees once the database is
 # back (LoadDriver soak), both servers' span counters, and that both still hold their leases (no
 # server ended the other's runs as ABORTED). Needs root (pg_ctlcluster) and a built EAR
 # (SKIP_BUILD=1), or builds it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PORT_OFFSET=5000 TRACE_DB_NAME=workflow_tracing_cluster_outage
+export PORT_OFFSET=3500 TRACE_DB_NAME=workflow_tracing_cluster_outage
 export CLUSTER_SERVER_OPTS="-Dotel.traces.exporter=none"
 balancer="http://localhost:$((8080 + PORT_OFFSET))/"
 version=$(ls /etc/postgresql | sort -n | tail -1)
