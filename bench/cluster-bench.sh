@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs accepted per second through the cluster's one URL with 2 servers against 1 (issue
-# "cluster"): bin/cluster up 2 (PORT_OFFSET 4000, its own database), then alternating windows with
+# "cluster"): bin/cluster up 2 (PORT_OFFSET 2000, its own database), then alternating windows with
 # both servers and with server 2 stopped gracefully (bin/cluster stop 2 / start 2): 2, 1, 1, 2, 2,
 # 1, ... Each window: CLIENTS clients post hello-llm runs with Prefer: respond-async for SECONDS,
 # then the queue drains (ClusterAcceptBench). The servers export every span over OTLP/HTTP to the
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20} windows=${2:-8} clients=${3:-8}
-export PORT_OFFSET=4000 TRACE_DB_NAME=workflow_tracing_cluster_bench
+export PORT_OFFSET=2000 TRACE_DB_NAME=workflow_tracing_cluster_bench
 export CLUSTER_SERVER_OPTS="-Dotel.exporter.otlp.endpoint=http://localhost:4518"
 balancer="http://localhost:$((8080 + PORT_OFFSET))/"
 [[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
