@@ -17,7 +17,11 @@ start_bench_server() {
   local env_vars=()
   while [[ $# -gt 0 && "$1" != "--" ]]; do env_vars+=("$1"); shift; done
   [[ "${1:-}" == "--" ]] && shift
-  rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
+  # On a fresh clone the project's own target directory does not exist yet.
+  mkdir -p "$(dirname "$base")"
+  rm -rf "$base"
+  cp -r "$wildfly/standalone" "$base"
+  rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
   "$root/config/cli/add-users.sh" "$wildfly" "$base/configuration" >/dev/null
   if [[ "${BENCH_DB:-h2}" == postgres ]]; then
     local db=workflow_tracing_bench sudo_cmd=""

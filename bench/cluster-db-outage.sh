@@ -14,18 +14,11 @@ version=$(ls /etc/postgresql | sort -n | tail -1)
 [[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+source bench/postgres-outage.sh
 trap 'pg_ctlcluster "$version" main start 2>/dev/null || true; bin/cluster down >/dev/null 2>&1 || true' EXIT
 bin/cluster up 2 --empty-database
 
-java -cp "$cp" dev.workflowtracing.bench.LoadDriver soak "$balancer" 90 4 &
-driver=$!
-sleep 30
-echo "$(date +%T) stopping PostgreSQL"
-pg_ctlcluster "$version" main stop
-sleep 30
-echo "$(date +%T) starting PostgreSQL"
-pg_ctlcluster "$version" main start
-wait $driver
+load_through_postgres_outage "$balancer"
 for i in 1 2; do
   url="http://localhost:$((8080 + PORT_OFFSET + 100 * i))/"
   echo "server $i:"

@@ -11,6 +11,7 @@ root=$(pwd)
 bin/setup-postgres
 version=$(ls /etc/postgresql | sort -n | tail -1)
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+source bench/postgres-outage.sh
 wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
 base="$root/target/outage-server"
 mkdir -p "$root/target"
@@ -25,14 +26,6 @@ server=$!
 trap 'pg_ctlcluster "$version" main start 2>/dev/null || true; kill -TERM $server 2>/dev/null || true' EXIT
 until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do sleep 0.5; done
 
-java -cp "$cp" dev.workflowtracing.bench.LoadDriver soak "$url" 90 4 &
-driver=$!
-sleep 30
-echo "$(date +%T) stopping PostgreSQL"
-pg_ctlcluster "$version" main stop
-sleep 30
-echo "$(date +%T) starting PostgreSQL"
-pg_ctlcluster "$version" main start
-wait $driver
+load_through_postgres_outage "$url"
 curl -s -u admin:admin-password "${url}api/metrics" | grep -E "^workflow_tracing_(spans_(dropped|failed|exported)_total|retry_buffer)"
 echo "warnings in the server log: $(grep -c 'WARN' "$base/log/server.log" || true)"

@@ -8,6 +8,8 @@
 # BENCH_DB=postgres: each server gets a fresh PostgreSQL database (workflow_tracing_load on this
 # machine's cluster, bin/setup-postgres) instead of the embedded H2 file database.
 # ON_OFF_ONLY=1: only the on/off windows (no sampled server, no soak). SKIP_BUILD=1: the built EAR.
+# BENCH_SERVER_ENV="KEY=value ...": more settings for the on/off server, for example
+# TRACING_PERSISTENCE_RUN_END_WAIT_MS=0 to leave the durable end of runs out.
 set -euo pipefail
 # standalone.sh forwards TERM/INT to the server JVM only when it runs it in the background.
 export LAUNCH_JBOSS_IN_BACKGROUND=1
@@ -67,7 +69,8 @@ server_pid() { pgrep -f "^[^ ]*java .*jboss.server.base.dir=$base" | head -1; }
 
 # On and off in one server: fresh servers for each mode differed here by more than tracing's cost
 # (the same configuration used 5.3 to 8.1 ms of CPU per run on servers minutes apart).
-start_server TRACING_ENABLED=true
+# shellcheck disable=SC2086 # BENCH_SERVER_ENV is a list of assignments
+start_server TRACING_ENABLED=true ${BENCH_SERVER_ENV:-}
 echo
 echo "| tracing | clients | windows | runs | runs/s | p50 ms | p95 ms | p99 ms | server CPU ms/run |"
 echo "|---|---|---|---|---|---|---|---|---|"

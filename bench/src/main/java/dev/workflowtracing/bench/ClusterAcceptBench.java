@@ -4,11 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,27 +23,21 @@ public final class ClusterAcceptBench {
 
   private static final String BODY = "{\"inputs\": {\"name\": \"Ada\"}}";
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final URI base;
-  private final String authorization = BenchLogin.authorization();
+  private final BenchApi api;
 
-  private ClusterAcceptBench(URI base) {
-    this.base = base;
+  private ClusterAcceptBench(BenchApi api) {
+    this.api = api;
   }
 
   public static void main(String[] args) throws Exception {
-    URI base = URI.create(args[0].replaceAll("/?$", "/"));
+    BenchApi api = BenchApi.http11At(args[0]);
     int otlpPort = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
     int clients = Integer.parseInt(args[3]);
     String label = args[4];
     HttpServer otlp = OtlpSink.start(otlpPort, new AtomicLong());
     try {
-      new ClusterAcceptBench(base).window(seconds, clients, label);
+      new ClusterAcceptBench(api).window(seconds, clients, label);
     } finally {
       otlp.stop(0);
     }
@@ -90,15 +80,8 @@ public final class ClusterAcceptBench {
   }
 
   private int startRun() throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(base.resolve("api/workflows/hello-llm/runs"))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
+    return api.http()
+        .send(api.startRun("hello-llm", BODY), HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
@@ -106,13 +89,7 @@ public final class ClusterAcceptBench {
   private void awaitQueueEmpty() throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(base.resolve("api/admin/tracing"))
-                  .header("Authorization", authorization)
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = api.get("api/admin/tracing");
       JsonObject metrics = Json.createReader(new StringReader(answer.body())).readObject();
       if (metrics.getJsonObject("pipeline").getJsonObject("runQueue").getInt("depth") == 0) {
         Thread.sleep(1_000); // the last ones taken off the queue finish

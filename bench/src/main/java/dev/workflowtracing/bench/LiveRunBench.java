@@ -5,9 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,20 +42,18 @@ public final class LiveRunBench {
 
   private static final String WORKFLOW = "hello-llm";
   private static final long THINK_MS = 1_000;
+  private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(60);
   private static final String BODY = "{\"inputs\": {\"name\": \"Ada\"}}";
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI base;
-  private final String authorization = BenchLogin.authorization();
+  private final BenchApi api;
   private final Deque recent = new Deque();
 
-  private LiveRunBench(URI base) {
-    this.base = base;
+  private LiveRunBench(BenchApi api) {
+    this.api = api;
   }
 
   public static void main(String[] args) throws Exception {
-    URI base = URI.create(args[0].replaceAll("/?$", "/"));
+    BenchApi api = BenchApi.at(args[0]);
     int otlpPort = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
     int clients = Integer.parseInt(args[3]);
@@ -67,7 +62,7 @@ public final class LiveRunBench {
     AtomicLong otlpBytes = new AtomicLong();
     HttpServer otlp = OtlpSink.start(otlpPort, otlpBytes);
     try {
-      LiveRunBench bench = new LiveRunBench(base);
+      LiveRunBench bench = new LiveRunBench(api);
       bench.warmUp(clients);
       bench.acceptRate(seconds, clients);
       bench.acceptToFirstNode(seconds, 20);
@@ -213,8 +208,9 @@ public final class LiveRunBench {
               () -> {}, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
           .thenCompose(v -> follow(stop, events));
     }
-    return http.sendAsync(
-            eventsRequest(runId),
+    return api.http()
+        .sendAsync(
+            api.events(runId, STREAM_TIMEOUT),
             HttpResponse.BodyHandlers.fromLineSubscriber(new Counting(events)))
         .handle((response, failure) -> null)
         .thenCompose(
@@ -260,7 +256,7 @@ public final class LiveRunBench {
     String runId = runId(answer);
     recent.add(runId);
     HttpResponse<String> stream =
-        http.send(eventsRequest(runId), HttpResponse.BodyHandlers.ofString());
+        api.http().send(api.events(runId, STREAM_TIMEOUT), HttpResponse.BodyHandlers.ofString());
     if (!stream.body().contains("event:RunEnded")
         && !stream.body().contains("event: RunEnded")
         && !stream.body().contains("RunStatus")) {
@@ -269,32 +265,11 @@ public final class LiveRunBench {
   }
 
   private HttpResponse<String> startRun() throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(base.resolve("api/workflows/" + WORKFLOW + "/runs"))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .header("Prefer", "respond-async")
-            .POST(HttpRequest.BodyPublishers.ofString(BODY))
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest eventsRequest(String runId) {
-    return HttpRequest.newBuilder(base.resolve("api/runs/" + runId + "/events"))
-        .header("Authorization", authorization)
-        .header("Accept", "text/event-stream")
-        .timeout(Duration.ofSeconds(60))
-        .build();
+    return api.http().send(api.startRun(WORKFLOW, BODY), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Authorization", authorization)
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return api.get(path);
   }
 
   private void awaitQueueEmpty() throws Exception {

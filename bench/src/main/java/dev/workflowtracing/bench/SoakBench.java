@@ -3,8 +3,6 @@ package dev.workflowtracing.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,17 +41,14 @@ public final class SoakBench {
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
   private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI base;
-  private final String authorization = BenchLogin.authorization();
+  private final BenchApi api;
 
-  private SoakBench(URI base) {
-    this.base = base;
+  private SoakBench(BenchApi api) {
+    this.api = api;
   }
 
   public static void main(String[] args) throws Exception {
-    SoakBench bench = new SoakBench(URI.create(args[0].replaceAll("/?$", "/")));
+    SoakBench bench = new SoakBench(BenchApi.at(args[0]));
     AtomicLong otlpBytes = new AtomicLong();
     var otlp = OtlpSink.start(Integer.parseInt(args[2]), otlpBytes);
     try {
@@ -185,14 +180,15 @@ public final class SoakBench {
   private String[] runHelloLlm(AtomicLong refused, AtomicLong failed) {
     try {
       HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(base.resolve("api/workflows/hello-llm/runs"))
-                  .header("Authorization", authorization)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": {\"name\": \"Ada\"}}"))
-                  .timeout(Duration.ofSeconds(60))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          api.http()
+              .send(
+                  api.request("api/workflows/hello-llm/runs")
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString("{\"inputs\": {\"name\": \"Ada\"}}"))
+                      .timeout(Duration.ofSeconds(60))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() == 503) {
         refused.incrementAndGet();
         Thread.sleep(100);
@@ -251,12 +247,7 @@ public final class SoakBench {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Authorization", authorization)
-            .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return api.get(path);
   }
 
   private static JsonObject json(String text) {

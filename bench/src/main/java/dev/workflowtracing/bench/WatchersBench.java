@@ -2,9 +2,6 @@ package dev.workflowtracing.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,23 +34,17 @@ public final class WatchersBench {
   private static final Pattern TRACE_ID = Pattern.compile("\"traceId\":\"([0-9a-f]{32})\"");
   private static final long POLL_MS = 1_000;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final URI base;
-  private final String authorization = BenchLogin.authorization();
+  private final BenchApi api;
   private final AtomicReference<String> newest = new AtomicReference<>();
   private final AtomicLong traceReads = new AtomicLong();
   private final AtomicLong events = new AtomicLong();
 
-  private WatchersBench(URI base) {
-    this.base = base;
+  private WatchersBench(BenchApi api) {
+    this.api = api;
   }
 
   public static void main(String[] args) throws Exception {
-    URI base = URI.create(args[0].replaceAll("/?$", "/"));
+    BenchApi api = BenchApi.http11At(args[0]);
     long pid = Long.parseLong(args[1]);
     int otlpPort = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
@@ -61,7 +52,7 @@ public final class WatchersBench {
     int watchers = Integer.parseInt(args[5]);
     HttpServer otlp = OtlpSink.start(otlpPort, new AtomicLong());
     try {
-      WatchersBench bench = new WatchersBench(base);
+      WatchersBench bench = new WatchersBench(api);
       bench.window(Math.max(10, seconds), watchers, false, pid); // warm-up, not counted
       List<double[]> polling = new ArrayList<>();
       List<double[]> eventsOnly = new ArrayList<>();
@@ -172,13 +163,8 @@ public final class WatchersBench {
   private void readStream(String runId, AtomicReference<String> traceId, AtomicBoolean ended)
       throws Exception {
     HttpResponse<Stream<String>> response =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("api/runs/" + runId + "/events"))
-                .header("Authorization", authorization)
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(120))
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
+        api.http()
+            .send(api.events(runId, Duration.ofSeconds(120)), HttpResponse.BodyHandlers.ofLines());
     try (Stream<String> lines = response.body()) {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.startsWith("event:")) {
@@ -197,14 +183,14 @@ public final class WatchersBench {
   /** The whole trace as the Canvas reads it: JSON lines, gzip. */
   private void readTrace(String traceId) throws Exception {
     HttpResponse<InputStream> response =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("api/traces/" + traceId))
-                .header("Authorization", authorization)
-                .header("Accept", "application/x-ndjson")
-                .header("Accept-Encoding", "gzip")
-                .timeout(Duration.ofSeconds(60))
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+        api.http()
+            .send(
+                api.request("api/traces/" + traceId)
+                    .header("Accept", "application/x-ndjson")
+                    .header("Accept-Encoding", "gzip")
+                    .timeout(Duration.ofSeconds(60))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
       body.transferTo(java.io.OutputStream.nullOutputStream());
     }
@@ -215,15 +201,7 @@ public final class WatchersBench {
 
   private String startFanOut() throws Exception {
     HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("api/workflows/fan-out/runs"))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        api.http().send(api.startRun("fan-out", "{}"), HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 202) {
       throw new IllegalStateException("run refused: " + answer.statusCode() + " " + answer.body());
     }

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * In front of the database's batch processor: counts the sampled spans handed to it, so that a
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * that one, without the spans that ended meanwhile (a run lost its last spans to a kill so).
  */
 final class DatabaseWatermark extends ForwardingSpanProcessor {
+
+  private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+  private static final long LAST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final SpanProcessor processor;
   private final ExporterStats stats;
@@ -31,29 +35,33 @@ final class DatabaseWatermark extends ForwardingSpanProcessor {
   boolean awaitStored(Duration limit) {
     long target = handedOn.get();
     long deadline = System.nanoTime() + limit.toNanos();
-    while (dealtWith() < target) {
+    long before = dealtWith();
+    long pause = FIRST_PAUSE_NANOS;
+    while (before < target) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
       }
       processor.forceFlush().join(left, TimeUnit.NANOSECONDS);
-      if (dealtWith() < target) {
-        pause(); // the flush joined was one under way already: ask again
+      long after = dealtWith();
+      if (after == before) {
+        // Nothing came of that flush: a span counted here is not in the processor's queue yet (its
+        // thread is between the two), or the database is failing. Ask again later, each time
+        // later, so that waits during an outage do not flood the processor with flushes.
+        LockSupport.parkNanos(Math.min(pause, left));
+        pause = Math.min(2 * pause, LAST_PAUSE_NANOS);
+      } else {
+        // The flush joined was one under way already, without this run's last spans: the next
+        // starts at once (a fixed pause here cost such a run's end a millisecond).
+        pause = FIRST_PAUSE_NANOS;
       }
+      before = after;
     }
     return true;
   }
 
   private long dealtWith() {
     return stats.exported() + stats.rejected() + stats.dropped();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

@@ -1,12 +1,10 @@
 package dev.workflowtracing.instrumentation;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a finished span weighs on the heap, estimated from its content: the queues that hold spans
@@ -36,11 +34,11 @@ final class SpanBytes {
   }
 
   private static long attributes(Attributes attributes) {
-    long bytes = 0;
-    for (Map.Entry<AttributeKey<?>, Object> entry : attributes.asMap().entrySet()) {
-      bytes += ENTRY_OVERHEAD + chars(entry.getKey().getKey()) + value(entry.getValue());
-    }
-    return bytes;
+    // forEach, not asMap(): the SDK's asMap() copies every attribute into a new map.
+    long[] bytes = {0};
+    attributes.forEach(
+        (key, value) -> bytes[0] += ENTRY_OVERHEAD + chars(key.getKey()) + value(value));
+    return bytes[0];
   }
 
   private static long value(Object value) {
