@@ -60,6 +60,10 @@ public final class PersistenceBench {
   private static final SpanWriter.Options WRITE_OPTIONS =
       new SpanWriter.Options(MAX_ARTIFACT, INDEXED, ASYNCHRONOUS_COMMIT);
 
+  /** The same with span rows through COPY ({@code tracing.persistence.copy=true}). */
+  private static final SpanWriter.Options COPY_OPTIONS =
+      new SpanWriter.Options(MAX_ARTIFACT, INDEXED, ASYNCHRONOUS_COMMIT, true);
+
   private static final SpanWriter.Options SEED_OPTIONS =
       new SpanWriter.Options(MAX_ARTIFACT, INDEXED, false);
 
@@ -100,16 +104,20 @@ public final class PersistenceBench {
                 password));
 
     // Warm-up of both paths (JIT, connection, statement caches), then a clean table.
-    throughputJpa(emf, 20_000);
+    throughputJpa(emf, 20_000, WRITE_OPTIONS);
+    throughputJpa(emf, 20_000, COPY_OPTIONS);
     throughputJdbc(20_000);
     truncate();
 
     // Alternating rounds, median reported: on two shared cores single runs of either path varied
     // by +-25% (checkpoints, autovacuum after the truncate, GC).
     double[] jpa = new double[ROUNDS];
+    double[] copy = new double[ROUNDS];
     double[] jdbc = new double[ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
-      jpa[round] = throughputJpa(emf, throughputSpans);
+      jpa[round] = throughputJpa(emf, throughputSpans, WRITE_OPTIONS);
+      truncate();
+      copy[round] = throughputJpa(emf, throughputSpans, COPY_OPTIONS);
       truncate();
       jdbc[round] = throughputJdbc(throughputSpans);
       truncate();
@@ -122,8 +130,13 @@ public final class PersistenceBench {
         "| application (PersistingSpanExporter -> SpanWriter, JPA transaction) | %,d | %,.0f | %s |%n",
         throughputSpans, median(jpa), rounds(jpa));
     System.out.printf(
+        "| application with COPY (tracing.persistence.copy=true) | %,d | %,.0f | %s |%n",
+        throughputSpans, median(copy), rounds(copy));
+    System.out.printf(
         "| the same inserts (SpanWriter) on a plain JDBC connection | %,d | %,.0f | %s |%n",
         throughputSpans, median(jdbc), rounds(jdbc));
+    System.out.printf(
+        "COPY / batched inserts (application path, medians): %.2f%n", median(copy) / median(jpa));
 
     seedRuns(10_000 / SPANS_PER_RUN);
     String small = seedTrace(1_000);
@@ -137,14 +150,14 @@ public final class PersistenceBench {
     emf.close();
   }
 
-  private double throughputJpa(EntityManagerFactory emf, int spans) {
+  private double throughputJpa(EntityManagerFactory emf, int spans, SpanWriter.Options options) {
     EntityManager em = emf.createEntityManager();
     ExporterStats stats = new ExporterStats("database");
     PersistingSpanExporter exporter =
         PersistingSpanExporter.create(
             batch -> {
               em.getTransaction().begin();
-              SpanWriter.write(em, batch, WRITE_OPTIONS);
+              SpanWriter.write(em, batch, options);
               em.getTransaction().commit();
               em.clear();
             },
@@ -161,10 +174,12 @@ public final class PersistenceBench {
     em.close();
     if (stats.dropped() > 0 || stats.failed() > 0) {
       System.out.printf(
-          "JPA path: %d dropped, %d failed (%s)%n",
-          stats.dropped(), stats.failed(), stats.lastError());
+          "JPA path%s: %d dropped, %d failed (%s)%n",
+          options.copy() ? " (COPY)" : "", stats.dropped(), stats.failed(), stats.lastError());
     } else {
-      System.out.printf("JPA path: %,d spans stored, 0 dropped, 0 failed%n", stats.exported());
+      System.out.printf(
+          "JPA path%s: %,d spans stored, 0 dropped, 0 failed%n",
+          options.copy() ? " (COPY)" : "", stats.exported());
     }
     return stats.exported() / seconds;
   }

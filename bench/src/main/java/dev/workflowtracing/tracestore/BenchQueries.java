@@ -16,7 +16,7 @@ public final class BenchQueries {
     TraceQueries queries = new TraceQueries();
     queries.em = em;
     queries.persistence =
-        new PersistenceSettings(true, 0, 0, 0, indexedAttributes, false, Duration.ZERO);
+        new PersistenceSettings(true, 0, 0, 0, indexedAttributes, false, Duration.ZERO, false);
     queries.readIndexedAttributes();
     return queries;
   }

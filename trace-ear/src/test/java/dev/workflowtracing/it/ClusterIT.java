@@ -72,6 +72,16 @@ class ClusterIT {
       assertThat(versions).as("the workflows through " + server.base()).containsOnlyKeys(samples);
       assertThat(versions.values()).as("one load of the samples").containsOnly(1);
     }
+    // One set of time partitions, made by the migration (yesterday, today, 3 days ahead and the
+    // default one); a second server making one again would have failed (and logged an ERROR).
+    for (String table : List.of("spans", "runs")) {
+      String partitions = "workflow_tracing_partitions{table=\"" + table + "\"}";
+      assertThat(ONE.metric(partitions)).as(partitions).isGreaterThanOrEqualTo(6);
+      assertThat(TWO.metric(partitions)).as(partitions).isEqualTo(ONE.metric(partitions));
+    }
+    for (Api server : List.of(ONE, TWO)) {
+      assertThat(server.metric("workflow_tracing_partition_failures_total")).isZero();
+    }
     for (int i = 1; i <= 2; i++) {
       Path log = root.resolve("target/cluster/server-" + i + "/log/server.log");
       assertThat(Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList())

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
  * @param indexedAttributes attribute keys also written as rows ({@code none}, {@code *} or a list)
  * @param runEndWait how long a run's end waits for its spans to be stored before its final status
  *     is ({@code tracing.persistence.run-end-wait-ms}; zero: it does not wait)
+ * @param copy span rows go into PostgreSQL with COPY rather than batched inserts
  */
 public record PersistenceSettings(
     boolean enabled,
@@ -18,7 +19,8 @@ public record PersistenceSettings(
     long retryBufferMaxBytes,
     String indexedAttributes,
     boolean asynchronousCommit,
-    Duration runEndWait) {
+    Duration runEndWait,
+    boolean copy) {
 
   public static PersistenceSettings from(Config config) {
     return new PersistenceSettings(
@@ -29,6 +31,7 @@ public record PersistenceSettings(
         config.getValue("tracing.persistence.indexed-attributes", String.class),
         config.getValue("tracing.persistence.asynchronous-commit", Boolean.class),
         Duration.ofMillis(
-            Math.max(0, config.getValue("tracing.persistence.run-end-wait-ms", Long.class))));
+            Math.max(0, config.getValue("tracing.persistence.run-end-wait-ms", Long.class))),
+        config.getValue("tracing.persistence.copy", Boolean.class));
   }
 }

@@ -31,7 +31,7 @@ public class SchemaMigration {
   public static FluentConfiguration migrations() {
     return Flyway.configure(SchemaMigration.class.getClassLoader())
         .locations("classpath:db/migration")
-        .javaMigrations(new ArtifactsIntoSpanRows());
+        .javaMigrations(new ArtifactsIntoSpanRows(), new PartitionByTime());
   }
 
   @PostConstruct

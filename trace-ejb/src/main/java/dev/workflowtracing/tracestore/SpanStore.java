@@ -42,7 +42,8 @@ public class SpanStore {
         new SpanWriter.Options(
             redaction.maxArtifactLength(),
             IndexedAttributes.parse(persistence.indexedAttributes()),
-            persistence.asynchronousCommit());
+            persistence.asynchronousCommit(),
+            persistence.copy());
   }
 
   public void store(Collection<SpanData> spans) {

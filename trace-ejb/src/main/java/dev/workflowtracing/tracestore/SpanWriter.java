@@ -6,7 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.hibernate.Session;
 
 /**
@@ -34,12 +38,22 @@ public final class SpanWriter {
   private static final String ASYNCHRONOUS_COMMIT = "set local synchronous_commit = off";
 
   /**
-   * How spans are written: artifact length cap, attribute keys written as rows, and whether span
+   * How spans are written: artifact length cap, attribute keys written as rows, whether span
    * transactions commit without waiting for the disk ({@code
-   * tracing.persistence.asynchronous-commit}, PostgreSQL only).
+   * tracing.persistence.asynchronous-commit}) and whether span rows go in with COPY ({@code
+   * tracing.persistence.copy}); the last two on PostgreSQL only.
    */
   public record Options(
-      int maxArtifactLength, IndexedAttributes indexed, boolean asynchronousCommit) {}
+      int maxArtifactLength, IndexedAttributes indexed, boolean asynchronousCommit, boolean copy) {
+
+    /** Batched inserts, also on PostgreSQL. */
+    public Options(int maxArtifactLength, IndexedAttributes indexed, boolean asynchronousCommit) {
+      this(maxArtifactLength, indexed, asynchronousCommit, false);
+    }
+  }
+
+  private static final Logger LOG = Logger.getLogger(SpanWriter.class.getName());
+  private static final AtomicBoolean COPY_AVAILABLE = new AtomicBoolean(true);
 
   private SpanWriter() {}
 
@@ -50,9 +64,21 @@ public final class SpanWriter {
   /** The same on a plain connection, in the caller's transaction (the benchmark's baseline). */
   public static void write(Connection connection, Collection<SpanData> spans, Options options)
       throws SQLException {
-    if (options.asynchronousCommit() && isPostgreSql(connection)) {
+    boolean postgres = isPostgreSql(connection);
+    if (options.asynchronousCommit() && postgres) {
       try (Statement statement = connection.createStatement()) {
         statement.execute(ASYNCHRONOUS_COMMIT);
+      }
+    }
+    if (options.copy() && postgres && COPY_AVAILABLE.get()) {
+      try {
+        copy(SpanCopy.driver(connection), connection, spans, options);
+        return;
+      } catch (SpanCopy.Unavailable e) {
+        // Once: the deployment cannot reach the driver's COPY; inserts do the same work.
+        if (COPY_AVAILABLE.getAndSet(false)) {
+          LOG.warning(e.getMessage() + "; span rows are written with batched inserts instead");
+        }
       }
     }
     int maxArtifactLength = options.maxArtifactLength();
@@ -67,6 +93,24 @@ public final class SpanWriter {
         }
       }
       spanRows.executeBatch();
+      attributeRows.executeBatch();
+    }
+  }
+
+  /** Span rows with one COPY; attribute rows (rarely any) still as batched inserts. */
+  private static void copy(
+      SpanCopy.Driver driver, Connection connection, Collection<SpanData> spans, Options options)
+      throws SQLException {
+    List<SpanCopy.Row> rows = new ArrayList<>(spans.size());
+    try (PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE)) {
+      for (SpanData data : spans) {
+        SpanRows span = SpanRows.of(data, options.maxArtifactLength(), options.indexed());
+        rows.add(new SpanCopy.Row(span.span(), StoredArtifact.toJson(span.artifacts())));
+        for (SpanAttributeRecord attribute : span.attributes()) {
+          addAttribute(attributeRows, span.span(), attribute);
+        }
+      }
+      SpanCopy.write(driver, rows);
       attributeRows.executeBatch();
     }
   }

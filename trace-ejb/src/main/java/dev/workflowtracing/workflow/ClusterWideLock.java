@@ -19,6 +19,8 @@ public final class ClusterWideLock {
 
   public static final long RETENTION = 0x5245_5445_4e54L;
 
+  public static final long PARTITIONS = 0x5041_5254_4954L;
+
   private ClusterWideLock() {}
 
   /** Waits for the lock; it is released when the caller's transaction ends. */

@@ -727,7 +727,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description runs older than olderThan */
+                            /** @description partitions of runs and spans dropped whole, every row older than olderThan (PostgreSQL; 0 on H2) */
+                            droppedPartitions?: number;
+                            /** @description runs older than olderThan deleted row by row */
                             deletedRuns?: number;
                             /** @description spans of the oldest runs deleted to get under maxSpans */
                             evictedSpans?: number;

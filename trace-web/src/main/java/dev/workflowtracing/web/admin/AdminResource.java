@@ -82,8 +82,9 @@ public class AdminResource {
   }
 
   /**
-   * Purges now what retention would later: every run started before {@code olderThan}, then the
-   * oldest ended runs while more than {@code maxSpans} spans are stored.
+   * Purges now what retention would later: every run started before {@code olderThan} (whole
+   * partitions first, where the database has them), then the oldest ended runs while more than
+   * {@code maxSpans} spans are stored.
    */
   @POST
   @Path("/retention")
@@ -95,16 +96,19 @@ public class AdminResource {
       throw new BadRequestProblem(
           "Give \"olderThan\" (an ISO-8601 instant), \"maxSpans\" (a whole number) or both");
     }
+    int partitions =
+        before.map(t -> retention.dropPartitionsEndingBefore(Instant.ofEpochMilli(t))).orElse(0);
     int runs = before.map(t -> retention.purgeOlderThan(Instant.ofEpochMilli(t))).orElse(0);
     long spans = cap.map(retention::enforceSpanCap).orElse(0L);
-    return new PurgeView(runs, spans);
+    return new PurgeView(partitions, runs, spans);
   }
 
   /**
    * What a purge deleted.
    *
-   * @param deletedRuns runs older than the cutoff
+   * @param droppedPartitions partitions of runs and spans dropped whole (PostgreSQL)
+   * @param deletedRuns runs older than the cutoff, deleted row by row
    * @param evictedSpans spans of the oldest runs deleted to get under the cap
    */
-  public record PurgeView(int deletedRuns, long evictedSpans) {}
+  public record PurgeView(int droppedPartitions, int deletedRuns, long evictedSpans) {}
 }

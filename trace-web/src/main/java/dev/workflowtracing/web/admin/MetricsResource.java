@@ -5,8 +5,12 @@ import dev.workflowtracing.instrumentation.PipelineHealth;
 import dev.workflowtracing.instrumentation.QueueState;
 import dev.workflowtracing.instrumentation.RecordingSwitch;
 import dev.workflowtracing.instrumentation.TracingPipeline;
+import dev.workflowtracing.retention.PartitionStats;
 import dev.workflowtracing.retention.RetentionStats;
 import dev.workflowtracing.tracestore.RunJournal;
+import dev.workflowtracing.tracestore.partitions.Partition;
+import dev.workflowtracing.tracestore.partitions.PartitionStore;
+import dev.workflowtracing.tracestore.partitions.PartitionedTable;
 import dev.workflowtracing.tracestore.read.TraceRenderGate;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.control.HeapGuard;
@@ -22,6 +26,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /** The tracing pipeline's counters in the Prometheus text format (docs/monitoring.md). */
 @Path("/metrics")
@@ -37,6 +44,8 @@ public class MetricsResource {
   @Inject RunsInFlight inFlight;
   @EJB RelayOutbox relay;
   @Inject RetentionStats retention;
+  @Inject PartitionStats partitionStats;
+  @EJB PartitionStore partitionStore;
   @Inject HeapGuard heap;
   @Inject TraceRenderGate traceReads;
 
@@ -113,6 +122,7 @@ public class MetricsResource {
         queueDepth.oldestAgeMillis(System.currentTimeMillis()) / 1000);
     eventStreams(out);
     retention(out);
+    partitions(out);
     metric(
         out,
         "workflow_tracing_runs_refused_low_memory_total",
@@ -176,6 +186,71 @@ public class MetricsResource {
         "workflow_tracing_retention_last_purge_timestamp_seconds",
         "",
         retention.lastPurge().map(Instant::getEpochSecond).orElse(0L));
+  }
+
+  /** The time partitions of spans and runs (PostgreSQL; nothing on H2, whose tables are plain). */
+  private void partitions(StringBuilder out) {
+    metric(
+        out,
+        "workflow_tracing_partitions_created_total",
+        "counter",
+        "partitions of spans and runs this server made ahead of need");
+    sample(out, "workflow_tracing_partitions_created_total", "", partitionStats.created());
+    metric(
+        out,
+        "workflow_tracing_partition_failures_total",
+        "counter",
+        "partitions this server could not make (their rows go to the default partition)");
+    sample(out, "workflow_tracing_partition_failures_total", "", partitionStats.failures());
+    metric(
+        out,
+        "workflow_tracing_retention_partitions_dropped_total",
+        "counter",
+        "partitions retention dropped whole on this server, every row older than the cutoff");
+    sample(
+        out, "workflow_tracing_retention_partitions_dropped_total", "", partitionStats.dropped());
+    if (!partitionStats.isPartitioned()) {
+      return;
+    }
+    Map<PartitionedTable, List<Partition>> all = new EnumMap<>(PartitionedTable.class);
+    for (PartitionedTable table : PartitionedTable.values()) {
+      all.put(table, partitionStore.partitions(table));
+    }
+    metric(
+        out, "workflow_tracing_partitions", "gauge", "partitions of a table, the default one too");
+    all.forEach(
+        (table, partitions) ->
+            sample(
+                out,
+                "workflow_tracing_partitions",
+                label("table", table.table()),
+                partitions.size()));
+    metric(
+        out,
+        "workflow_tracing_partition_bytes",
+        "gauge",
+        "a partition's size on disk, indices included");
+    all.forEach(
+        (table, partitions) ->
+            partitions.forEach(
+                partition ->
+                    sample(
+                        out,
+                        "workflow_tracing_partition_bytes",
+                        "{table=\"" + table.table() + "\",partition=\"" + partition.name() + "\"}",
+                        partition.bytes())));
+    metric(
+        out,
+        "workflow_tracing_partition_default_rows",
+        "gauge",
+        "rows in a table's default partition: rows whose partition was missing");
+    for (PartitionedTable table : all.keySet()) {
+      sample(
+          out,
+          "workflow_tracing_partition_default_rows",
+          label("table", table.table()),
+          partitionStore.defaultRows(table));
+    }
   }
 
   private void eventStreams(StringBuilder out) {
