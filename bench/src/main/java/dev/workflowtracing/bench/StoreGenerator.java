@@ -50,7 +50,14 @@ public final class StoreGenerator {
       long now = System.currentTimeMillis();
       long first = PartitionInterval.DAILY.floor(now - days * DAY);
       makeDays(db, first, PartitionInterval.DAILY.floor(now));
-      generate(db, runs, spansPerRun, now - days * DAY, now);
+      // Its own connection: JdbcRows closes the one it is given.
+      generate(
+          DriverManager.getConnection(url, user, password),
+          runs,
+          spansPerRun,
+          now - days * DAY,
+          now);
+      db.setAutoCommit(true);
       System.out.println("vacuum analyze ...");
       try (Statement sql = db.createStatement()) {
         sql.execute("vacuum analyze");
