@@ -124,11 +124,11 @@ public class PartitionByTime implements JavaMigration {
     for (long day : days) {
       catalog.create(table, interval.partitionName(name, day), day, day + DAY_MILLIS);
     }
-    long before = count(connection, old);
+    long before = catalog.rows(old);
     try (Statement statement = connection.createStatement()) {
       statement.execute("insert into " + name + " select * from " + old);
     }
-    long after = count(connection, name);
+    long after = catalog.rows(name);
     if (after != before) {
       throw new SQLException(
           "Partitioning " + name + " carried over " + after + " of " + before + " rows");
@@ -142,7 +142,7 @@ public class PartitionByTime implements JavaMigration {
   /** The starts of the days of the last DAYS_CARRIED_BACK (and the next few) that hold rows. */
   private static TreeSet<Long> daysWithRows(
       Connection connection, PartitionedTable table, String old, long now) throws SQLException {
-    long unitsPerDay = table == PartitionedTable.SPANS ? DAY_MILLIS * 1_000_000L : DAY_MILLIS;
+    long unitsPerDay = table.toUnits(DAY_MILLIS);
     long firstDay = Math.floorDiv(now, DAY_MILLIS) - DAYS_CARRIED_BACK;
     long lastDay = Math.floorDiv(now, DAY_MILLIS) + DAYS_AHEAD;
     TreeSet<Long> days = new TreeSet<>();
@@ -166,13 +166,5 @@ public class PartitionByTime implements JavaMigration {
       }
     }
     return days;
-  }
-
-  private static long count(Connection connection, String table) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 }

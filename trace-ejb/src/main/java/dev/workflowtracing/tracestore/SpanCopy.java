@@ -16,10 +16,6 @@ import org.postgresql.PGConnection;
  */
 final class SpanCopy {
 
-  static final String COLUMNS =
-      "trace_id, span_id, parent_span_id, name, kind, status_code, status_message, start_nanos,"
-          + " end_nanos, node_id, span_role, attributes, events, links, artifacts";
-
   private SpanCopy() {}
 
   /** One row per span, with the artifacts column's JSON of each. */
@@ -81,7 +77,7 @@ final class SpanCopy {
           .connection
           .getCopyAPI()
           .copyIn(
-              "copy spans (" + COLUMNS + ") from stdin (format text)",
+              "copy spans (" + SpanWriter.SPAN_COLUMNS + ") from stdin (format text)",
               new StringReader(text.toString()));
     } catch (IOException e) {
       throw new SQLException("COPY of " + rows.size() + " spans failed: " + e.getMessage(), e);

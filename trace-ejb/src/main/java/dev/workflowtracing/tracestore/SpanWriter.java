@@ -25,10 +25,15 @@ import org.hibernate.Session;
  */
 public final class SpanWriter {
 
+  /** The span row's columns, in the order both the insert and COPY give them. */
+  static final String SPAN_COLUMNS =
+      "trace_id, span_id, parent_span_id, name, kind, status_code, status_message, start_nanos,"
+          + " end_nanos, node_id, span_role, attributes, events, links, artifacts";
+
   private static final String INSERT_SPAN =
-      "insert into spans (trace_id, span_id, parent_span_id, name, kind, status_code,"
-          + " status_message, start_nanos, end_nanos, node_id, span_role, attributes, events,"
-          + " links, artifacts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "insert into spans ("
+          + SPAN_COLUMNS
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_ATTRIBUTE =
       "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
 
@@ -70,48 +75,46 @@ public final class SpanWriter {
         statement.execute(ASYNCHRONOUS_COMMIT);
       }
     }
-    if (options.copy() && postgres && COPY_AVAILABLE.get()) {
-      try {
-        copy(SpanCopy.driver(connection), connection, spans, options);
-        return;
-      } catch (SpanCopy.Unavailable e) {
-        // Once: the deployment cannot reach the driver's COPY; inserts do the same work.
-        if (COPY_AVAILABLE.getAndSet(false)) {
-          LOG.warning(e.getMessage() + "; span rows are written with batched inserts instead");
-        }
-      }
-    }
-    int maxArtifactLength = options.maxArtifactLength();
-    IndexedAttributes indexed = options.indexed();
-    try (PreparedStatement spanRows = connection.prepareStatement(INSERT_SPAN);
+    SpanCopy.Driver copy = options.copy() && postgres ? copyDriver(connection) : null;
+    List<SpanCopy.Row> copied = new ArrayList<>(copy == null ? 0 : spans.size());
+    // Without COPY the span rows are a batch of inserts (a null resource is not closed).
+    try (PreparedStatement spanRows =
+            copy == null ? connection.prepareStatement(INSERT_SPAN) : null;
         PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE)) {
       for (SpanData data : spans) {
-        SpanRows rows = SpanRows.of(data, maxArtifactLength, indexed);
-        addSpan(spanRows, rows.span(), StoredArtifact.toJson(rows.artifacts()));
+        SpanRows rows = SpanRows.of(data, options.maxArtifactLength(), options.indexed());
+        String artifacts = StoredArtifact.toJson(rows.artifacts());
+        if (copy == null) {
+          addSpan(spanRows, rows.span(), artifacts);
+        } else {
+          copied.add(new SpanCopy.Row(rows.span(), artifacts));
+        }
         for (SpanAttributeRecord attribute : rows.attributes()) {
           addAttribute(attributeRows, rows.span(), attribute);
         }
       }
-      spanRows.executeBatch();
+      if (copy == null) {
+        spanRows.executeBatch();
+      } else {
+        SpanCopy.write(copy, copied);
+      }
       attributeRows.executeBatch();
     }
   }
 
-  /** Span rows with one COPY; attribute rows (rarely any) still as batched inserts. */
-  private static void copy(
-      SpanCopy.Driver driver, Connection connection, Collection<SpanData> spans, Options options)
-      throws SQLException {
-    List<SpanCopy.Row> rows = new ArrayList<>(spans.size());
-    try (PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE)) {
-      for (SpanData data : spans) {
-        SpanRows span = SpanRows.of(data, options.maxArtifactLength(), options.indexed());
-        rows.add(new SpanCopy.Row(span.span(), StoredArtifact.toJson(span.artifacts())));
-        for (SpanAttributeRecord attribute : span.attributes()) {
-          addAttribute(attributeRows, span.span(), attribute);
-        }
+  /** The driver's COPY, or null (inserts) once it turned out unreachable from this deployment. */
+  private static SpanCopy.Driver copyDriver(Connection connection) {
+    if (!COPY_AVAILABLE.get()) {
+      return null;
+    }
+    try {
+      return SpanCopy.driver(connection);
+    } catch (SpanCopy.Unavailable e) {
+      // Once: inserts do the same work.
+      if (COPY_AVAILABLE.getAndSet(false)) {
+        LOG.warning(e.getMessage() + "; span rows are written with batched inserts instead");
       }
-      SpanCopy.write(driver, rows);
-      attributeRows.executeBatch();
+      return null;
     }
   }
 

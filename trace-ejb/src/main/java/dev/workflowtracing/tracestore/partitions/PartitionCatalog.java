@@ -124,10 +124,22 @@ public final class PartitionCatalog {
     }
   }
 
-  /** Counts the rows of a partition (meant for the default one, which stays small). */
-  public long rows(String partition) throws SQLException {
+  /** Counts the rows of a table or partition. */
+  public long rows(String table) throws SQLException {
+    return count("select count(*) from " + table);
+  }
+
+  /**
+   * Counts the rows of a partition up to {@code most}: a bounded read for the metrics, whatever a
+   * default partition came to hold.
+   */
+  public long rows(String partition, long most) throws SQLException {
+    return count("select count(*) from (select 1 from " + partition + " limit " + most + ") r");
+  }
+
+  private long count(String query) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select count(*) from " + partition)) {
+        ResultSet rows = statement.executeQuery(query)) {
       rows.next();
       return rows.getLong(1);
     }

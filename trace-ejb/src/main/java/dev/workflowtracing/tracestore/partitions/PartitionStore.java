@@ -56,8 +56,14 @@ public class PartitionStore {
         });
   }
 
-  /** Rows in the default partition: rows that found no partition of their time. */
+  /** The most rows {@link #defaultRows} counts: a scrape of the metrics reads no more. */
+  public static final long MAX_COUNTED_DEFAULT_ROWS = 10_000;
+
+  /**
+   * Rows in the default partition, rows that found no partition of their time; counted up to {@link
+   * #MAX_COUNTED_DEFAULT_ROWS}.
+   */
   public long defaultRows(PartitionedTable table) {
-    return work(catalog -> catalog.rows(table.defaultPartition()));
+    return work(catalog -> catalog.rows(table.defaultPartition(), MAX_COUNTED_DEFAULT_ROWS));
   }
 }

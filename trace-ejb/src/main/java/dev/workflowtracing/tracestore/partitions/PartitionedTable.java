@@ -31,7 +31,8 @@ public enum PartitionedTable {
     return table + "_default";
   }
 
-  long toUnits(long epochMillis) {
+  /** Epoch milliseconds in the partition column's unit. */
+  public long toUnits(long epochMillis) {
     return Math.multiplyExact(epochMillis, unitsPerMilli);
   }
 

@@ -243,7 +243,8 @@ public class MetricsResource {
         out,
         "workflow_tracing_partition_default_rows",
         "gauge",
-        "rows in a table's default partition: rows whose partition was missing");
+        "rows in a table's default partition (rows whose partition was missing), counted up to "
+            + PartitionStore.MAX_COUNTED_DEFAULT_ROWS);
     for (PartitionedTable table : all.keySet()) {
       sample(
           out,
