@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { queryCache } from '../api/hooks'
-import type { Me, TracingAdmin } from '../api/types'
+import type { Me, StorageAdmin, TracingAdmin } from '../api/types'
 import { AdminPage } from './AdminPage'
 
 const tracingAdmin: TracingAdmin = {
@@ -36,6 +36,34 @@ const tracingAdmin: TracingAdmin = {
   },
 }
 
+let storage: StorageAdmin
+const partitionedStorage: StorageAdmin = {
+  partitioned: true,
+  tables: [
+    {
+      table: 'spans',
+      bytes: 3 * 1048576,
+      defaultRows: 120,
+      partitions: [
+        {
+          name: 'spans_p20261201',
+          from: '2026-12-01T00:00:00Z',
+          to: '2026-12-02T00:00:00Z',
+          bytes: 2 * 1048576,
+          estimatedRows: 5000,
+        },
+        { name: 'spans_default', from: null, to: null, bytes: 1048576, estimatedRows: -1 },
+      ],
+    },
+    { table: 'runs', bytes: 1048576, defaultRows: 0, partitions: [] },
+  ],
+  partitionsCreated: 4,
+  partitionFailures: 1,
+  lastPartitionFailure: 'Could not make partition spans_p20261205 of spans: permission denied for schema public',
+  lastPartitionCheck: '2026-12-01T10:00:00Z',
+  partitionsDropped: 2,
+  lastPurge: '2026-12-01T09:00:00Z',
+}
 let me: Me
 let adminStatus: number
 const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
@@ -43,12 +71,17 @@ const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const { recording } = JSON.parse(String(init.body)) as { recording: boolean }
     tracingAdmin.pipeline = { ...tracingAdmin.pipeline, recording }
   }
+  if (url === '/api/admin/storage/partitions' && init?.method === 'POST') {
+    storage = { ...storage, partitionFailures: 0, lastPartitionFailure: null }
+  }
   const [status, body] =
     url === '/api/me'
       ? [200, me]
-      : url === '/api/admin/tracing' || url === '/api/admin/tracing/recording'
-        ? [adminStatus, adminStatus === 200 ? tracingAdmin : { title: 'Forbidden', status: adminStatus }]
-        : [404, { title: 'Not Found', status: 404 }]
+      : url === '/api/admin/storage' || url === '/api/admin/storage/partitions'
+        ? [200, storage]
+        : url === '/api/admin/tracing' || url === '/api/admin/tracing/recording'
+          ? [adminStatus, adminStatus === 200 ? tracingAdmin : { title: 'Forbidden', status: adminStatus }]
+          : [404, { title: 'Not Found', status: 404 }]
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': status === 200 ? 'application/json' : 'application/problem+json' },
@@ -59,6 +92,7 @@ const adminCalls = () => fetchMock.mock.calls.filter(([url]) => url === '/api/ad
 beforeEach(() => {
   tracingAdmin.pipeline = { ...tracingAdmin.pipeline, enabled: true, recording: true }
   me = { user: 'root', roles: ['admin'] }
+  storage = partitionedStorage
   adminStatus = 200
   fetchMock.mockClear()
   queryCache.clear()
@@ -111,6 +145,37 @@ describe('AdminPage', () => {
     const busy = within(screen.getByTestId('queue-database')).getByRole('meter')
     expect(busy.getAttribute('aria-valuenow')).toBe('94')
     expect(busy.querySelector('.queue__fill--full')).not.toBeNull()
+  })
+
+  it("lists each table's partitions with sizes, the default partition's rows and the last failure", async () => {
+    render(<AdminPage />)
+    const spans = await screen.findByTestId('partitions-spans')
+    const rows = within(spans).getAllByTestId('partition-row')
+    expect(rows.map((row) => row.getAttribute('data-name'))).toEqual(['spans_p20261201', 'spans_default'])
+    expect(rows[0].textContent).toContain('2.0 MiB')
+    expect(rows[0].textContent).toContain((5000).toLocaleString())
+    expect(rows[1].textContent).toContain('default')
+    expect(rows[1].textContent).toContain('not analysed yet')
+    expect(screen.getByTestId('default-rows-spans').textContent).toContain('120 rows in the default partition')
+    expect(screen.queryByTestId('default-rows-runs')).toBeNull()
+    expect(screen.getByTestId('partition-failure').textContent).toContain('permission denied for schema public')
+    expect(screen.getByTestId('storage-summary').textContent).toContain('retention dropped 2')
+  })
+
+  it('makes missing partitions now and shows the store as it is then', async () => {
+    render(<AdminPage />)
+    await screen.findByTestId('partition-failure')
+    fireEvent.click(screen.getByTestId('make-partitions'))
+    await waitFor(() => expect(screen.queryByTestId('partition-failure')).toBeNull())
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')!
+    expect(post[0]).toBe('/api/admin/storage/partitions')
+  })
+
+  it('says when the tables are plain (H2)', async () => {
+    storage = { ...partitionedStorage, partitioned: false, tables: [] }
+    render(<AdminPage />)
+    expect((await screen.findByTestId('storage-summary')).textContent).toContain('plain tables')
+    expect(screen.queryByTestId('make-partitions')).toBeNull()
   })
 
   it('reloads when Refresh is clicked', async () => {

@@ -1,4 +1,4 @@
-import { ADMIN_REFRESH_MS, refreshTracingAdmin, useMe, useTracingAdmin } from '../api/hooks'
+import { ADMIN_REFRESH_MS, refreshTracingAdmin, useMe, useStorageAdmin, useTracingAdmin } from '../api/hooks'
 import { accessTo, deniedMessage } from '../auth/access'
 import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -7,9 +7,10 @@ import { AdminHeader } from './AdminHeader'
 import './AdminPage.css'
 import { PipelineHealth } from './PipelineHealth'
 import { SettingsTable } from './SettingsTable'
-import { setRecording } from './adminActions'
+import { StoragePanel } from './StoragePanel'
+import { makePartitions, setRecording } from './adminActions'
 
-/** The admin page's container (role admin): tracing settings and pipeline health, kept fresh while open. */
+/** The admin page's container (role admin): tracing settings, pipeline health and storage, kept fresh while open. */
 export function AdminPage() {
   const me = useMe()
   // Wait for the user, so a non-admin never asks; if /api/me fails, the server has the last word.
@@ -47,9 +48,19 @@ function TracingAdminView() {
       {snapshot && (
         <div className="admin-body">
           <PipelineHealth pipeline={snapshot.data.pipeline} onSetRecording={setRecording} />
+          <StorageSection />
           <SettingsTable settings={snapshot.data.settings} />
         </div>
       )}
     </>
   )
+}
+
+// Its own query: a failure to read the store (the database down, say) leaves the rest of the page.
+function StorageSection() {
+  const state = useStorageAdmin()
+  if (state.status === 'error') {
+    return <ErrorBox error={state.error} action="admin" title="Could not load the storage view" />
+  }
+  return state.data ? <StoragePanel storage={state.data} onMakePartitions={makePartitions} /> : null
 }

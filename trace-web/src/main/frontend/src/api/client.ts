@@ -8,6 +8,7 @@ import type {
   RunPage,
   SpanDetail,
   Trace,
+  StorageAdmin,
   TracingAdmin,
   UiConfig,
   WorkflowDefinition,
@@ -198,6 +199,11 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ recording }),
     }),
+
+  getStorageAdmin: () => request<StorageAdmin>('/admin/storage'),
+
+  /** Makes the missing time partitions now (role admin); answers the store as it is then. */
+  makePartitions: () => request<StorageAdmin>('/admin/storage/partitions', { method: 'POST' }),
 
   /** Deletes the run's spans, attributes and artifacts and the run itself (role admin). */
   deleteTrace: (traceId: string) => request<void>(`/traces/${segment(traceId)}`, { method: 'DELETE' }),

@@ -9,6 +9,7 @@ import type {
   RunStatus,
   SpanDetail,
   Trace,
+  StorageAdmin,
   TracingAdmin,
   UiConfig,
   WorkflowDefinition,
@@ -48,6 +49,10 @@ export const queries = {
   tracingAdmin: (): Query<Received<TracingAdmin>> => ({
     key: 'admin:tracing',
     load: async () => ({ data: await api.getTracingAdmin(), receivedAt: Date.now() }),
+  }),
+  storageAdmin: (): Query<StorageAdmin> => ({
+    key: 'admin:storage',
+    load: () => api.getStorageAdmin(),
   }),
 }
 
@@ -142,6 +147,15 @@ export function useTracingAdmin(): QueryState<Received<TracingAdmin>> {
 
 export function refreshTracingAdmin(): void {
   queryCache.invalidate(queries.tracingAdmin().key)
+  queryCache.invalidate(queries.storageAdmin().key)
+}
+
+/** The store's partitions and sizes, reloaded with the rest of the admin page. */
+export function useStorageAdmin(): QueryState<StorageAdmin> {
+  const query = useMemo(() => queries.storageAdmin(), [])
+  const state = useQuery(query)
+  useAutoRefresh(query.key, ADMIN_REFRESH_MS)
+  return state
 }
 
 /**

@@ -94,6 +94,11 @@ export type TracingPipeline = Schemas['TracingPipeline']
 /** GET /api/admin/tracing (role admin). */
 export type TracingAdmin = Schemas['AdminView']
 
+/** GET /api/admin/storage (role admin): the time partitions of spans and runs, the last purge. */
+export type StorageAdmin = Schemas['StorageView']
+
+export type StoredTable = Schemas['StoredTable']
+
 /** The data of each event of GET /api/runs/{id}/events, by the event's name. */
 export interface RunStreamEvents {
   RunQueued: Schemas['RunQueuedEvent']

@@ -35,12 +35,15 @@ final class JdbcRows implements AutoCloseable {
     connection.commit();
   }
 
-  /** A run row for trace n (10% FAILED), started at {@code startedAt}. */
+  /**
+   * A run row for trace n, started at {@code startedAt}: one run in ten of each workflow FAILED
+   * (the workflow is {@code n % 10}, the status {@code n / 10 % 10}), lasting 50 to 549 ms.
+   */
   void addRun(long n, long startedAt, int spanCount) throws SQLException {
     runs.setString(1, SyntheticTraces.runId(n));
     runs.setString(2, SyntheticTraces.traceId(n));
     runs.setString(3, "bench-" + (n % 10));
-    runs.setString(4, n % 10 == 3 ? "FAILED" : "SUCCEEDED");
+    runs.setString(4, n / 10 % 10 == 3 ? "FAILED" : "SUCCEEDED");
     runs.setLong(5, startedAt);
     runs.setLong(6, startedAt + 50 + n % 500);
     runs.setLong(7, 50 + n % 500);

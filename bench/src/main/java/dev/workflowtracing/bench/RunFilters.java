@@ -73,4 +73,30 @@ final class RunFilters {
         Optional.of(value),
         f.nameContains());
   }
+
+  static RunFilter withRange(RunFilter f, long fromMillis, long toMillis) {
+    return new RunFilter(
+        f.workflowId(),
+        f.status(),
+        Optional.of(fromMillis),
+        Optional.of(toMillis),
+        f.minDurationMs(),
+        f.maxDurationMs(),
+        f.attributeKey(),
+        f.attributeValue(),
+        f.nameContains());
+  }
+
+  static RunFilter withNameContaining(RunFilter f, String text) {
+    return new RunFilter(
+        f.workflowId(),
+        f.status(),
+        f.fromMillis(),
+        f.toMillis(),
+        f.minDurationMs(),
+        f.maxDurationMs(),
+        f.attributeKey(),
+        f.attributeValue(),
+        Optional.of(text));
+  }
 }

@@ -20,15 +20,20 @@ import java.util.List;
  * {@code spans-per-run} spans (a root, node and attempt spans, six attributes each, a 500-character
  * prompt artifact on every attempt, one run in ten FAILED, ten workflows), their starts spread
  * evenly over the last {@code days} days, written with the application's own COPY path straight
- * into the partitioned tables (not through the API). The database is emptied and migrated first.
- * Prints the rate as it goes and the disk the store takes at the end.
+ * into the partitioned tables (not through the API). Two more runs, started in the middle of the
+ * range, have traces of {@value #MEDIUM_TRACE} and {@value #LARGE_TRACE} spans, for the reads at
+ * volume ({@link VolumeReadBench} finds them by their span count). The database is emptied and
+ * migrated first. Prints the rate as it goes and the disk the store takes at the end.
  *
- * <p>{@code StoreGenerator <jdbc-url> <user> <password> <runs> <days> [spans-per-run=21]}
+ * <p>{@code StoreGenerator <jdbc-url> <user> <password> <runs> <days> [spans-per-run=21]
+ * [artifacts|no-artifacts]}
  */
 public final class StoreGenerator {
 
   private static final long DAY = 86_400_000L;
   private static final int BATCH_SPANS = 20_000;
+  static final int MEDIUM_TRACE = 101;
+  static final int LARGE_TRACE = 10_001;
   private static final SpanWriter.Options COPY =
       new SpanWriter.Options(65_536, IndexedAttributes.parse("none"), true, true);
 
@@ -41,6 +46,7 @@ public final class StoreGenerator {
     long runs = Long.parseLong(args[3]);
     int days = Integer.parseInt(args[4]);
     int spansPerRun = args.length > 5 ? Integer.parseInt(args[5]) : 21;
+    boolean artifacts = args.length <= 6 || !args[6].equals("no-artifacts");
     try (Connection db = DriverManager.getConnection(url, user, password)) {
       try (Statement sql = db.createStatement()) {
         sql.execute("drop schema public cascade");
@@ -51,18 +57,20 @@ public final class StoreGenerator {
       long first = PartitionInterval.DAILY.floor(now - days * DAY);
       makeDays(db, first, PartitionInterval.DAILY.floor(now));
       // Its own connection: JdbcRows closes the one it is given.
-      generate(
-          DriverManager.getConnection(url, user, password),
-          runs,
-          spansPerRun,
-          now - days * DAY,
-          now);
+      long spans =
+          generate(
+              DriverManager.getConnection(url, user, password),
+              runs,
+              spansPerRun,
+              artifacts,
+              now - days * DAY,
+              now);
       db.setAutoCommit(true);
       System.out.println("vacuum analyze ...");
       try (Statement sql = db.createStatement()) {
         sql.execute("vacuum analyze");
       }
-      report(db, runs * spansPerRun);
+      report(db, spans);
     }
   }
 
@@ -84,7 +92,9 @@ public final class StoreGenerator {
     db.commit();
   }
 
-  private static void generate(Connection db, long runs, int spansPerRun, long from, long to)
+  /** Writes the runs and their spans; returns the spans written. */
+  private static long generate(
+      Connection db, long runs, int spansPerRun, boolean artifacts, long from, long to)
       throws SQLException {
     double step = (to - from) / (double) runs;
     long started = System.nanoTime();
@@ -93,7 +103,7 @@ public final class StoreGenerator {
       List<SpanData> pending = new ArrayList<>(BATCH_SPANS + spansPerRun);
       for (long n = 0; n < runs; n++) {
         long startedAt = from + (long) (n * step);
-        pending.addAll(SyntheticTraces.trace(n, spansPerRun, startedAt * 1_000_000L));
+        pending.addAll(SyntheticTraces.trace(n, spansPerRun, startedAt * 1_000_000L, artifacts));
         rows.addRun(n, startedAt, spansPerRun);
         if (pending.size() >= BATCH_SPANS) {
           rows.write(pending);
@@ -110,11 +120,32 @@ public final class StoreGenerator {
       }
       rows.write(pending);
       rows.flushRuns();
+      long middle = from + (to - from) / 2;
+      writeRun(rows, runs, MEDIUM_TRACE, middle, artifacts);
+      writeRun(rows, runs + 1, LARGE_TRACE, middle + 1, artifacts);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
         "generated %,d runs, %,d spans in %.0f s: %,.0f spans/s (COPY, one transaction per %,d spans)%n",
         runs, runs * spansPerRun, seconds, runs * spansPerRun / seconds, BATCH_SPANS);
+    System.out.printf(
+        "and runs of %,d and %,d spans (traces %s and %s), %s%n",
+        MEDIUM_TRACE,
+        LARGE_TRACE,
+        SyntheticTraces.traceId(runs),
+        SyntheticTraces.traceId(runs + 1),
+        artifacts ? "a prompt artifact on every attempt span" : "no artifacts");
+    return runs * spansPerRun + MEDIUM_TRACE + LARGE_TRACE;
+  }
+
+  private static void writeRun(JdbcRows rows, long n, int spans, long startedAt, boolean artifacts)
+      throws SQLException {
+    List<SpanData> trace = SyntheticTraces.trace(n, spans, startedAt * 1_000_000L, artifacts);
+    for (int i = 0; i < trace.size(); i += BATCH_SPANS) {
+      rows.write(trace.subList(i, Math.min(trace.size(), i + BATCH_SPANS)));
+    }
+    rows.addRun(n, startedAt, trace.size());
+    rows.flushRuns();
   }
 
   private static void report(Connection db, long spans) throws SQLException {

@@ -35,6 +35,11 @@ final class SyntheticTraces {
 
   /** One trace of {@code spans} spans (odd counts round down to root + node/attempt pairs). */
   static List<SpanData> trace(long n, int spans, long startNanos) {
+    return trace(n, spans, startNanos, true);
+  }
+
+  /** The same, with the prompt artifact on each attempt or without any artifact. */
+  static List<SpanData> trace(long n, int spans, long startNanos, boolean artifacts) {
     String traceId = traceId(n);
     List<SpanData> out = new ArrayList<>(spans);
     String rootId = spanId(n, 0);
@@ -62,17 +67,7 @@ final class SyntheticTraces {
               t + 1000,
               t + 900_000,
               attributes,
-              List.of(
-                  EventData.create(
-                      t + 2000,
-                      Artifacts.EVENT,
-                      Attributes.of(
-                          Artifacts.KIND,
-                          "prompt",
-                          Artifacts.CONTENT_TYPE,
-                          "text/plain",
-                          Artifacts.CONTENT,
-                          PROMPT))),
+              artifacts ? List.of(prompt(t + 2000)) : List.of(),
               error));
       out.add(
           span(
@@ -103,6 +98,19 @@ final class SyntheticTraces {
             List.of(),
             false));
     return out;
+  }
+
+  private static EventData prompt(long nanos) {
+    return EventData.create(
+        nanos,
+        Artifacts.EVENT,
+        Attributes.of(
+            Artifacts.KIND,
+            "prompt",
+            Artifacts.CONTENT_TYPE,
+            "text/plain",
+            Artifacts.CONTENT,
+            PROMPT));
   }
 
   private static SpanData span(

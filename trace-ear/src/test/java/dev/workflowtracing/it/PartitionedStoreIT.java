@@ -171,6 +171,52 @@ class PartitionedStoreIT {
     assertThat(count("spans")).isEqualTo(2);
   }
 
+  /**
+   * Without the CREATE privilege (as when the database user is not the tables' owner) a partition
+   * cannot be made: the attempt fails in its transaction, which the server's partition maintenance
+   * rolls back, logs and counts; the day's rows stay in the default partition, and move into their
+   * partition once the privilege is back and it is made.
+   */
+  @Test
+  void aPartitionTheUserMayNotMakeLeavesItsRowsInTheDefaultPartition() throws SQLException {
+    assumeTrue(POSTGRES, "H2 keeps plain tables: it has no partitions to make");
+    flyway().load().migrate();
+    long day = Math.floorDiv(System.currentTimeMillis(), DAY) * DAY + 30 * DAY;
+    String name = PartitionInterval.DAILY.partitionName("spans", day);
+    String span = span(run(day + 1_000, null), day + 1_000);
+    assertThat(partitionOf(span)).isEqualTo("spans_default");
+    PartitionCatalog catalog = new PartitionCatalog(db);
+    try (Statement sql = db.createStatement()) {
+      sql.execute("revoke create on schema " + SCHEMA + " from current_user");
+    }
+    try {
+      db.setAutoCommit(false);
+      SQLException refused = null;
+      try {
+        catalog.create(PartitionedTable.SPANS, name, day, day + DAY);
+      } catch (SQLException e) {
+        refused = e;
+      }
+      db.rollback();
+      db.setAutoCommit(true);
+      assertThat((Throwable) refused)
+          .as("making %s without the CREATE privilege", name)
+          .hasMessageContaining("permission denied");
+      assertThat(partitionOf(span)).isEqualTo("spans_default");
+      String another = span(run(day + 2_000, null), day + 2_000);
+      assertThat(partitionOf(another)).isEqualTo("spans_default");
+    } finally {
+      db.setAutoCommit(true);
+      try (Statement sql = db.createStatement()) {
+        sql.execute("grant create on schema " + SCHEMA + " to current_user");
+      }
+    }
+
+    catalog.create(PartitionedTable.SPANS, name, day, day + DAY);
+    assertThat(partitionOf(span)).isEqualTo(name);
+    assertThat(count("spans")).isEqualTo(2);
+  }
+
   @Test
   void droppingADayOfRunsTakesTheSpansItsRunsLeftInTheNextDay() throws SQLException {
     assumeTrue(POSTGRES, "H2 keeps plain tables: retention deletes rows there");

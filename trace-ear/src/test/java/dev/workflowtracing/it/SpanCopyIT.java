@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.workflowtracing.instrumentation.ExporterStats;
+import dev.workflowtracing.instrumentation.PersistingSpanExporter;
+import dev.workflowtracing.instrumentation.SpanSink;
 import dev.workflowtracing.schema.SchemaMigration;
 import dev.workflowtracing.tracestore.IndexedAttributes;
 import dev.workflowtracing.tracestore.SpanWriter;
+import dev.workflowtracing.tracestore.StorageFailures;
+import dev.workflowtracing.tracestore.partitions.PartitionInterval;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -26,6 +31,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +40,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Span rows written with COPY ({@code tracing.persistence.copy}) are the rows batched inserts
  * write, to the character, whatever the text holds; a batch COPY refuses fails whole, so that the
- * exporter writes it span by span. On a database of its own, migrated by the application.
+ * exporter writes it span by span; a COPY cut off by the database (its server process ended, as in
+ * a restart) is retried whole by the exporter, and no span is lost. On a schema of its own,
+ * migrated by the application.
  */
 class SpanCopyIT {
 
@@ -112,6 +121,104 @@ class SpanCopyIT {
         ResultSet rows = sql.executeQuery("select count(*) from spans")) {
       rows.next();
       assertThat(rows.getLong(1)).isEqualTo(batch.size());
+    }
+  }
+
+  /**
+   * The COPY is held inside the database (another session locks today's partition, where its rows
+   * go), then its server process is ended, as a restart of PostgreSQL ends it; the exporter the
+   * server runs takes the failure as transient, keeps the batch, and its retry stores every span
+   * once.
+   */
+  @Test
+  void aCopyCutOffByTheDatabaseIsRetriedWhole() throws Exception {
+    List<SpanData> batch = spans();
+    ExporterStats stats = new ExporterStats("database");
+    PersistingSpanExporter exporter =
+        PersistingSpanExporter.create(new FreshConnectionSink(), 10_000, Long.MAX_VALUE, stats);
+    CompletableFuture<Void> export;
+    try (Connection locker = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement sql = locker.createStatement()) {
+      locker.setAutoCommit(false);
+      long now = System.currentTimeMillis();
+      String today =
+          PartitionInterval.DAILY.partitionName("spans", PartitionInterval.DAILY.floor(now));
+      sql.execute("lock table " + today + " in access exclusive mode");
+      export = CompletableFuture.runAsync(() -> exporter.export(batch));
+      int copier = waitForCopyWaitingOnLock(sql);
+      try (ResultSet ended = sql.executeQuery("select pg_terminate_backend(" + copier + ")")) {
+        ended.next();
+        assertThat(ended.getBoolean(1)).isTrue();
+      }
+      locker.rollback();
+    }
+    export.get(30, TimeUnit.SECONDS);
+    assertThat(stats.failed()).as("spans of the write that was cut off").isEqualTo(batch.size());
+    assertThat(exporter.pendingSpans()).as("kept for the retry").isEqualTo(batch.size());
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (exporter.pendingSpans() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      exporter.retryPending();
+    }
+    assertThat(exporter.pendingSpans()).isZero();
+    assertThat(stats.dropped()).isZero();
+    assertThat(stats.exported()).isEqualTo(batch.size());
+    try (Statement sql = db.createStatement();
+        ResultSet rows = sql.executeQuery("select count(*), count(distinct span_id) from spans")) {
+      rows.next();
+      assertThat(rows.getLong(1)).isEqualTo(batch.size());
+      assertThat(rows.getLong(2)).isEqualTo(batch.size());
+    }
+    exporter.shutdown();
+  }
+
+  /** The process id of the session whose COPY waits for a lock. */
+  private static int waitForCopyWaitingOnLock(Statement sql) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      // In a transaction the statistics views keep the first snapshot they gave unless cleared.
+      sql.execute("select pg_stat_clear_snapshot()");
+      try (ResultSet waiting =
+          sql.executeQuery(
+              "select pid from pg_stat_activity where wait_event_type = 'Lock'"
+                  + " and query ilike 'copy %' and pid <> pg_backend_pid()")) {
+        if (waiting.next()) {
+          return waiting.getInt(1);
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no COPY waited for the lock within 30 s");
+  }
+
+  /**
+   * Stores with COPY on a new connection each time, as the server's pool hands out a working one
+   * after a connection is lost; tells transient failures as the server's sink does.
+   */
+  private static final class FreshConnectionSink implements SpanSink {
+    @Override
+    public void store(Collection<SpanData> spans) {
+      try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+        connection.setAutoCommit(false);
+        SpanWriter.write(connection, spans, options(true));
+        connection.commit();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public boolean isTransient(RuntimeException failure) {
+      return StorageFailures.isTransient(failure, FreshConnectionSink::answers);
+    }
+
+    private static boolean answers() {
+      try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+        return connection.isValid(2);
+      } catch (SQLException e) {
+        return false;
+      }
     }
   }
 

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +45,8 @@ public class PartitionMaintenance {
 
   /** Longer than the servers' clocks drift apart: a server a little late skips the check. */
   private static final Duration HOLD = Duration.ofSeconds(10);
+
+  private static final int WAIT_FOR_LOCK_SECONDS = 20;
 
   @EJB PartitionStore store;
   @EJB OncePerCluster oncePerCluster;
@@ -82,6 +85,32 @@ public class PartitionMaintenance {
     oncePerCluster.run(ClusterWideLock.PARTITIONS, HOLD, this::createMissing);
   }
 
+  /**
+   * A check now (an admin's, after mending what made one fail). Waits up to {@value
+   * #WAIT_FOR_LOCK_SECONDS} s while another check holds the cluster's lock (the last one keeps it
+   * {@code HOLD} after it ends); answers how many it made, empty if the lock never came free.
+   */
+  public Optional<Integer> checkNow() {
+    if (!store.partitioned()) {
+      return Optional.of(0);
+    }
+    int[] created = {0};
+    long deadline = System.nanoTime() + Duration.ofSeconds(WAIT_FOR_LOCK_SECONDS).toNanos();
+    while (!oncePerCluster.run(
+        ClusterWideLock.PARTITIONS, Duration.ZERO, () -> created[0] = createMissing())) {
+      if (System.nanoTime() > deadline) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return Optional.of(created[0]);
+  }
+
   /** Creates every partition the plan says is missing; answers how many it made. */
   public int createMissing() {
     int created = 0;
@@ -104,9 +133,7 @@ public class PartitionMaintenance {
                       + " to "
                       + Instant.ofEpochMilli(range.toMillis()));
         } catch (RuntimeException e) {
-          stats.countFailure();
-          LOG.log(
-              Level.SEVERE,
+          String failure =
               "Could not make partition "
                   + name
                   + " of "
@@ -114,7 +141,9 @@ public class PartitionMaintenance {
                   + "; its rows go to "
                   + table.defaultPartition()
                   + " until it is made: "
-                  + rootMessage(e));
+                  + rootMessage(e);
+          stats.countFailure(failure);
+          LOG.log(Level.SEVERE, failure);
           break; // the later ones would continue from a gap: try again at the next check
         }
       }

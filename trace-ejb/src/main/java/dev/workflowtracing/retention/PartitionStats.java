@@ -16,6 +16,7 @@ public class PartitionStats {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong droppedBytes = new AtomicLong();
   private final AtomicReference<Instant> lastCheck = new AtomicReference<>();
+  private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
   void partitioned() {
     partitioned = true;
@@ -30,8 +31,9 @@ public class PartitionStats {
     created.incrementAndGet();
   }
 
-  void countFailure() {
+  void countFailure(String message) {
     failures.incrementAndGet();
+    lastFailure.set(message);
   }
 
   void countDropped(long bytes) {
@@ -57,6 +59,11 @@ public class PartitionStats {
 
   public long droppedBytes() {
     return droppedBytes.get();
+  }
+
+  /** What the last partition this server could not make failed with. */
+  public Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure.get());
   }
 
   public Optional<Instant> lastCheck() {

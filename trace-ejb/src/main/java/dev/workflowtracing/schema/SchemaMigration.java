@@ -27,11 +27,17 @@ public class SchemaMigration {
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
 
-  /** The schema's migrations, SQL and Java; the benchmarks and tests migrate with these too. */
+  /**
+   * The schema's migrations, SQL and Java; the benchmarks and tests migrate with these too. Those
+   * of {@code db/postgresql/} do something on PostgreSQL only (an index H2 cannot make).
+   */
   public static FluentConfiguration migrations() {
     return Flyway.configure(SchemaMigration.class.getClassLoader())
         .locations("classpath:db/migration")
-        .javaMigrations(new ArtifactsIntoSpanRows(), new PartitionByTime());
+        .javaMigrations(
+            new ArtifactsIntoSpanRows(),
+            new PartitionByTime(),
+            new PostgreSqlScript("10", "runs by duration"));
   }
 
   @PostConstruct

@@ -746,6 +746,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How spans and runs are stored, their time partitions and sizes, the last purge (role admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The store */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorageView"];
+                    };
+                };
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/storage/partitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the missing time partitions now, instead of at the next check (role admin)
+         * @description What partition maintenance does every 30 minutes, now: after mending what made a partition fail (say, the database user's CREATE privilege). Answers the store as it is then; a partition that still cannot be made is in partitionFailures and lastPartitionFailure.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The store after the check */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorageView"];
+                    };
+                };
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -827,6 +905,52 @@ export interface components {
         AdminView: {
             settings: components["schemas"]["TracingSetting"][];
             pipeline: components["schemas"]["TracingPipeline"];
+        };
+        /** @description How spans and runs are stored; the counters are this server's since it started */
+        StorageView: {
+            /** @description spans and runs are partitioned by time (PostgreSQL); false on H2, with no tables listed */
+            partitioned: boolean;
+            tables: components["schemas"]["StoredTable"][];
+            /** @description partitions this server made ahead of need */
+            partitionsCreated: number;
+            /** @description partitions this server could not make (their rows went to the default partition) */
+            partitionFailures: number;
+            /** @description what the last of those failed with */
+            lastPartitionFailure?: string | null;
+            /** Format: date-time */
+            lastPartitionCheck?: string | null;
+            /** @description partitions retention dropped whole on this server */
+            partitionsDropped: number;
+            /**
+             * Format: date-time
+             * @description when retention last purged on this server
+             */
+            lastPurge?: string | null;
+        };
+        StoredTable: {
+            /** @description spans or runs */
+            table: string;
+            /** @description its size on disk, indices included */
+            bytes: number;
+            partitions: components["schemas"]["StoredPartition"][];
+            /** @description rows in the default partition (no time partition held them when written), counted up to 10,000 */
+            defaultRows: number;
+        };
+        StoredPartition: {
+            name: string;
+            /**
+             * Format: date-time
+             * @description start of its range; null for the default partition
+             */
+            from?: string | null;
+            /**
+             * Format: date-time
+             * @description end of its range (exclusive); null for the default partition
+             */
+            to?: string | null;
+            bytes: number;
+            /** @description PostgreSQL's estimate from the last analyze; -1 before the first */
+            estimatedRows: number;
         };
         TracingSetting: {
             key: string;
