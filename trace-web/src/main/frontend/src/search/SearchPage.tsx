@@ -194,6 +194,17 @@ function Results({ result }: { result: ReturnType<typeof useSearchRuns> }) {
   }, [hasMore, loadMore])
 
   if (state.status === 'loading' && !state.data) return <Spinner label="Searching…" />
+  // A span filter (attribute, name) looks at a bounded number of runs per page: no match yet is not no match.
+  if (state.status === 'success' && runs.length === 0 && hasMore)
+    return (
+      <div className="search-results" data-testid="search-further">
+        <EmptyState>No runs match among those searched so far.</EmptyState>
+        {loadMoreError && <ErrorBox error={loadMoreError} title="Could not search further" />}
+        <button type="button" className="button button--small" onClick={loadMore} disabled={loadingMore}>
+          {loadingMore ? 'Searching…' : 'Search further'}
+        </button>
+      </div>
+    )
   if (state.status === 'success' && runs.length === 0) return <EmptyState>No runs match.</EmptyState>
   if (runs.length === 0) return null
   return (

@@ -93,7 +93,7 @@ public final class StoreGenerator {
   }
 
   /** Writes the runs and their spans; returns the spans written. */
-  private static long generate(
+  static long generate(
       Connection db, long runs, int spansPerRun, boolean artifacts, long from, long to)
       throws SQLException {
     double step = (to - from) / (double) runs;

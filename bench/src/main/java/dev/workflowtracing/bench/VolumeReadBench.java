@@ -117,6 +117,21 @@ public final class VolumeReadBench {
       RunFilter named = RunFilters.withNameContaining(none, "node-7");
       list(
           em, queries, "20 with a span named *node-7*, newest first", named, RunOrder.NEWEST_FIRST);
+      RunFilter noSuchAttribute =
+          RunFilters.withAttribute(none, "gen_ai.request.model", "no-model");
+      list(
+          em,
+          queries,
+          "attribute no run has: one page (up to 5,000 runs looked at)",
+          noSuchAttribute,
+          RunOrder.NEWEST_FIRST);
+      RunFilter noSuchName = RunFilters.withNameContaining(none, "no-span-is-called-this");
+      list(
+          em,
+          queries,
+          "name no span has: one page (up to 5,000 runs looked at)",
+          noSuchName,
+          RunOrder.NEWEST_FIRST);
       em.close();
       emf.close();
 

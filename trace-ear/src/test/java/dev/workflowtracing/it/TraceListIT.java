@@ -68,6 +68,44 @@ class TraceListIT {
         .doesNotContainAnyElementsOf(before);
   }
 
+  /** A filter on spans looks at runs a batch at a time; its pages chain as the others do. */
+  @Test
+  void aSpanFilterPagesThroughEveryMatchingRunOnce() {
+    Api api = new Api(baseUrl);
+    String workflow = newWorkflow(api);
+    List<String> newestFirst = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      JsonObject started = api.post("api/workflows/" + workflow + "/runs", "{}").object();
+      api.awaitComplete(started.getString("traceId"));
+      newestFirst.add(0, started.getString("runId"));
+    }
+    String filter = "workflowId=" + workflow + "&attribute=" + enc("workflow.run.trigger=api");
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonObject page =
+          api.get("api/traces?limit=3&" + filter + (cursor == null ? "" : "&cursor=" + cursor))
+              .object();
+      page.getJsonArray("items").forEach(item -> seen.add(item.asJsonObject().getString("runId")));
+      cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+      pages++;
+    } while (cursor != null);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(newestFirst);
+    JsonObject none =
+        api.get(
+                "api/traces?limit=3&workflowId="
+                    + workflow
+                    + "&name="
+                    + enc("no-span-is-called-this"))
+            .object();
+    assertThat(none.getJsonArray("items")).isEmpty();
+    assertThat(none.isNull("nextCursor")).as("fewer runs than one batch: the end").isTrue();
+  }
+
   @Test
   void filtersCombine() {
     Api api = new Api(baseUrl);

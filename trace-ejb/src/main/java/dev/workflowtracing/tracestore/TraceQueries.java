@@ -1,23 +1,29 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.PersistenceSettings;
-import dev.workflowtracing.json.JsonFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads stored traces: one trace as a tree, one span with its artifacts, lists of runs. */
 @Stateless
 public class TraceQueries {
+
+  /** The most runs whose spans a span filter asks about at once. */
+  static final int CANDIDATES = 1_000;
+
+  /** The most runs a span filter looks at for one page. */
+  static final int MAX_CANDIDATES = 5_000;
 
   @PersistenceContext EntityManager em;
 
@@ -38,8 +44,58 @@ public class TraceQueries {
     return runs(filter, RunOrder.NEWEST_FIRST, after, limit);
   }
 
-  /** A page of the runs that pass the filter, in the order, after the position. */
+  /**
+   * A page of the runs that pass the filter, in the order, after the position. A filter on spans
+   * (attribute, name) is asked of the runs the other filters pass a batch at a time (first as many
+   * as the page holds, then twice as many each time up to {@value #CANDIDATES}), and at most
+   * {@value #MAX_CANDIDATES} runs are looked at for one page: a filter that few runs match answers
+   * fewer than {@code limit} runs and a position to go on from, instead of reading the whole store
+   * in one request.
+   */
   public RunPage runs(RunFilter filter, RunOrder order, Optional<RunPosition> after, int limit) {
+    SpanMatch spans = SpanMatch.of(filter, indexed);
+    if (spans.isEmpty()) {
+      List<RunRecord> rows = runRows(filter, order, after, limit + 1);
+      return rows.size() > limit
+          ? pageEndingAt(rows.subList(0, limit), order)
+          : new RunPage(List.copyOf(rows), Optional.empty());
+    }
+    List<RunRecord> found = new ArrayList<>();
+    Optional<RunPosition> scanned = after;
+    int looked = 0;
+    int batch = limit + 1;
+    while (looked < MAX_CANDIDATES) {
+      List<RunRecord> candidates = runRows(filter, order, scanned, batch);
+      // A run without a trace (recorded while tracing was off) has no span to match.
+      List<String> traces =
+          candidates.stream().map(RunRecord::getTraceId).filter(Objects::nonNull).toList();
+      Set<String> matching = traces.isEmpty() ? Set.of() : spans.matchingTraces(em, traces);
+      for (RunRecord candidate : candidates) {
+        if (candidate.getTraceId() != null && matching.contains(candidate.getTraceId())) {
+          if (found.size() == limit) {
+            return pageEndingAt(found, order); // one more exists: the next page starts there
+          }
+          found.add(candidate);
+        }
+        scanned = Optional.of(RunPosition.of(candidate, order));
+        looked++;
+      }
+      if (candidates.size() < batch) {
+        return new RunPage(List.copyOf(found), Optional.empty());
+      }
+      batch = Math.min(CANDIDATES, 2 * batch);
+    }
+    return new RunPage(List.copyOf(found), scanned);
+  }
+
+  private static RunPage pageEndingAt(List<RunRecord> page, RunOrder order) {
+    return new RunPage(
+        List.copyOf(page), Optional.of(RunPosition.of(page.get(page.size() - 1), order)));
+  }
+
+  /** Up to {@code most} runs passing the filter's run columns, in the order, after the position. */
+  private List<RunRecord> runRows(
+      RunFilter filter, RunOrder order, Optional<RunPosition> after, int most) {
     StringBuilder jpql = new StringBuilder("select r from RunRecord r where 1 = 1");
     Map<String, Object> parameters = new HashMap<>();
     filter
@@ -59,47 +115,6 @@ public class TraceQueries {
         .maxDurationMs()
         .ifPresent(
             v -> where(jpql, parameters, " and r.durationMs <= :maxDuration", "maxDuration", v));
-    if (filter.attributeKey().isPresent()) {
-      String key = filter.attributeKey().get();
-      String value = filter.attributeValue().orElse("");
-      if (indexed.contains(key)) {
-        where(
-            jpql,
-            parameters,
-            " and exists (select 1 from SpanAttributeRecord a where a.traceId = r.traceId"
-                + " and a.key = :attrKey and a.value = :attrValue)",
-            "attrKey",
-            key);
-        parameters.put("attrValue", value);
-      } else {
-        // Not indexed: match the attribute as the span's JSON writes it, as a string or, for
-        // numbers and booleans, as a literal ended by the next pair or the object's end (so
-        // 20 does not match 200).
-        where(
-            jpql,
-            parameters,
-            " and exists (select 1 from SpanRecord s where s.traceId = r.traceId"
-                + " and (s.attributes like :attrText escape '!'"
-                + " or s.attributes like :attrLiteralThenNext escape '!'"
-                + " or s.attributes like :attrLiteralAtEnd escape '!'))",
-            "attrText",
-            "%" + escapeLike(jsonPair(key, JsonFactory.createValue(value))) + "%");
-        String literal = escapeLike(jsonPair(key, null) + value);
-        parameters.put("attrLiteralThenNext", "%" + literal + ",%");
-        parameters.put("attrLiteralAtEnd", "%" + literal + "}");
-      }
-    }
-    filter
-        .nameContains()
-        .ifPresent(
-            v ->
-                where(
-                    jpql,
-                    parameters,
-                    " and exists (select 1 from SpanRecord s where s.traceId = r.traceId"
-                        + " and lower(s.name) like :name escape '!')",
-                    "name",
-                    "%" + escapeLike(v.toLowerCase(Locale.ROOT)) + "%"));
     after.ifPresent(
         p -> {
           jpql.append(" and (")
@@ -111,16 +126,9 @@ public class TraceQueries {
           parameters.put("afterRunId", p.runId());
         });
     jpql.append(" order by ").append(order.key()).append(" desc, r.runId desc");
-
     TypedQuery<RunRecord> query = em.createQuery(jpql.toString(), RunRecord.class);
     parameters.forEach(query::setParameter);
-    // One more than asked tells whether a next page exists.
-    List<RunRecord> rows = query.setMaxResults(limit + 1).getResultList();
-    boolean more = rows.size() > limit;
-    List<RunRecord> page = more ? rows.subList(0, limit) : rows;
-    return new RunPage(
-        List.copyOf(page),
-        more ? Optional.of(RunPosition.of(page.get(page.size() - 1), order)) : Optional.empty());
+    return query.setMaxResults(most).getResultList();
   }
 
   private static void where(
@@ -131,25 +139,6 @@ public class TraceQueries {
       Object value) {
     jpql.append(clause);
     parameters.put(name, value);
-  }
-
-  /**
-   * {@code "key":value} exactly as the span's attribute JSON writes it; no value: {@code "key":}.
-   */
-  static String jsonPair(String key, JsonValue value) {
-    String pair =
-        JsonFactory.createObjectBuilder()
-            .add(key, value == null ? JsonValue.NULL : value)
-            .build()
-            .toString();
-    // {"key":value} without the braces; without a value, up to and including the colon.
-    String inner = pair.substring(1, pair.length() - 1);
-    return value == null ? inner.substring(0, inner.length() - "null".length()) : inner;
-  }
-
-  /** Makes LIKE's wildcards in user text literal ('!' is the escape character). */
-  static String escapeLike(String text) {
-    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   public List<SpanRecord> spans(String traceId) {

@@ -20,12 +20,12 @@ class AttributeFilterTest {
   @Test
   void unindexedAttributesAreMatchedAsTheSpanJsonWritesThem() {
     // SpanRows writes attributes with JSON-P: {"key":"text"} and {"key":3}.
-    assertThat(TraceQueries.jsonPair("workflow.run.trigger", Json.createValue("api")))
+    assertThat(SpanMatch.jsonPair("workflow.run.trigger", Json.createValue("api")))
         .isEqualTo("\"workflow.run.trigger\":\"api\"");
-    assertThat(TraceQueries.jsonPair("quote\"d", Json.createValue("a\"b")))
+    assertThat(SpanMatch.jsonPair("quote\"d", Json.createValue("a\"b")))
         .isEqualTo("\"quote\\\"d\":\"a\\\"b\"");
-    assertThat(TraceQueries.jsonPair("workflow.node.max_attempts", null) + "3")
+    assertThat(SpanMatch.jsonPair("workflow.node.max_attempts", null) + "3")
         .isEqualTo("\"workflow.node.max_attempts\":3");
-    assertThat(TraceQueries.escapeLike("100%_sure!")).isEqualTo("100!%!_sure!!");
+    assertThat(SpanMatch.escapeLike("100%_sure!")).isEqualTo("100!%!_sure!!");
   }
 }

@@ -362,7 +362,10 @@ export interface paths {
         /**
          * Runs (one trace each), newest first, filtered, a page at a time
          * @description Keyset pagination: pass `nextCursor` back as `cursor` for the next page. Runs added while
-         *     a client pages are newer, so they neither repeat nor shift later pages.
+         *     a client pages are newer, so they neither repeat nor shift later pages. With `attribute`
+         *     or `name` (filters on the runs' spans) one page looks at no more than 5,000 runs: a
+         *     filter that few runs match may answer fewer than `limit` runs, even none, with a
+         *     `nextCursor` to search on from; no `nextCursor` means the end.
          */
         get: {
             parameters: {
