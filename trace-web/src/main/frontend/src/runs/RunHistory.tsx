@@ -4,7 +4,7 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
-import { formatDateTime, formatMillis } from '../ui/format'
+import { formatCost, formatDateTime, formatMillis, formatUsage } from '../ui/format'
 import { Elapsed } from '../ui/Elapsed'
 import './RunHistory.css'
 
@@ -67,6 +67,11 @@ export function RunHistory({ runs: result, status, onStatusChange, selectedRunId
                 <span className="run-item__duration">
                   {isGoing(run.status) ? <Elapsed since={run.startedAt} suffix="…" /> : formatMillis(run.durationMs)}
                 </span>
+                {run.usage?.cost != null && (
+                  <span className="run-item__cost" data-testid="run-item-cost" title={formatUsage(run.usage) ?? ''}>
+                    {formatCost(run.usage.cost, run.usage.currency)}
+                  </span>
+                )}
                 <time className="run-item__time" dateTime={run.startedAt}>
                   {formatDateTime(run.startedAt)}
                 </time>

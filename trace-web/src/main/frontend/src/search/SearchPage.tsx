@@ -7,7 +7,7 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
-import { formatDateTime, formatMillis } from '../ui/format'
+import { formatCost, formatDateTime, formatMillis } from '../ui/format'
 import './SearchPage.css'
 import {
   fieldOfProblem,
@@ -29,6 +29,8 @@ const FIELDS: { field: SearchField; label: string; placeholder: string }[] = [
   { field: 'maxDurationMs', label: 'Max duration (ms)', placeholder: '' },
   { field: 'attribute', label: 'Attribute', placeholder: 'e.g. gen_ai.request.model=sim-small' },
   { field: 'name', label: 'Span name contains', placeholder: 'e.g. llm' },
+  { field: 'minCost', label: 'Min cost', placeholder: 'e.g. 0.01' },
+  { field: 'minTokens', label: 'Min tokens', placeholder: 'e.g. 1000' },
 ]
 
 /**
@@ -134,6 +136,8 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
         >
           <option value="startedAt">Newest first</option>
           <option value="duration">Longest first</option>
+          <option value="cost">Most expensive first</option>
+          <option value="tokens">Most tokens first</option>
         </select>
       </label>
       <button type="submit" className="button button--primary" data-testid="search-button">
@@ -216,6 +220,8 @@ function Results({ result }: { result: ReturnType<typeof useSearchRuns> }) {
             <th>Workflow</th>
             <th>Started</th>
             <th>Duration</th>
+            <th>Tokens</th>
+            <th>Cost</th>
             <th>Trace</th>
           </tr>
         </thead>
@@ -256,6 +262,12 @@ function ResultRow({ run }: { run: Run }) {
         <time dateTime={run.startedAt}>{formatDateTime(run.startedAt)}</time>
       </td>
       <td className="search-table__number">{formatMillis(run.durationMs)}</td>
+      <td className="search-table__number" data-testid="search-tokens">
+        {run.usage ? run.usage.totalTokens.toLocaleString() : '—'}
+      </td>
+      <td className="search-table__number" data-testid="search-cost">
+        {run.usage ? formatCost(run.usage.cost, run.usage.currency) : '—'}
+      </td>
       <td>
         <a href={href} onClick={open} className="mono">
           {run.traceId ? run.traceId.slice(0, 12) + '…' : 'run'}

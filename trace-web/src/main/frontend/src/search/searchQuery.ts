@@ -11,6 +11,8 @@ export const SEARCH_FIELDS = [
   'maxDurationMs',
   'attribute',
   'name',
+  'minCost',
+  'minTokens',
   'sort',
 ] as const
 

@@ -1,7 +1,7 @@
 import type { MonitoringLink, Span, Trace } from '../api/types'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
-import { formatMicros } from '../ui/format'
+import { formatCost, formatMicros, formatUsage } from '../ui/format'
 import { DeleteTraceButton } from './DeleteTraceButton'
 import { MonitoringLinks } from './MonitoringLinks'
 import { TraceSearch, type TraceSearchProps } from './TraceSearch'
@@ -98,8 +98,29 @@ function TraceSummary({ trace, reloading }: { trace: Trace; reloading: boolean }
       <span>{formatMicros(trace.durationMicros)}</span>
       <span>{trace.spanCount.toLocaleString()} spans</span>
       {trace.errorCount > 0 && <span className="text-error">{trace.errorCount} errors</span>}
+      {trace.run?.usage && <RunUsageSummary usage={trace.run.usage} />}
       {reloading && <Spinner label="Refreshing…" />}
     </div>
+  )
+}
+
+/** The run's tokens and cost, and what of it went to attempts that failed. */
+function RunUsageSummary({ usage }: { usage: NonNullable<NonNullable<Trace['run']>['usage']> }) {
+  const failed = usage.failedAttemptTokens > 0
+  return (
+    <span data-testid="trace-usage" title="Over every attempt, retries included">
+      {formatUsage(usage)}
+      {failed && (
+        <span className="muted" data-testid="trace-usage-failed">
+          {' '}
+          (
+          {usage.cost == null
+            ? `${usage.failedAttemptTokens.toLocaleString()} tokens`
+            : formatCost(usage.failedAttemptCost, usage.currency)}{' '}
+          on failed attempts)
+        </span>
+      )}
+    </span>
   )
 }
 

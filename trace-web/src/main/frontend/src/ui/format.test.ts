@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMicros, formatMillis } from './format'
+import { formatCost, formatMicros, formatMillis, formatUsage } from './format'
 
 describe('formatMicros', () => {
   it('picks a unit by size', () => {
@@ -14,5 +14,28 @@ describe('formatMicros', () => {
   it('shows a dash for missing durations', () => {
     expect(formatMillis(null)).toBe('—')
     expect(formatMillis(20)).toBe('20ms')
+  })
+})
+
+describe('formatCost', () => {
+  it('keeps fractions of a cent visible', () => {
+    expect(formatCost(0.000123, 'USD')).toBe('0.000123 USD')
+    expect(formatCost(0.0425, 'USD')).toBe('0.0425 USD')
+    expect(formatCost(12.5, 'EUR')).toBe('12.50 EUR')
+    expect(formatCost(0, 'USD')).toBe('0.00 USD')
+  })
+
+  it('says nothing is known rather than zero', () => {
+    expect(formatCost(null, 'USD')).toBe('—')
+  })
+})
+
+describe('formatUsage', () => {
+  it('shows tokens, and the cost when the models have a price', () => {
+    expect(formatUsage({ totalTokens: 1234, cost: 0.0042, currency: 'USD' })).toBe(
+      `${(1234).toLocaleString()} tokens · 0.0042 USD`,
+    )
+    expect(formatUsage({ totalTokens: 10, cost: null, currency: 'USD' })).toBe('10 tokens')
+    expect(formatUsage(null)).toBeNull()
   })
 })

@@ -33,3 +33,21 @@ export function formatDateTime(iso: string | null | undefined): string {
 function trim(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)))
 }
+
+/** A cost in its currency, with enough digits for fractions of a cent, e.g. "0.0042 USD". */
+export function formatCost(cost: number | null | undefined, currency: string): string {
+  if (cost == null || !Number.isFinite(cost)) return '—'
+  // Three significant digits below 1 (0.000123, 0.0425), cents above; never an exponent.
+  const digits = cost >= 1 || cost === 0 ? 2 : Math.min(9, Math.ceil(-Math.log10(cost)) + 2)
+  const fixed = cost.toFixed(digits)
+  return `${digits > 2 ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed} ${currency}`
+}
+
+/** A run's tokens and cost in one line, e.g. "1,234 tokens · 0.0042 USD"; null without usage. */
+export function formatUsage(
+  usage: { totalTokens: number; cost?: number | null; currency: string } | null | undefined,
+): string | null {
+  if (!usage) return null
+  const tokens = `${usage.totalTokens.toLocaleString()} tokens`
+  return usage.cost == null ? tokens : `${tokens} · ${formatCost(usage.cost, usage.currency)}`
+}

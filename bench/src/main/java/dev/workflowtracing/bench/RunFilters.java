@@ -19,6 +19,8 @@ final class RunFilters {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -32,7 +34,9 @@ final class RunFilters {
         f.maxDurationMs(),
         f.attributeKey(),
         f.attributeValue(),
-        f.nameContains());
+        f.nameContains(),
+        f.minCostNanos(),
+        f.minTokens());
   }
 
   static RunFilter withStatus(RunFilter f, RunStatus runStatus) {
@@ -45,7 +49,9 @@ final class RunFilters {
         f.maxDurationMs(),
         f.attributeKey(),
         f.attributeValue(),
-        f.nameContains());
+        f.nameContains(),
+        f.minCostNanos(),
+        f.minTokens());
   }
 
   static RunFilter withMinDurationMs(RunFilter f, long ms) {
@@ -58,7 +64,9 @@ final class RunFilters {
         f.maxDurationMs(),
         f.attributeKey(),
         f.attributeValue(),
-        f.nameContains());
+        f.nameContains(),
+        f.minCostNanos(),
+        f.minTokens());
   }
 
   static RunFilter withAttribute(RunFilter f, String key, String value) {
@@ -71,7 +79,9 @@ final class RunFilters {
         f.maxDurationMs(),
         Optional.of(key),
         Optional.of(value),
-        f.nameContains());
+        f.nameContains(),
+        f.minCostNanos(),
+        f.minTokens());
   }
 
   static RunFilter withRange(RunFilter f, long fromMillis, long toMillis) {
@@ -84,7 +94,9 @@ final class RunFilters {
         f.maxDurationMs(),
         f.attributeKey(),
         f.attributeValue(),
-        f.nameContains());
+        f.nameContains(),
+        f.minCostNanos(),
+        f.minTokens());
   }
 
   static RunFilter withNameContaining(RunFilter f, String text) {
@@ -97,6 +109,8 @@ final class RunFilters {
         f.maxDurationMs(),
         f.attributeKey(),
         f.attributeValue(),
-        Optional.of(text));
+        Optional.of(text),
+        f.minCostNanos(),
+        f.minTokens());
   }
 }

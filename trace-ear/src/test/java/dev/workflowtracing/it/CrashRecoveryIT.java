@@ -139,6 +139,28 @@ class CrashRecoveryIT {
           .extracting(v -> ((jakarta.json.JsonString) v).getString())
           .anyMatch(line -> line.contains("the run's own span"));
     }
+    // Every aborted run's totals are those of the model calls whose spans were stored.
+    for (String runId : accepted) {
+      JsonObject run = api.get("api/runs/" + runId).object();
+      if (!run.getString("status").equals("ABORTED")
+          || !(run.get("traceId") instanceof jakarta.json.JsonString traceId)) {
+        continue;
+      }
+      long stored =
+          api.get("api/traces/" + traceId.getString()).object().getJsonArray("spans").stream()
+              .map(v -> v.asJsonObject().getJsonObject("attributes"))
+              .mapToLong(
+                  a ->
+                      a.get("gen_ai.usage.input_tokens") instanceof jakarta.json.JsonNumber n
+                          ? n.longValue()
+                          : 0)
+              .sum();
+      long kept =
+          run.isNull("usage")
+              ? 0
+              : run.getJsonObject("usage").getJsonNumber("inputTokens").longValue();
+      assertThat(kept).as("input tokens of aborted run %s", runId).isEqualTo(stored);
+    }
   }
 
   private Map<String, Long> statuses(List<String> runIds) {

@@ -1,6 +1,7 @@
 package dev.workflowtracing.cluster;
 
 import dev.workflowtracing.tracestore.RunRecord;
+import dev.workflowtracing.tracestore.StoredUsage;
 import dev.workflowtracing.workflow.run.AbortReason;
 import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.ejb.Stateless;
@@ -58,7 +59,10 @@ public class RunRecovery {
       if (run == null || run.getStatus().isFinal()) {
         continue; // it ended meanwhile
       }
-      run.abort(now, AbortReason.serverStopped(run.getExecutedBy()));
+      run.abort(
+          now,
+          AbortReason.serverStopped(run.getExecutedBy()),
+          StoredUsage.of(em, run.getTraceId()));
       aborted++;
       LOG.warning(() -> "Run " + runId + " was running on " + server + ", which stopped: ABORTED");
     }

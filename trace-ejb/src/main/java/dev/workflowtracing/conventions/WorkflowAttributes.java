@@ -45,6 +45,28 @@ public final class WorkflowAttributes {
   public static final AttributeKey<Long> GEN_AI_OUTPUT_TOKENS =
       AttributeKey.longKey("gen_ai.usage.output_tokens");
 
+  /**
+   * An attempt's cost in the price table's currency (not in the GenAI conventions, which have no
+   * cost; Langfuse and OpenLLMetry use this name).
+   */
+  public static final AttributeKey<Double> GEN_AI_USAGE_COST =
+      AttributeKey.doubleKey("gen_ai.usage.cost");
+
+  /** The same in billionths of the currency, exact: what the run's totals add up. */
+  public static final AttributeKey<Long> COST_NANOS = AttributeKey.longKey("workflow.cost.nanos");
+
+  public static final AttributeKey<String> COST_CURRENCY =
+      AttributeKey.stringKey("workflow.cost.currency");
+
+  /** On the root span: the run's totals over every attempt (its attempts carry their own). */
+  public static final AttributeKey<Long> RUN_INPUT_TOKENS =
+      AttributeKey.longKey("workflow.run.input_tokens");
+
+  public static final AttributeKey<Long> RUN_OUTPUT_TOKENS =
+      AttributeKey.longKey("workflow.run.output_tokens");
+
+  public static final AttributeKey<Double> RUN_COST = AttributeKey.doubleKey("workflow.run.cost");
+
   public static final AttributeKey<String> HTTP_METHOD =
       AttributeKey.stringKey("http.request.method");
   public static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");

@@ -37,7 +37,8 @@ public class SchemaMigration {
         .javaMigrations(
             new ArtifactsIntoSpanRows(),
             new PartitionByTime(),
-            new PostgreSqlScript("10", "runs by duration"));
+            new PostgreSqlScript("10", "runs by duration"),
+            new PostgreSqlScript("12", "runs by cost"));
   }
 
   @PostConstruct

@@ -1,12 +1,14 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 
 /**
  * How a run ended, as recorded in its row.
  *
  * @param expectedSpans the spans the run produced: its root, one per executed node and one per
  *     attempt
+ * @param usage what its model calls used and cost
  */
 public record RunEnd(
     String runId,
@@ -14,11 +16,12 @@ public record RunEnd(
     long endedAtMillis,
     String outputsJson,
     String error,
-    int expectedSpans) {
+    int expectedSpans,
+    RunUsage usage) {
 
   /** This end without its outputs and error text, for when the whole of it cannot be stored. */
   public RunEnd withoutPayload(String reason) {
     return new RunEnd(
-        runId, status, endedAtMillis, RunRecord.notStored(reason), null, expectedSpans);
+        runId, status, endedAtMillis, RunRecord.notStored(reason), null, expectedSpans, usage);
   }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param toMillis runs started before this time
  * @param attributeKey with {@code attributeValue}: some span of the run's trace has this attribute
  * @param nameContains some span of the run's trace has a name containing this text (any case)
+ * @param minCostNanos the run's model calls cost at least this, in billionths of the currency
+ * @param minTokens the run's model calls used at least this many tokens, in and out
  */
 public record RunFilter(
     Optional<String> workflowId,
@@ -20,4 +22,6 @@ public record RunFilter(
     Optional<Long> maxDurationMs,
     Optional<String> attributeKey,
     Optional<String> attributeValue,
-    Optional<String> nameContains) {}
+    Optional<String> nameContains,
+    Optional<Long> minCostNanos,
+    Optional<Long> minTokens) {}

@@ -8,7 +8,11 @@ public enum RunOrder {
   /** Newest first: by start time. */
   NEWEST_FIRST("r.startedAt"),
   /** Longest first: by duration; runs still going (no duration yet) come last. */
-  LONGEST_FIRST("coalesce(r.durationMs, -1)");
+  LONGEST_FIRST("coalesce(r.durationMs, -1)"),
+  /** Most expensive first: by cost; runs without a cost (still going, no priced model) last. */
+  COSTLIEST_FIRST("coalesce(r.costNanos, -1)"),
+  /** Most tokens first: by input and output tokens together; runs still going last. */
+  MOST_TOKENS_FIRST("coalesce(r.totalTokens, -1)");
 
   private final String key;
 
@@ -23,8 +27,15 @@ public enum RunOrder {
 
   /** The run's key in this order. */
   long keyOf(RunRecord run) {
-    return this == NEWEST_FIRST
-        ? run.getStartedAt()
-        : run.getDurationMs() == null ? -1 : run.getDurationMs();
+    return switch (this) {
+      case NEWEST_FIRST -> run.getStartedAt();
+      case LONGEST_FIRST -> orMinusOne(run.getDurationMs());
+      case COSTLIEST_FIRST -> orMinusOne(run.getCostNanos());
+      case MOST_TOKENS_FIRST -> orMinusOne(run.getTotalTokens());
+    };
+  }
+
+  private static long orMinusOne(Long value) {
+    return value == null ? -1 : value;
   }
 }

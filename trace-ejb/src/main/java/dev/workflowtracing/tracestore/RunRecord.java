@@ -2,6 +2,7 @@ package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.util.Optional;
 import org.hibernate.annotations.Formula;
 
 /** One workflow run and the summary of its trace; the list view of the trace API reads these. */
@@ -102,6 +104,26 @@ public class RunRecord {
   private String cancelRequest;
 
   // Not stored: tells RunStore whether a row for this run exists already.
+  // What the run's model calls used (null before it ended, and for runs stored before these
+  // columns); cost in billionths of workflow.llm.currency, null when no model had a price.
+  @Column(name = "input_tokens")
+  private Long inputTokens;
+
+  @Column(name = "output_tokens")
+  private Long outputTokens;
+
+  @Column(name = "total_tokens")
+  private Long totalTokens;
+
+  @Column(name = "cost_nanos")
+  private Long costNanos;
+
+  @Column(name = "failed_attempt_tokens")
+  private Long failedAttemptTokens;
+
+  @Column(name = "failed_attempt_cost_nanos")
+  private Long failedAttemptCostNanos;
+
   @Transient private boolean startsQueuedRun;
 
   protected RunRecord() {}
@@ -129,7 +151,8 @@ public class RunRecord {
       long endedAtMillis,
       String outputsJson,
       String error,
-      int expectedSpans) {
+      int expectedSpans,
+      RunUsage usage) {
     if (status.isFinal()) {
       throw new IllegalStateException(
           "Run " + runId + " has ended already as " + status + ": a final status is final");
@@ -142,14 +165,21 @@ public class RunRecord {
     this.durationMs = endedAtMillis - startedAt;
     this.outputs = StoredText.fitJsonObject(outputsJson, MAX_JSON_LENGTH);
     this.errorSummary = StoredText.fit(error, MAX_ERROR_LENGTH);
+    this.inputTokens = usage.inputTokens();
+    this.outputTokens = usage.outputTokens();
+    this.totalTokens = usage.inputTokens() + usage.outputTokens();
+    this.costNanos = usage.costNanos();
+    this.failedAttemptTokens = usage.failedAttemptTokens();
+    this.failedAttemptCostNanos = usage.failedAttemptCostNanos();
   }
 
   /**
-   * The run was cut off by its server's stop: it ends ABORTED. How many spans it would have had is
-   * unknown, so its trace is never counted complete.
+   * The run was cut off by its server's stop: it ends ABORTED, with the usage of the calls whose
+   * spans were stored. How many spans it would have had is unknown, so its trace is never counted
+   * complete.
    */
-  public void abort(long endedAtMillis, String reason) {
-    finish(RunStatus.ABORTED, endedAtMillis, "{}", reason, 0);
+  public void abort(long endedAtMillis, String reason, RunUsage usage) {
+    finish(RunStatus.ABORTED, endedAtMillis, "{}", reason, 0, usage);
   }
 
   /** This start, executed by {@code server}. */
@@ -225,6 +255,27 @@ public class RunRecord {
   /** A JSON object saying why a value was not stored. */
   public static String notStored(String reason) {
     return "{\"notStored\":" + JsonFactory.createValue(StoredText.fit(reason, 500)) + "}";
+  }
+
+  /** What its model calls used; empty while it runs and for runs stored before usage was kept. */
+  public Optional<RunUsage> usage() {
+    return inputTokens == null
+        ? Optional.empty()
+        : Optional.of(
+            new RunUsage(
+                inputTokens,
+                outputTokens,
+                costNanos,
+                failedAttemptTokens == null ? 0 : failedAttemptTokens,
+                failedAttemptCostNanos == null ? 0 : failedAttemptCostNanos));
+  }
+
+  public Long getCostNanos() {
+    return costNanos;
+  }
+
+  public Long getTotalTokens() {
+    return totalTokens;
   }
 
   public String getRunId() {

@@ -54,7 +54,8 @@ public class RunRecorder {
             run.endedAtMillis(),
             run.outputsJson(),
             run.error(),
-            run.expectedSpans()));
+            run.expectedSpans(),
+            run.usage()));
     durability.awaitWrittenOut();
   }
 }

@@ -1,5 +1,7 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -66,8 +68,15 @@ public class RunStore {
                   + " is not recorded (a final status is final)");
       return true;
     }
+    // Aborted without its engine (its server stopped): the calls whose spans were stored.
+    boolean withoutEngine = end.status() == RunStatus.ABORTED && end.usage() == RunUsage.NONE;
     run.finish(
-        end.status(), end.endedAtMillis(), end.outputsJson(), end.error(), end.expectedSpans());
+        end.status(),
+        end.endedAtMillis(),
+        end.outputsJson(),
+        end.error(),
+        end.expectedSpans(),
+        withoutEngine ? StoredUsage.of(em, run.getTraceId()) : end.usage());
     em.flush();
     return true;
   }

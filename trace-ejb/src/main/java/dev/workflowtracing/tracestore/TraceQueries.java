@@ -115,6 +115,13 @@ public class TraceQueries {
         .maxDurationMs()
         .ifPresent(
             v -> where(jpql, parameters, " and r.durationMs <= :maxDuration", "maxDuration", v));
+    filter
+        .minCostNanos()
+        .ifPresent(v -> where(jpql, parameters, " and r.costNanos >= :minCost", "minCost", v));
+    filter
+        .minTokens()
+        .ifPresent(
+            v -> where(jpql, parameters, " and r.totalTokens >= :minTokens", "minTokens", v));
     after.ifPresent(
         p -> {
           jpql.append(" and (")

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param llmEndpoint base URL of an OpenAI-compatible API; empty when not set
  * @param llmApiKey secret; empty when not set, never recorded on a span
+ * @param prices what model calls cost ({@code workflow.llm.prices}, {@code workflow.llm.currency})
  */
 public record WorkflowSettings(
     boolean samplesEnabled,
@@ -20,7 +21,8 @@ public record WorkflowSettings(
     Optional<String> llmEndpoint,
     Optional<String> llmApiKey,
     Duration httpConnectTimeout,
-    int queueMaxDepth) {
+    int queueMaxDepth,
+    PriceTable prices) {
 
   public static WorkflowSettings from(Config config) {
     return new WorkflowSettings(
@@ -34,6 +36,9 @@ public record WorkflowSettings(
         config.getOptionalValue("workflow.llm.endpoint", String.class),
         config.getOptionalValue("workflow.llm.api-key", String.class),
         Duration.ofMillis(config.getValue("workflow.http.connect-timeout-ms", Long.class)),
-        config.getValue("workflow.queue.max-depth", Integer.class));
+        config.getValue("workflow.queue.max-depth", Integer.class),
+        PriceTable.parse(
+            config.getOptionalValue(PriceTable.PRICES_KEY, String.class).orElse(""),
+            config.getValue(PriceTable.CURRENCY_KEY, String.class)));
   }
 }

@@ -3,6 +3,7 @@ package dev.workflowtracing.tracestore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,8 @@ class RunJournalTest {
   void aWriteThatCanNeverSucceedIsStoredWithoutItsPayloadAndBlocksNothing() {
     refused = "poison";
     journal.started(new RunRecord("p", "tp", "w", 1, "test", 0, "{\"x\":\"poison\"}"));
-    journal.finished(new RunEnd("p", RunStatus.SUCCEEDED, 1, "{\"y\":\"poison\"}", null, 1));
+    journal.finished(
+        new RunEnd("p", RunStatus.SUCCEEDED, 1, "{\"y\":\"poison\"}", null, 1, RunUsage.NONE));
     journal.started(run("next"));
     journal.finished(end("next"));
 
@@ -133,6 +135,6 @@ class RunJournalTest {
   }
 
   private static RunEnd end(String id) {
-    return new RunEnd(id, RunStatus.SUCCEEDED, 1, "{}", null, 1);
+    return new RunEnd(id, RunStatus.SUCCEEDED, 1, "{}", null, 1, RunUsage.NONE);
   }
 }

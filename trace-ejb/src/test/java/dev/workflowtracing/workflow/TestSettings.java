@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Workflow settings for tests: no samples, 4 nodes at a time, a simulated model that is instant.
+ * Workflow settings for tests: no samples, 4 nodes at a time, a simulated model that is instant,
+ * the demo prices of the simulated models.
  */
 public final class TestSettings {
 
@@ -21,6 +22,7 @@ public final class TestSettings {
         Optional.empty(),
         Optional.empty(),
         Duration.ofSeconds(1),
-        100);
+        100,
+        PriceTable.parse("sim-small=0.15/0.60,sim-large=3/15", "USD"));
   }
 }

@@ -382,9 +382,13 @@ export interface paths {
                     attribute?: string;
                     /** @description Some span's name contains this text (any case) */
                     name?: string;
+                    /** @description The run's model calls cost at least this, in the prices' currency (workflow.llm.currency) */
+                    minCost?: number;
+                    /** @description The run's model calls used at least this many tokens, input and output */
+                    minTokens?: number;
                     limit?: number;
-                    /** @description startedAt: newest first; duration: longest first (runs still going last) */
-                    sort?: "startedAt" | "duration";
+                    /** @description startedAt: newest first; duration: longest first; cost: most expensive first; tokens: most tokens first (runs still going, or without a cost, last) */
+                    sort?: "startedAt" | "duration" | "cost" | "tokens";
                     cursor?: string;
                 };
                 header?: never;
@@ -1216,6 +1220,24 @@ export interface components {
             } | null;
             /** @description the server that executes or executed the run (its service.instance.id); null while queued */
             executedBy?: string | null;
+            /** @description what its model calls used and cost; null until it has ended (and for runs stored before usage was kept) */
+            usage?: components["schemas"]["RunUsage"] | null;
+        };
+        /** @description Tokens and cost of a run's model calls over every attempt, retries included, and of that what went to attempts that failed. Equal to the sum of its attempt spans' gen_ai.usage.input_tokens, gen_ai.usage.output_tokens and workflow.cost.nanos. */
+        RunUsage: {
+            inputTokens: number;
+            outputTokens: number;
+            totalTokens: number;
+            /** @description in currency; null when no model it called has a price (workflow.llm.prices) */
+            cost: number | null;
+            /** @description the same in billionths of the currency */
+            costNanos: number | null;
+            /** @example USD */
+            currency: string;
+            /** @description tokens of attempts that failed (retried or not) */
+            failedAttemptTokens: number;
+            /** @description cost of attempts that failed */
+            failedAttemptCost: number;
         };
         RunPage: {
             items: components["schemas"]["Run"][];

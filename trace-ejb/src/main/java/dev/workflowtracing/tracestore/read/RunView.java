@@ -15,7 +15,8 @@ import java.time.Instant;
  * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans);
  * {@code live} is every node's state while this server executes the run, null otherwise; {@code
  * executedBy} is the server that executes or executed it ({@code service.instance.id}), null while
- * it is queued.
+ * it is queued; {@code usage} is what its model calls used and cost, null until it has ended (and
+ * for runs stored before usage was kept).
  */
 public record RunView(
     String runId,
@@ -33,6 +34,7 @@ public record RunView(
     JsonValue inputs,
     JsonValue outputs,
     String executedBy,
+    UsageView usage,
     LiveRun live) {
 
   /** The same run with its live state (while this server executes it, or just after). */
@@ -53,6 +55,7 @@ public record RunView(
         inputs,
         outputs,
         executedBy,
+        usage,
         now);
   }
 
@@ -73,6 +76,7 @@ public record RunView(
         null,
         JsonText.parse(run.inputsJson()),
         JsonValue.NULL,
+        null,
         null,
         null);
   }
@@ -95,6 +99,7 @@ public record RunView(
         result.inputs(),
         result.outputs(),
         server,
+        UsageView.of(result.usage()),
         null);
   }
 
@@ -115,6 +120,7 @@ public record RunView(
         JsonText.parse(run.getInputs()),
         JsonText.parse(run.getOutputs()),
         run.getExecutedBy(),
+        run.usage().map(UsageView::of).orElse(null),
         null);
   }
 }

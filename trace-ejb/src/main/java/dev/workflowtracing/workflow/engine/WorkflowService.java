@@ -16,6 +16,7 @@ import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunIds;
 import dev.workflowtracing.workflow.run.RunResult;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -84,7 +85,8 @@ public class WorkflowService {
                 System.currentTimeMillis(),
                 "{}",
                 AbortReason.serverStopped(ledger.executor(runId).orElse(null)),
-                0));
+                0,
+                RunUsage.NONE));
       }
       return;
     }

@@ -1,11 +1,14 @@
 package dev.workflowtracing.workflow.nodes;
 
+import static dev.workflowtracing.conventions.WorkflowAttributes.COST_CURRENCY;
+import static dev.workflowtracing.conventions.WorkflowAttributes.COST_NANOS;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_INPUT_TOKENS;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_OPERATION;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_OUTPUT_TOKENS;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_REQUEST_MODEL;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_RESPONSE_MODEL;
 import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_SYSTEM;
+import static dev.workflowtracing.conventions.WorkflowAttributes.GEN_AI_USAGE_COST;
 
 import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.json.JsonFactory;
@@ -19,12 +22,13 @@ import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.OptionalLong;
 
 /**
  * Asks a model: {@code config.prompt} (templated), optional {@code system}, {@code model}, {@code
  * provider} ("simulated" or "openai", default {@code workflow.llm.provider}) and {@code latencyMs}
- * for the simulation. The attempt span gets the GenAI semantic-convention attributes, and the
- * prompt and response as artifacts.
+ * for the simulation. The attempt span gets the GenAI semantic-convention attributes, its cost when
+ * the model has a price ({@code workflow.llm.prices}), and the prompt and response as artifacts.
  */
 @ApplicationScoped
 public class LlmNode implements NodeHandler {
@@ -64,6 +68,21 @@ public class LlmNode implements NodeHandler {
     span.setAttribute(GEN_AI_RESPONSE_MODEL, reply.model());
     span.setAttribute(GEN_AI_INPUT_TOKENS, reply.inputTokens());
     span.setAttribute(GEN_AI_OUTPUT_TOKENS, reply.outputTokens());
+    // Priced by the model that answered, else by the one asked for (a provider may answer with a
+    // dated name of the asked one).
+    OptionalLong cost =
+        settings.prices().costNanos(reply.model(), reply.inputTokens(), reply.outputTokens());
+    if (cost.isEmpty()) {
+      cost =
+          settings.prices().costNanos(request.model(), reply.inputTokens(), reply.outputTokens());
+    }
+    if (cost.isPresent()) {
+      span.setAttribute(COST_NANOS, cost.getAsLong());
+      span.setAttribute(GEN_AI_USAGE_COST, cost.getAsLong() / 1e9);
+      span.setAttribute(COST_CURRENCY, settings.prices().currency());
+    }
+    attempt.recordUsage(
+        reply.inputTokens(), reply.outputTokens(), cost.isPresent() ? cost.getAsLong() : null);
     Artifacts.record(span, "response", "text/plain", reply.text());
     return JsonFactory.createObjectBuilder()
         .add("text", reply.text())

@@ -78,6 +78,7 @@ public sealed interface RunEvent
    * @param outputsJson its outputs, redacted, as JSON text
    * @param error why it failed, redacted, or null
    * @param expectedSpans the spans it produced: its root, one per executed node and one per attempt
+   * @param usage what its model calls used and cost ({@link RunUsage#NONE} if it never ran)
    */
   record RunEnded(
       String runId,
@@ -85,6 +86,7 @@ public sealed interface RunEvent
       long endedAtMillis,
       String outputsJson,
       String error,
-      int expectedSpans)
+      int expectedSpans,
+      RunUsage usage)
       implements RunEvent {}
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param traceId null when tracing is disabled or the run was not sampled
  * @param inputs the run's inputs, redacted as its spans are
  * @param expectedSpans the spans the run made (its trace is complete with that many)
+ * @param usage what its model calls used and cost
  */
 public record RunResult(
     String runId,
@@ -28,18 +29,32 @@ public record RunResult(
     String error,
     List<String> executedNodes,
     List<String> skippedNodes,
-    int expectedSpans)
+    int expectedSpans,
+    RunUsage usage)
     implements TracedOutcome {
 
   /** The run's end, as the engine announces it. */
   public RunEvent.RunEnded ended() {
     return new RunEvent.RunEnded(
-        runId, status, startedAtMillis + durationMillis, outputs.toString(), error, expectedSpans);
+        runId,
+        status,
+        startedAtMillis + durationMillis,
+        outputs.toString(),
+        error,
+        expectedSpans,
+        usage);
   }
 
   @Override
   public void describeTo(Span span) {
     span.setAttribute(WorkflowAttributes.RUN_STATUS, status.name());
+    if (usage.inputTokens() + usage.outputTokens() > 0) {
+      span.setAttribute(WorkflowAttributes.RUN_INPUT_TOKENS, usage.inputTokens());
+      span.setAttribute(WorkflowAttributes.RUN_OUTPUT_TOKENS, usage.outputTokens());
+    }
+    if (usage.costNanos() != null) {
+      span.setAttribute(WorkflowAttributes.RUN_COST, usage.costNanos() / 1e9);
+    }
     if (status == RunStatus.CANCELLED) {
       span.setAttribute(WorkflowAttributes.RUN_CANCELLED, true);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -122,7 +123,7 @@ class RunsInFlightTest {
     for (int i = 0; inFlight.estimatedBytes() < RunsInFlight.MAX_BYTES * 2 && i < 10_000; i++) {
       String id = String.format("00000000-0000-0000-0000-%012d", i);
       inFlight.on(new RunEvent.RunQueued(id, "w", 1, "api", 0, "{}"));
-      inFlight.on(new RunEvent.RunEnded(id, RunStatus.FAILED, 1, "{}", bigError, 1));
+      inFlight.on(new RunEvent.RunEnded(id, RunStatus.FAILED, 1, "{}", bigError, 1, RunUsage.NONE));
     }
     assertThat(inFlight.estimatedBytes()).isLessThanOrEqualTo(RunsInFlight.MAX_BYTES);
     assertThat(inFlight.live(running)).isPresent();
@@ -148,7 +149,8 @@ class RunsInFlightTest {
   @Test
   void aRunsFirstEndIsItsEnd() {
     fanOut(RUN, 2, true);
-    inFlight.on(new RunEvent.RunEnded(RUN, RunStatus.CANCELLED, 30, "{}", "late cancel", 0));
+    inFlight.on(
+        new RunEvent.RunEnded(RUN, RunStatus.CANCELLED, 30, "{}", "late cancel", 0, RunUsage.NONE));
     assertThat(inFlight.live(RUN).orElseThrow().status()).isEqualTo("SUCCEEDED");
     assertThat(watch(RUN, 0)).last().extracting(LiveUpdate::id).isEqualTo(7L);
   }
@@ -175,7 +177,9 @@ class RunsInFlightTest {
   }
 
   private void end(String runId, int nodes) {
-    inFlight.on(new RunEvent.RunEnded(runId, RunStatus.SUCCEEDED, 20, "{}", null, 1 + 2 * nodes));
+    inFlight.on(
+        new RunEvent.RunEnded(
+            runId, RunStatus.SUCCEEDED, 20, "{}", null, 1 + 2 * nodes, RunUsage.NONE));
   }
 
   // --- a run another server executes, followed here from its published updates ---
@@ -250,12 +254,13 @@ class RunsInFlightTest {
     List<LiveUpdate> throughB = new ArrayList<>();
     other.watch(RUN, 0, throughB::add).orElseThrow();
 
-    other.endRemote(new RunEvent.RunEnded(RUN, RunStatus.ABORTED, 30, "{}", "server gone", 0));
+    other.endRemote(
+        new RunEvent.RunEnded(RUN, RunStatus.ABORTED, 30, "{}", "server gone", 0, RunUsage.NONE));
 
     assertThat(throughB).last().matches(LiveUpdate::endsRun);
     assertThat(other.live(RUN).orElseThrow().status()).isEqualTo("ABORTED");
     assertThat(other.remoteRunsGoingOn()).isEmpty();
-    inFlight.on(new RunEvent.RunEnded(RUN, RunStatus.SUCCEEDED, 40, "{}", null, 5));
+    inFlight.on(new RunEvent.RunEnded(RUN, RunStatus.SUCCEEDED, 40, "{}", null, 5, RunUsage.NONE));
     assertThat(inFlight.live(RUN).orElseThrow().status()).isEqualTo("SUCCEEDED");
   }
 

@@ -9,6 +9,7 @@ import dev.workflowtracing.workflow.live.RunsInFlight;
 import dev.workflowtracing.workflow.live.relay.RemoteRunWatches;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -241,7 +242,15 @@ public class StoredRunFollowers {
         endedAtMillis(run),
         run.outputs() == null ? "{}" : run.outputs().toString(),
         run.error(),
-        run.expectedSpanCount() == null ? 0 : run.expectedSpanCount());
+        run.expectedSpanCount() == null ? 0 : run.expectedSpanCount(),
+        run.usage() == null
+            ? RunUsage.NONE
+            : new RunUsage(
+                run.usage().inputTokens(),
+                run.usage().outputTokens(),
+                run.usage().costNanos(),
+                run.usage().failedAttemptTokens(),
+                Math.round(run.usage().failedAttemptCost() * 1e9)));
   }
 
   // The run started here: its stream goes on with the run's own events, from the client's

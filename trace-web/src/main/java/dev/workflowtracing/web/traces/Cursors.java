@@ -17,7 +17,15 @@ final class Cursors {
 
   // One prefix per order, so a cursor is only ever used in the order it came from.
   private static final Map<RunOrder, String> VERSIONS =
-      Map.of(RunOrder.NEWEST_FIRST, "v1", RunOrder.LONGEST_FIRST, "d1");
+      Map.of(
+          RunOrder.NEWEST_FIRST,
+          "v1",
+          RunOrder.LONGEST_FIRST,
+          "d1",
+          RunOrder.COSTLIEST_FIRST,
+          "c1",
+          RunOrder.MOST_TOKENS_FIRST,
+          "t1");
 
   private Cursors() {}
 

@@ -7,6 +7,8 @@ import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -15,6 +17,7 @@ public class RunListParameters {
 
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 200;
+  private static final BigDecimal MAX_COST = new BigDecimal("1000000000");
 
   @QueryParam("workflowId")
   String workflowId;
@@ -39,6 +42,12 @@ public class RunListParameters {
 
   @QueryParam("name")
   String name;
+
+  @QueryParam("minCost")
+  String minCost;
+
+  @QueryParam("minTokens")
+  String minTokens;
 
   @QueryParam("limit")
   String limit;
@@ -82,7 +91,30 @@ public class RunListParameters {
         max,
         attributeKey,
         attributeValue,
-        Params.text("name", name, 200));
+        Params.text("name", name, 200),
+        costNanos(),
+        Params.whole("minTokens", minTokens, 0, Long.MAX_VALUE));
+  }
+
+  /** {@code minCost}: an amount in the price table's currency, 0 to 1,000,000,000. */
+  private Optional<Long> costNanos() {
+    if (!present(minCost)) {
+      return Optional.empty();
+    }
+    try {
+      BigDecimal cost = new BigDecimal(minCost.strip());
+      if (minCost.length() <= 40 && cost.signum() >= 0 && cost.compareTo(MAX_COST) <= 0) {
+        return Optional.of(
+            cost.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact());
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // reported below
+    }
+    throw new BadRequestProblem(
+        "\"minCost\" must be an amount from 0 to 1000000000 in the prices' currency, e.g. 0.05"
+            + " (got \""
+            + Params.excerpt(minCost)
+            + "\")");
   }
 
   int limit() {
@@ -105,18 +137,25 @@ public class RunListParameters {
             + "\")");
   }
 
-  /** {@code sort}: {@code startedAt} (newest first, the default) or {@code duration}. */
+  /**
+   * {@code sort}: {@code startedAt} (newest first, the default), {@code duration}, {@code cost} or
+   * {@code tokens} (the most first).
+   */
   RunOrder order() {
     if (!present(sort) || sort.equals("startedAt")) {
       return RunOrder.NEWEST_FIRST;
     }
-    if (sort.equals("duration")) {
-      return RunOrder.LONGEST_FIRST;
-    }
-    throw new BadRequestProblem(
-        "\"sort\" must be startedAt (newest first) or duration (longest first) (got \""
-            + Params.excerpt(sort)
-            + "\")");
+    return switch (sort) {
+      case "duration" -> RunOrder.LONGEST_FIRST;
+      case "cost" -> RunOrder.COSTLIEST_FIRST;
+      case "tokens" -> RunOrder.MOST_TOKENS_FIRST;
+      default ->
+          throw new BadRequestProblem(
+              "\"sort\" must be startedAt (newest first), duration (longest first), cost (most"
+                  + " expensive first) or tokens (most tokens first) (got \""
+                  + Params.excerpt(sort)
+                  + "\")");
+    };
   }
 
   Optional<RunPosition> after() {

@@ -4,6 +4,7 @@ import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.workflow.run.CancelOutcome;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -167,7 +168,13 @@ public class RunControl {
     // Queued, or left running by this server or one before servers were named: nothing runs it.
     events.fire(
         new RunEvent.RunEnded(
-            runId, RunStatus.CANCELLED, System.currentTimeMillis(), "{}", reason, 0));
+            runId,
+            RunStatus.CANCELLED,
+            System.currentTimeMillis(),
+            "{}",
+            reason,
+            0,
+            RunUsage.NONE));
     return CancelOutcome.CANCELLED;
   }
 

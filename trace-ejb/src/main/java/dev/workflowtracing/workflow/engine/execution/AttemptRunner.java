@@ -41,12 +41,17 @@ public class AttemptRunner {
     try {
       return handler.execute(attempt);
     } catch (NodeExecutionException e) {
-      markIfCancelled(attempt);
+      failed(attempt);
       throw e;
     } catch (RuntimeException e) {
-      markIfCancelled(attempt);
+      failed(attempt);
       throw new NodeExecutionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void failed(NodeAttempt attempt) {
+    attempt.state().usage().failed(attempt.node().id(), attempt.attempt());
+    markIfCancelled(attempt);
   }
 
   /** The attempt's span (current here) says that it failed because its run was cancelled. */

@@ -24,6 +24,14 @@ public record NodeAttempt(
     return run.runId();
   }
 
+  /**
+   * This attempt's model call used these tokens at this cost (null: its model has no price): added
+   * to the run's totals, as the attempt's span records it.
+   */
+  public void recordUsage(long inputTokens, long outputTokens, Long costNanos) {
+    state.usage().add(node.id(), attempt, inputTokens, outputTokens, costNanos);
+  }
+
   @Override
   public String spanName() {
     return SpanNames.attempt(node.id(), attempt);

@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a run knows so far: its inputs and each finished node's output. Templates read it with
- * dotted paths: {@code input.name}, {@code nodes.ask.text}.
+ * What a run knows so far: its inputs, each finished node's output, and its model usage. Templates
+ * read it with dotted paths: {@code input.name}, {@code nodes.ask.text}.
  */
 public final class RunState {
 
   private final JsonObject input;
   private final Map<String, JsonObject> outputs = new ConcurrentHashMap<>();
+  private final UsageTally usage = new UsageTally();
 
   public RunState(JsonObject input) {
     this.input = input;
@@ -22,6 +23,11 @@ public final class RunState {
 
   public JsonObject input() {
     return input;
+  }
+
+  /** The run's model usage so far. */
+  public UsageTally usage() {
+    return usage;
   }
 
   public void recordOutput(String nodeId, JsonObject output) {

@@ -125,7 +125,8 @@ public class WorkflowRunner {
         error,
         inWorkflowOrder(workflow, executed),
         skipped,
-        spans);
+        spans,
+        state.usage().total());
   }
 
   /** What a wave of nodes produced: spans, and the first failure if any. */

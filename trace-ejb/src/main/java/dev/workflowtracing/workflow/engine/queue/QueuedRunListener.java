@@ -4,6 +4,7 @@ import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.engine.WorkflowService;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -77,7 +78,8 @@ public class QueuedRunListener implements MessageListener {
                 System.currentTimeMillis(),
                 "{}",
                 "The run could not start: " + e.getMessage(),
-                0));
+                0,
+                RunUsage.NONE));
       }
     }
   }

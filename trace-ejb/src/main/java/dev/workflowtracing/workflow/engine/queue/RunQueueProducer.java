@@ -5,6 +5,7 @@ import dev.workflowtracing.instrumentation.redaction.Redactor;
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.annotation.Resource;
@@ -60,7 +61,8 @@ public class RunQueueProducer {
               System.currentTimeMillis(),
               null,
               "Not queued: the message broker was unavailable (the caller was told so)",
-              0));
+              0,
+              RunUsage.NONE));
       throw new RunQueueUnavailableException(e);
     }
     return new QueuedRun(

@@ -5,6 +5,7 @@ import dev.workflowtracing.workflow.live.LiveUpdate;
 import dev.workflowtracing.workflow.live.RunSnapshot;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -70,6 +71,13 @@ final class LiveUpdateCodec {
       put(json, "outputs", e.outputsJson());
       put(json, "error", e.error());
       json.add("expectedSpans", e.expectedSpans());
+      RunUsage u = e.usage();
+      json.add("inputTokens", u.inputTokens()).add("outputTokens", u.outputTokens());
+      if (u.costNanos() != null) {
+        json.add("costNanos", u.costNanos());
+      }
+      json.add("failedTokens", u.failedAttemptTokens());
+      json.add("failedCostNanos", u.failedAttemptCostNanos());
     }
     return json.build();
   }
@@ -119,7 +127,13 @@ final class LiveUpdateCodec {
               e.getJsonNumber("endedAt").longValue(),
               text(e, "outputs"),
               text(e, "error"),
-              e.getInt("expectedSpans"));
+              e.getInt("expectedSpans"),
+              new RunUsage(
+                  e.getJsonNumber("inputTokens").longValue(),
+                  e.getJsonNumber("outputTokens").longValue(),
+                  e.containsKey("costNanos") ? e.getJsonNumber("costNanos").longValue() : null,
+                  e.getJsonNumber("failedTokens").longValue(),
+                  e.getJsonNumber("failedCostNanos").longValue()));
       default -> throw new IllegalArgumentException("Not a run event: " + type);
     };
   }

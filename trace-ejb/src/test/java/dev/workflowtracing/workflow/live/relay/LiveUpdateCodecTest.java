@@ -6,6 +6,7 @@ import dev.workflowtracing.workflow.live.LiveUpdate;
 import dev.workflowtracing.workflow.live.RunSnapshot;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
+import dev.workflowtracing.workflow.run.RunUsage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,8 @@ class LiveUpdateCodecTest {
             new LiveUpdate.Event(
                 4, new RunEvent.NodeAttemptEnded(RUN, "a", 1, 13, "boom \"quoted\"", false)),
             new LiveUpdate.Event(
-                5, new RunEvent.RunEnded(RUN, RunStatus.FAILED, 14, "{}", "boom", 5)),
+                5,
+                new RunEvent.RunEnded(RUN, RunStatus.FAILED, 14, "{}", "boom", 5, RunUsage.NONE)),
             new LiveUpdate.Snapshot(
                 4,
                 new RunSnapshot(
