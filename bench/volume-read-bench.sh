@@ -6,7 +6,7 @@
 #   bench/store-generator.sh 476191 10 && bench/volume-read-bench.sh      # at ~10 million spans
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[[ -f bench/target/bench.classpath ]] || mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-cp=$(cat bench/target/bench.classpath)
+SKIP_BUILD=${SKIP_BUILD:-1} # reads what the generator built
+source bench/volume-db.sh
 java -Xmx2g -cp "bench/target/classes:$cp" dev.workflowtracing.bench.VolumeReadBench \
-  "jdbc:postgresql://localhost:5432/workflow_tracing_volume?options=-c%20jit%3Doff" workflow_tracing workflow_tracing
+  "$VOLUME_DB?options=-c%20jit%3Doff" workflow_tracing workflow_tracing

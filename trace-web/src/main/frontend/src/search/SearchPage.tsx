@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { ApiError } from '../api/client'
-import { useSearchRuns } from '../api/hooks'
+import { useSearchRuns, useWorkflows } from '../api/hooks'
 import { RUN_STATUSES, type Run } from '../api/types'
 import { useCanvasStore } from '../store/canvasStore'
 import { EmptyState } from '../ui/EmptyState'
@@ -18,13 +18,12 @@ import {
   type SearchField,
   type SearchQuery,
 } from './searchQuery'
+import { isoToLocalInput, localInputToIso, PRESETS } from './timeRange'
 
 const PAGE_SIZE = 50
 
 const FIELDS: { field: SearchField; label: string; placeholder: string }[] = [
   { field: 'workflowId', label: 'Workflow', placeholder: 'e.g. fan-out' },
-  { field: 'from', label: 'From', placeholder: 'e.g. 2026-11-29T00:00:00Z' },
-  { field: 'to', label: 'To', placeholder: 'e.g. 2026-11-30T00:00:00Z' },
   { field: 'minDurationMs', label: 'Min duration (ms)', placeholder: 'e.g. 1000' },
   { field: 'maxDurationMs', label: 'Max duration (ms)', placeholder: '' },
   { field: 'attribute', label: 'Attribute', placeholder: 'e.g. gen_ai.request.model=sim-small' },
@@ -42,7 +41,12 @@ export function SearchPage() {
   const search = useCanvasStore((s) => s.searchQuery)
   const runSearch = useCanvasStore((s) => s.search)
   const query = useMemo(() => parseSearch(search), [search])
-  const filterOf = useCallback((cursor?: string) => toRunFilter(query, PAGE_SIZE, cursor), [query])
+  // When this search was made: a relative range ("last hour") ends then, for every page of it.
+  const searchedAt = useMemo(() => searchTime(query), [query])
+  const filterOf = useCallback(
+    (cursor?: string) => toRunFilter(query, PAGE_SIZE, cursor, searchedAt),
+    [query, searchedAt],
+  )
   const result = useSearchRuns(search, filterOf)
   const problem = result.state.status === 'error' ? result.state.error : null
   const field = problem instanceof ApiError ? fieldOfProblem(problem.detail) : null
@@ -67,6 +71,10 @@ export function SearchPage() {
   )
 }
 
+function searchTime(query: SearchQuery): number {
+  return query.since ? Date.now() : 0
+}
+
 interface SearchFormProps {
   query: SearchQuery
   problemField: SearchField | null
@@ -76,18 +84,36 @@ interface SearchFormProps {
 
 function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps) {
   const [draft, setDraft] = useState<SearchQuery>(query)
+  const workflows = useWorkflows()
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onSearch(draft)
   }
+  const fieldError = (field: SearchField) =>
+    problemField === field &&
+    problem instanceof ApiError && (
+      <span className="field-error" role="alert" data-testid={`search-error-${field}`}>
+        {problem.detail}
+      </span>
+    )
   return (
     <form className="search-form" onSubmit={submit} data-testid="search-form">
+      <TimeRange draft={draft} setDraft={setDraft} fieldError={fieldError} />
+      {/* The known workflows are offered; any id may still be typed (a deleted workflow's runs). */}
+      <datalist id="search-known-workflows" data-testid="search-known-workflows">
+        {(workflows.data ?? []).map((workflow) => (
+          <option key={workflow.id} value={workflow.id}>
+            {workflow.name}
+          </option>
+        ))}
+      </datalist>
       {FIELDS.map(({ field, label, placeholder }) => (
         <label key={field} className="search-form__field">
           <span className="field-label">{label}</span>
           <input
             className="input input--small"
             name={field}
+            list={field === 'workflowId' ? 'search-known-workflows' : undefined}
             value={draft[field] ?? ''}
             placeholder={placeholder}
             maxLength={500}
@@ -144,6 +170,59 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
         Search
       </button>
     </form>
+  )
+}
+
+interface TimeRangeProps {
+  draft: SearchQuery
+  setDraft: (query: SearchQuery) => void
+  fieldError: (field: SearchField) => ReactNode
+}
+
+/** Any time, a relative preset (kept relative in the URL), or a range picked on a calendar. */
+function TimeRange({ draft, setDraft, fieldError }: TimeRangeProps) {
+  const [custom, setCustom] = useState(Boolean(draft.from || draft.to))
+  const choice = draft.since ?? (custom ? 'custom' : '')
+  const choose = (value: string) => {
+    setCustom(value === 'custom')
+    if (value === 'custom') setDraft({ ...draft, since: undefined })
+    else setDraft({ ...draft, since: value || undefined, from: undefined, to: undefined })
+  }
+  return (
+    <>
+      <label className="search-form__field">
+        <span className="field-label">Time range</span>
+        <select
+          className="input input--small"
+          value={choice}
+          onChange={(event) => choose(event.target.value)}
+          data-testid="search-range"
+        >
+          <option value="">Any time</option>
+          {PRESETS.map((preset) => (
+            <option key={preset.since} value={preset.since}>
+              {preset.label}
+            </option>
+          ))}
+          <option value="custom">Custom range…</option>
+        </select>
+      </label>
+      {choice === 'custom' &&
+        (['from', 'to'] as const).map((field) => (
+          <label key={field} className="search-form__field">
+            <span className="field-label">{field === 'from' ? 'From' : 'To'}</span>
+            <input
+              type="datetime-local"
+              className="input input--small"
+              value={isoToLocalInput(draft[field])}
+              aria-invalid={Boolean(fieldError(field))}
+              onChange={(event) => setDraft({ ...draft, [field]: localInputToIso(event.target.value) })}
+              data-testid={`search-${field}`}
+            />
+            {fieldError(field)}
+          </label>
+        ))}
+    </>
   )
 }
 

@@ -30,4 +30,22 @@ describe('search query', () => {
     expect(idKind(' 6f1c2d3e-0000-4000-8000-000000000001 ')).toBe('run')
     expect(idKind('hello')).toBeNull()
   })
+
+  it('keeps a relative range in the URL and sends it as from, measured back from the search', () => {
+    const query = parseSearch('?since=1h&workflowId=fan-out')
+    expect(query).toEqual({ since: '1h', workflowId: 'fan-out' })
+    expect(formatSearch(query)).toBe('?workflowId=fan-out&since=1h')
+    const searchedAt = Date.parse('2026-12-02T12:00:00Z')
+    expect(toRunFilter(query, 50, undefined, searchedAt)).toEqual({
+      limit: 50,
+      workflowId: 'fan-out',
+      from: '2026-12-02T11:00:00.000Z',
+    })
+    // A range picked on the calendar wins; a relative range the page cannot read is dropped.
+    expect(toRunFilter({ since: '1h', from: '2026-01-01T00:00:00Z' }, 5, undefined, searchedAt)).toEqual({
+      limit: 5,
+      from: '2026-01-01T00:00:00Z',
+    })
+    expect(parseSearch('?since=forever')).toEqual({})
+  })
 })

@@ -1,6 +1,7 @@
 // The search page's filters: exactly the API's filter names (GET /api/traces), kept in the URL as
 // /search?name=value, so a search can be reloaded, bookmarked and shared.
 import type { RunFilter } from '../api/types'
+import { sinceMillis, sinceToFrom } from './timeRange'
 
 export const SEARCH_FIELDS = [
   'workflowId',
@@ -11,6 +12,7 @@ export const SEARCH_FIELDS = [
   'maxDurationMs',
   'attribute',
   'name',
+  'since',
   'minCost',
   'minTokens',
   'sort',
@@ -31,6 +33,8 @@ export function parseSearch(search: string): SearchQuery {
     const value = params.get(field)
     if (value && value.length <= MAX_VALUE_LENGTH) query[field] = value
   }
+  // A relative range the page cannot read is dropped rather than sent.
+  if (query.since !== undefined && sinceMillis(query.since) === null) delete query.since
   return query
 }
 
@@ -45,13 +49,24 @@ export function formatSearch(query: SearchQuery): string {
   return text ? `?${text}` : ''
 }
 
-/** The API filter of a query (the server validates every value). */
-export function toRunFilter(query: SearchQuery, limit: number, cursor?: string): Record<string, string | number> {
+/**
+ * The API filter of a query (the server validates every value). A relative range (`since`) becomes
+ * the API's `from`, measured back from `nowMillis`: the moment the search was made, the same for
+ * every page of it.
+ */
+export function toRunFilter(
+  query: SearchQuery,
+  limit: number,
+  cursor?: string,
+  nowMillis: number = Date.now(),
+): Record<string, string | number> {
   const filter: Record<string, string | number> = { limit }
   for (const field of SEARCH_FIELDS) {
     const value = query[field]?.trim()
-    if (value) filter[field] = value
+    if (value && field !== 'since') filter[field] = value
   }
+  const from = query.from ? null : sinceToFrom(query.since, nowMillis)
+  if (from) filter.from = from
   if (cursor) filter.cursor = cursor
   return filter satisfies Partial<Record<keyof RunFilter | SearchField, string | number>>
 }

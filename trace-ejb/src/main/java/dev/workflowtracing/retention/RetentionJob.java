@@ -1,5 +1,6 @@
 package dev.workflowtracing.retention;
 
+import dev.workflowtracing.stats.NodeRollupWriter;
 import dev.workflowtracing.tracestore.TracePurge;
 import dev.workflowtracing.tracestore.partitions.Partition;
 import dev.workflowtracing.tracestore.partitions.PartitionStore;
@@ -43,6 +44,7 @@ public class RetentionJob {
   private static final Duration TICK_HOLD = Duration.ofSeconds(15);
 
   @Resource TimerService timers;
+  @EJB NodeRollupWriter rollups;
   @EJB TracePurge purge;
   @EJB OncePerCluster oncePerCluster;
   @EJB PartitionStore partitions;
@@ -97,6 +99,7 @@ public class RetentionJob {
       Instant cutoff = Instant.now().minus(Duration.ofDays(settings.days()));
       dropPartitionsEndingBefore(cutoff);
       purgeOlderThan(cutoff);
+      rollups.deleteHoursBefore(cutoff.toEpochMilli());
     }
     if (settings.maxSpans() > 0) {
       enforceSpanCap(settings.maxSpans());
@@ -159,7 +162,8 @@ public class RetentionJob {
       return 0;
     }
     int dropped = 0;
-    for (PartitionedTable table : List.of(PartitionedTable.RUNS, PartitionedTable.SPANS)) {
+    for (PartitionedTable table :
+        List.of(PartitionedTable.RUNS, PartitionedTable.SPANS, PartitionedTable.NODE_ROLLUPS)) {
       for (Partition partition : partitions.partitions(table)) {
         if (partition.endsBefore(cutoff.toEpochMilli())) {
           partitions.drop(partition);

@@ -38,7 +38,8 @@ public class SchemaMigration {
             new ArtifactsIntoSpanRows(),
             new PartitionByTime(),
             new PostgreSqlScript("10", "runs by duration"),
-            new PostgreSqlScript("12", "runs by cost"));
+            new PostgreSqlScript("12", "runs by cost"),
+            new PostgreSqlScript("14", "node rollups by time"));
   }
 
   @PostConstruct

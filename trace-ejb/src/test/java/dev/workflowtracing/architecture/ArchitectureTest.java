@@ -33,7 +33,7 @@ class ArchitectureTest {
           .layer("Workflow")
           .definedBy("dev.workflowtracing.workflow..")
           .layer("TraceStore")
-          .definedBy("dev.workflowtracing.tracestore..")
+          .definedBy("dev.workflowtracing.tracestore..", "dev.workflowtracing.stats..")
           .layer("Operations")
           .definedBy(
               "dev.workflowtracing.schema..",

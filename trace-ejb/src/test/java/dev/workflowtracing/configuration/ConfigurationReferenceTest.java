@@ -95,6 +95,7 @@ class ConfigurationReferenceTest {
             "workflow.llm.",
             "workflow.http.",
             "workflow.queue.",
+            "workflow.stats.",
             "workflow.run.timeout-ms")
         .anyMatch(key::startsWith);
   }

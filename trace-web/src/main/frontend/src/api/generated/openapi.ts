@@ -753,6 +753,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per-node statistics of a workflow over a time range
+         * @description Added up from hourly rollups written once per run end, so a range counts whole hours. Only runs this deployment executed count (per-node figures are kept as runs end). Percentiles follow the documented definition (docs/api.md): the upper bound of the duration bucket holding the sample of rank ceil(p/100 n); buckets grow by 2^(1/4).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the range (ISO-8601 instant); default: 7 days before to */
+                    from?: string;
+                    /** @description End of the range (ISO-8601 instant); default: now. At most workflow.stats.max-range-days (93) after from */
+                    to?: string;
+                    /** @description Only runs of this workflow version; default: every version */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workflow's nodes that ran in the range, by node id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowStats"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/storage": {
         parameters: {
             query?: never;
@@ -912,6 +962,42 @@ export interface components {
         AdminView: {
             settings: components["schemas"]["TracingSetting"][];
             pipeline: components["schemas"]["TracingPipeline"];
+        };
+        WorkflowStats: {
+            workflowId: string;
+            /** @description null for every version */
+            version: number | null;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            nodes: components["schemas"]["NodeStats"][];
+        };
+        NodeStats: {
+            nodeId: string;
+            /** @description times the node ran in the range */
+            executions: number;
+            succeeded: number;
+            failed: number;
+            /** @description stopped because their run was cancelled */
+            cancelled: number;
+            /** @description failed executions per execution */
+            errorRate: number;
+            /** @description attempts beyond the first per execution */
+            retryRate: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            inputTokens: number;
+            outputTokens: number;
+            /** @description null when none of its calls had a price */
+            cost: number | null;
+            costNanos: number | null;
+            slowestMs: number | null;
+            /** @description the trace of its slowest execution */
+            slowestTraceId: string | null;
+            /** @description the trace of its latest failed execution */
+            latestFailedTraceId: string | null;
         };
         /** @description How spans and runs are stored; the counters are this server's since it started */
         StorageView: {

@@ -18,7 +18,8 @@ public record WebSettings(
     boolean traceTabEnabled,
     String monitoringLinkTemplates,
     int loginMaxFailures,
-    Duration loginLockout) {
+    Duration loginLockout,
+    int statsMaxRangeDays) {
 
   public static WebSettings from(Config config) {
     return new WebSettings(
@@ -28,7 +29,8 @@ public record WebSettings(
         config.getValue("tracing.ui.enabled", Boolean.class),
         config.getOptionalValue("tracing.monitoring.link-templates", String.class).orElse(""),
         config.getValue("tracing.security.login.max-failures", Integer.class),
-        Duration.ofSeconds(config.getValue("tracing.security.login.lockout-seconds", Long.class)));
+        Duration.ofSeconds(config.getValue("tracing.security.login.lockout-seconds", Long.class)),
+        config.getValue("workflow.stats.max-range-days", Integer.class));
   }
 
   /** Builds them once for injection. */

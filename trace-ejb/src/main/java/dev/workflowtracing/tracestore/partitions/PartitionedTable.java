@@ -2,11 +2,13 @@ package dev.workflowtracing.tracestore.partitions;
 
 /**
  * A table partitioned by time, with the column it is partitioned by and that column's unit: spans
- * by their start in epoch nanoseconds, runs by theirs in epoch milliseconds.
+ * by their start in epoch nanoseconds, runs by theirs in epoch milliseconds, the per-node rollups
+ * by their hour's start in epoch milliseconds.
  */
 public enum PartitionedTable {
   SPANS("spans", "start_nanos", 1_000_000L),
-  RUNS("runs", "started_at", 1L);
+  RUNS("runs", "started_at", 1L),
+  NODE_ROLLUPS("node_rollups", "bucket_start", 1L);
 
   private final String table;
   private final String column;

@@ -13,6 +13,7 @@ import dev.workflowtracing.workflow.engine.execution.WorkflowRunner;
 import dev.workflowtracing.workflow.run.AbortReason;
 import dev.workflowtracing.workflow.run.CancelOutcome;
 import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunExecuted;
 import dev.workflowtracing.workflow.run.RunIds;
 import dev.workflowtracing.workflow.run.RunResult;
 import dev.workflowtracing.workflow.run.RunStatus;
@@ -41,6 +42,7 @@ public class WorkflowService {
   @EJB RunControl control;
   @Inject RunLedger ledger;
   @Inject Event<RunEvent> events;
+  @Inject Event<RunExecuted> executed;
   @Inject WorkflowSettings settings;
   @Inject HeapGuard heap;
   @EJB TracingPipeline pipeline;
@@ -119,6 +121,7 @@ public class WorkflowService {
   private RunResult ended(RunResult result) {
     pipeline.awaitDatabase();
     events.fire(result.ended());
+    executed.fire(new RunExecuted(result));
     return result;
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param inputs the run's inputs, redacted as its spans are
  * @param expectedSpans the spans the run made (its trace is complete with that many)
  * @param usage what its model calls used and cost
+ * @param nodes each executed node's duration, attempts, outcome and usage
  */
 public record RunResult(
     String runId,
@@ -30,7 +31,8 @@ public record RunResult(
     List<String> executedNodes,
     List<String> skippedNodes,
     int expectedSpans,
-    RunUsage usage)
+    RunUsage usage,
+    List<NodeRun> nodes)
     implements TracedOutcome {
 
   /** The run's end, as the engine announces it. */

@@ -7,6 +7,7 @@ import dev.workflowtracing.instrumentation.RecordingSwitch;
 import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.retention.PartitionStats;
 import dev.workflowtracing.retention.RetentionStats;
+import dev.workflowtracing.stats.NodeRollups;
 import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.tracestore.partitions.Partition;
 import dev.workflowtracing.tracestore.partitions.PartitionStore;
@@ -45,6 +46,7 @@ public class MetricsResource {
   @EJB RelayOutbox relay;
   @Inject RetentionStats retention;
   @Inject PartitionStats partitionStats;
+  @Inject NodeRollups rollups;
   @EJB PartitionStore partitionStore;
   @Inject HeapGuard heap;
   @Inject TraceRenderGate traceReads;
@@ -135,6 +137,18 @@ public class MetricsResource {
         "counter",
         "trace reads refused with 503 while 4 others were being read and encoded for 200 ms");
     sample(out, "workflow_tracing_trace_reads_refused_total", "", traceReads.refusedReads());
+    metric(
+        out,
+        "workflow_tracing_rollup_runs_written_total",
+        "counter",
+        "runs this server executed whose nodes were added to the per-node statistics");
+    sample(out, "workflow_tracing_rollup_runs_written_total", "", rollups.written());
+    metric(
+        out,
+        "workflow_tracing_rollup_runs_dropped_total",
+        "counter",
+        "runs left out of the per-node statistics because their nodes could not be added");
+    sample(out, "workflow_tracing_rollup_runs_dropped_total", "", rollups.dropped());
     return out.toString();
   }
 

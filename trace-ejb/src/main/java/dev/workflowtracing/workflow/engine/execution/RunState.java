@@ -1,8 +1,12 @@
 package dev.workflowtracing.workflow.engine.execution;
 
 import dev.workflowtracing.workflow.Placeholders;
+import dev.workflowtracing.workflow.run.NodeRun;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +20,7 @@ public final class RunState {
   private final JsonObject input;
   private final Map<String, JsonObject> outputs = new ConcurrentHashMap<>();
   private final UsageTally usage = new UsageTally();
+  private final List<NodeRun> nodeRuns = Collections.synchronizedList(new ArrayList<>());
 
   public RunState(JsonObject input) {
     this.input = input;
@@ -23,6 +28,27 @@ public final class RunState {
 
   public JsonObject input() {
     return input;
+  }
+
+  /** A node's execution ended (nodes of one wave end at once, hence the synchronised list). */
+  void recordNodeRun(String nodeId, long durationMs, int attempts, NodeRun.Outcome outcome) {
+    UsageTally.NodeUsage used = usage.ofNode(nodeId);
+    nodeRuns.add(
+        new NodeRun(
+            nodeId,
+            durationMs,
+            attempts,
+            outcome,
+            used.inputTokens(),
+            used.outputTokens(),
+            used.costNanos()));
+  }
+
+  /** The nodes executed so far, in the order they ended. */
+  public List<NodeRun> nodeRuns() {
+    synchronized (nodeRuns) {
+      return List.copyOf(nodeRuns);
+    }
   }
 
   /** The run's model usage so far. */

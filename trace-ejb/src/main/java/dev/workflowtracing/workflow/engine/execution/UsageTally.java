@@ -12,7 +12,11 @@ public final class UsageTally {
 
   private record Share(long tokens, Long costNanos) {}
 
+  /** A node's calls over all its attempts. */
+  record NodeUsage(long inputTokens, long outputTokens, Long costNanos) {}
+
   private final Map<String, Share> byAttempt = new HashMap<>();
+  private final Map<String, NodeUsage> byNode = new HashMap<>();
   private long inputTokens;
   private long outputTokens;
   private Long costNanos;
@@ -27,6 +31,21 @@ public final class UsageTally {
       costNanos = (costNanos == null ? 0 : costNanos) + cost;
     }
     byAttempt.put(nodeId + "#" + attempt, new Share(input + output, cost));
+    byNode.merge(
+        nodeId,
+        new NodeUsage(input, output, cost),
+        (a, b) ->
+            new NodeUsage(
+                a.inputTokens() + b.inputTokens(),
+                a.outputTokens() + b.outputTokens(),
+                a.costNanos() == null
+                    ? b.costNanos()
+                    : b.costNanos() == null ? a.costNanos() : a.costNanos() + b.costNanos()));
+  }
+
+  /** What the node's calls used over all its attempts. */
+  synchronized NodeUsage ofNode(String nodeId) {
+    return byNode.getOrDefault(nodeId, new NodeUsage(0, 0, null));
   }
 
   /** The attempt failed: what its call used counts as spent on failed attempts too. */

@@ -9,6 +9,7 @@ import dev.workflowtracing.workflow.WorkflowDefinition;
 import dev.workflowtracing.workflow.WorkflowSettings;
 import dev.workflowtracing.workflow.engine.control.RunControl;
 import dev.workflowtracing.workflow.engine.control.RunHandle;
+import dev.workflowtracing.workflow.run.NodeRun;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunResult;
 import dev.workflowtracing.workflow.run.RunStatus;
@@ -126,7 +127,8 @@ public class WorkflowRunner {
         inWorkflowOrder(workflow, executed),
         skipped,
         spans,
-        state.usage().total());
+        state.usage().total(),
+        state.nodeRuns());
   }
 
   /** What a wave of nodes produced: spans, and the first failure if any. */
@@ -169,19 +171,32 @@ public class WorkflowRunner {
     }
     executed.add(node.id());
     NodeInvocation invocation = new NodeInvocation(run, request.workflow().id(), node, state);
+    long started = System.nanoTime();
     try {
       NodeOutcome outcome = nodeExecutor.execute(invocation);
       state.recordOutput(node.id(), outcome.output());
+      state.recordNodeRun(
+          node.id(), millisSince(started), outcome.attempts(), NodeRun.Outcome.SUCCEEDED);
       return new WaveResult(1 + outcome.attempts(), null);
     } catch (NodeFailedException e) {
+      state.recordNodeRun(
+          node.id(),
+          millisSince(started),
+          e.attempts(),
+          run.isCancelled() ? NodeRun.Outcome.CANCELLED : NodeRun.Outcome.FAILED);
       return new WaveResult(1 + e.attempts(), e.getMessage());
     } catch (RuntimeException e) {
+      state.recordNodeRun(node.id(), millisSince(started), 0, NodeRun.Outcome.FAILED);
       // No attempt ran; the node has a span if the call reached the interceptor.
       return new WaveResult(
           invocation.hasSpan() ? 1 : 0, "Node " + node.id() + " failed unexpectedly: " + e);
     } finally {
       run.exit();
     }
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   private List<Future<WaveResult>> invokeAll(List<Callable<WaveResult>> tasks) {

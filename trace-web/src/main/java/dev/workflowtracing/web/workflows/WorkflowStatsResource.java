@@ -1,0 +1,81 @@
+package dev.workflowtracing.web.workflows;
+
+import dev.workflowtracing.stats.NodeStats;
+import dev.workflowtracing.stats.NodeStatsView;
+import dev.workflowtracing.web.WebSettings;
+import dev.workflowtracing.web.input.Params;
+import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.security.Roles;
+import dev.workflowtracing.workflow.WorkflowCatalog;
+import dev.workflowtracing.workflow.WorkflowNotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Per-node statistics of a workflow over a time range ({@code from}, {@code to}, at most {@code
+ * workflow.stats.max-range-days} apart; the last 7 days by default), of one version or all.
+ */
+@Path("/workflows/{id}/stats")
+@RequestScoped
+@RolesAllowed({Roles.VIEWER, Roles.RUNNER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkflowStatsResource {
+
+  private static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+
+  @Inject WebSettings settings;
+
+  @EJB WorkflowCatalog catalog;
+  @EJB NodeStats stats;
+
+  @GET
+  public StatsView stats(
+      @PathParam("id") String id,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("version") String version) {
+    long toMillis = Params.instant("to", to).orElse(System.currentTimeMillis());
+    long fromMillis = Params.instant("from", from).orElse(toMillis - DEFAULT_RANGE.toMillis());
+    if (fromMillis >= toMillis) {
+      throw new BadRequestProblem("\"from\" must be before \"to\"");
+    }
+    int maxRangeDays = settings.statsMaxRangeDays();
+    if (toMillis - fromMillis > Duration.ofDays(maxRangeDays).toMillis()) {
+      throw new BadRequestProblem(
+          "\"from\" and \"to\" must be at most "
+              + maxRangeDays
+              + " days apart (workflow.stats.max-range-days)");
+    }
+    Optional<Integer> versionNumber =
+        Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
+    if (catalog.latestDefinition(id).isEmpty()) {
+      throw new WorkflowNotFoundException(id);
+    }
+    return new StatsView(
+        id,
+        versionNumber.orElse(null),
+        Instant.ofEpochMilli(fromMillis).toString(),
+        Instant.ofEpochMilli(toMillis).toString(),
+        stats.of(id, versionNumber, fromMillis, toMillis));
+  }
+
+  /**
+   * A workflow's per-node figures.
+   *
+   * @param version null: every version
+   */
+  public record StatsView(
+      String workflowId, Integer version, String from, String to, List<NodeStatsView> nodes) {}
+}
