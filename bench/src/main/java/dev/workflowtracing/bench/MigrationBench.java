@@ -25,12 +25,7 @@ public final class MigrationBench {
     String password = args[2];
     long runs = Long.parseLong(args[3]);
     int days = Integer.parseInt(args[4]);
-    try (Connection db = DriverManager.getConnection(url, user, password);
-        Statement sql = db.createStatement()) {
-      sql.execute("drop schema public cascade");
-      sql.execute("create schema public");
-    }
-    SchemaMigration.migrations().dataSource(url, user, password).target("8").load().migrate();
+    BenchSchema.reset(url, user, password, "8");
     long now = System.currentTimeMillis();
     long spans =
         StoreGenerator.generate(

@@ -2,7 +2,6 @@ package dev.workflowtracing.bench;
 
 import dev.workflowtracing.instrumentation.ExporterStats;
 import dev.workflowtracing.instrumentation.PersistingSpanExporter;
-import dev.workflowtracing.schema.SchemaMigration;
 import dev.workflowtracing.tracestore.BenchQueries;
 import dev.workflowtracing.tracestore.IndexedAttributes;
 import dev.workflowtracing.tracestore.RunFilter;
@@ -344,12 +343,7 @@ public final class PersistenceBench {
   }
 
   private void resetSchema() throws SQLException {
-    try (Connection c = connect();
-        Statement s = c.createStatement()) {
-      s.execute("drop schema public cascade");
-      s.execute("create schema public");
-    }
-    SchemaMigration.migrations().dataSource(url, user, password).load().migrate();
+    BenchSchema.reset(url, user, password);
   }
 
   private void truncate() throws SQLException {

@@ -1,6 +1,5 @@
 package dev.workflowtracing.bench;
 
-import dev.workflowtracing.schema.SchemaMigration;
 import dev.workflowtracing.stats.BenchStats;
 import dev.workflowtracing.stats.NodeStats;
 import jakarta.persistence.EntityManager;
@@ -34,12 +33,8 @@ public final class StatsBench {
     String url = args[0];
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
     int nodes = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+    BenchSchema.reset(url, args[1], args[2]);
     try (Connection db = DriverManager.getConnection(url, args[1], args[2])) {
-      try (Statement sql = db.createStatement()) {
-        sql.execute("drop schema public cascade");
-        sql.execute("create schema public");
-      }
-      SchemaMigration.migrations().dataSource(url, args[1], args[2]).load().migrate();
       long now = System.currentTimeMillis();
       long firstHour = Math.floorDiv(now, HOUR) * HOUR - (HOURS - 1) * HOUR;
       int perHour = Math.max(1, runs / HOURS);

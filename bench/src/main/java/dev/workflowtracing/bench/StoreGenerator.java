@@ -1,6 +1,5 @@
 package dev.workflowtracing.bench;
 
-import dev.workflowtracing.schema.SchemaMigration;
 import dev.workflowtracing.tracestore.IndexedAttributes;
 import dev.workflowtracing.tracestore.SpanWriter;
 import dev.workflowtracing.tracestore.partitions.PartitionCatalog;
@@ -47,12 +46,8 @@ public final class StoreGenerator {
     int days = Integer.parseInt(args[4]);
     int spansPerRun = args.length > 5 ? Integer.parseInt(args[5]) : 21;
     boolean artifacts = args.length <= 6 || !args[6].equals("no-artifacts");
+    BenchSchema.reset(url, user, password);
     try (Connection db = DriverManager.getConnection(url, user, password)) {
-      try (Statement sql = db.createStatement()) {
-        sql.execute("drop schema public cascade");
-        sql.execute("create schema public");
-      }
-      SchemaMigration.migrations().dataSource(url, user, password).load().migrate();
       long now = System.currentTimeMillis();
       long first = PartitionInterval.DAILY.floor(now - days * DAY);
       makeDays(db, first, PartitionInterval.DAILY.floor(now));
