@@ -33,6 +33,28 @@ public class WorkflowCatalog {
         .getResultList();
   }
 
+  /** One stored version of a workflow. */
+  public Optional<WorkflowRecord> version(String workflowId, int version) {
+    return Optional.ofNullable(
+        em.find(WorkflowRecord.class, new WorkflowRecord.Key(workflowId, version)));
+  }
+
+  /** A stored version's definition, parsed. */
+  public Optional<WorkflowDefinition> definition(String workflowId, int version) {
+    return version(workflowId, version).map(r -> WorkflowDefinitionParser.parse(r.getDefinition()));
+  }
+
+  /** A workflow's versions, newest first; at most {@code limit}. */
+  public List<WorkflowVersion> versions(String workflowId, int limit) {
+    return em.createQuery(
+            "select new dev.workflowtracing.workflow.WorkflowVersion(w.version, w.name, w.createdAt)"
+                + " from WorkflowRecord w where w.workflowId = :workflowId order by w.version desc",
+            WorkflowVersion.class)
+        .setParameter("workflowId", workflowId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   public Optional<WorkflowRecord> latest(String workflowId) {
     return em.createNamedQuery("WorkflowRecord.findLatest", WorkflowRecord.class)
         .setParameter("workflowId", workflowId)

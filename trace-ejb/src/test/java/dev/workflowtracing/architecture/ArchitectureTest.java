@@ -33,7 +33,10 @@ class ArchitectureTest {
           .layer("Workflow")
           .definedBy("dev.workflowtracing.workflow..")
           .layer("TraceStore")
-          .definedBy("dev.workflowtracing.tracestore..", "dev.workflowtracing.stats..")
+          .definedBy(
+              "dev.workflowtracing.tracestore..",
+              "dev.workflowtracing.stats..",
+              "dev.workflowtracing.compare..")
           .layer("Operations")
           .definedBy(
               "dev.workflowtracing.schema..",

@@ -47,10 +47,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The latest definition of a workflow */
+        /** The latest definition of a workflow, or the version asked for */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A saved version; default: the latest */
+                    version?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -68,6 +71,7 @@ export interface paths {
                         "application/json": components["schemas"]["SavedWorkflowDefinition"];
                     };
                 };
+                400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
             };
         };
@@ -99,6 +103,50 @@ export interface paths {
                 400: components["responses"]["Problem"];
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workflow's saved versions, newest first (at most 1,000) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Its versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            name: string;
+                            /** Format: date-time */
+                            savedAt: string;
+                        }[];
+                    };
+                };
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -199,6 +247,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runs/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Two runs of one workflow compared node by node
+         * @description Nodes are aligned by id across the two runs' versions (any versions): each has its presence (both versions, left only, right only), what it did on each side (status, attempts, duration, tokens, cost; null where it did not run) and the difference (right minus left). With node, that node's texts (input, request, prompt, response, output, error) are diffed line by line (JSON one member per line). Figures are read from the stored spans: a run still executing compares as far as it has got.
+         */
+        get: {
+            parameters: {
+                query: {
+                    left: string;
+                    right: string;
+                    /** @description A node whose texts to diff */
+                    node?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The comparison */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunComparison"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -998,6 +1093,86 @@ export interface components {
             slowestTraceId: string | null;
             /** @description the trace of its latest failed execution */
             latestFailedTraceId: string | null;
+        };
+        RunComparison: {
+            workflowId: string;
+            left: components["schemas"]["Run"];
+            right: components["schemas"]["Run"];
+            /** @description how many nodes have each change */
+            changes: {
+                [key: string]: number;
+            };
+            total: components["schemas"]["NodeDifference"];
+            nodes: components["schemas"]["NodeComparison"][];
+            edges: {
+                from: string;
+                to: string;
+                when: string | null;
+                /** @enum {string} */
+                presence: "both" | "left" | "right";
+            }[];
+            /** @description null unless node was asked for */
+            texts: {
+                nodeId: string;
+                texts: components["schemas"]["TextDiff"][];
+            } | null;
+        };
+        NodeComparison: {
+            nodeId: string;
+            type: string;
+            label: string;
+            /**
+             * @description where the node is defined: both versions, the left run's only (removed since), the right run's only (added)
+             * @enum {string}
+             */
+            presence: "both" | "left" | "right";
+            /**
+             * @description status: it ended differently; changed: same status, other attempts, tokens or cost; durations alone are no change
+             * @enum {string}
+             */
+            change: "added" | "removed" | "notRunLeft" | "notRunRight" | "notRun" | "status" | "changed" | "same";
+            left: components["schemas"]["NodeSide"];
+            right: components["schemas"]["NodeSide"];
+            difference: components["schemas"]["NodeDifference"];
+        };
+        /** @description what the node did in one run; null where it did not run */
+        NodeSide: {
+            /** @enum {string} */
+            status: "SUCCEEDED" | "FAILED" | "CANCELLED";
+            attempts: number;
+            durationMs: number;
+            inputTokens: number;
+            outputTokens: number;
+            totalTokens: number;
+            cost: number | null;
+            costNanos: number | null;
+            /** @description its node span */
+            spanId: string | null;
+        } | null;
+        /** @description right minus left; null unless the node ran on both sides */
+        NodeDifference: {
+            durationMs: number;
+            attempts: number;
+            totalTokens: number;
+            cost: number | null;
+            costNanos: number | null;
+        } | null;
+        TextDiff: {
+            /** @description input, request, prompt, response, output or error */
+            kind: string;
+            changed: boolean;
+            /** @description either text was cut before it was stored */
+            truncated: boolean;
+            /** @description a text had more than 2,000 lines: the diff covers its first 2,000 */
+            cut: boolean;
+            lines: {
+                /**
+                 * @description kept, left only, right only
+                 * @enum {string}
+                 */
+                op: " " | "-" | "+";
+                text: string;
+            }[];
         };
         /** @description How spans and runs are stored; the counters are this server's since it started */
         StorageView: {

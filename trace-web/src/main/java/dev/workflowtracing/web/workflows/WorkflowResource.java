@@ -4,12 +4,16 @@ import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.web.WebSettings;
+import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
+import dev.workflowtracing.workflow.WorkflowRecord;
 import dev.workflowtracing.workflow.WorkflowSummary;
+import dev.workflowtracing.workflow.WorkflowVersion;
 import dev.workflowtracing.workflow.engine.WorkflowService;
 import dev.workflowtracing.workflow.engine.queue.QueuedRun;
 import dev.workflowtracing.workflow.engine.queue.RunQueue;
@@ -31,11 +35,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 
 /** Workflows: list, read, save a new version, and run. */
 @Path("/workflows")
@@ -45,6 +51,7 @@ import java.util.List;
 public class WorkflowResource {
 
   private static final int MAX_TRIGGER_LENGTH = 32;
+  private static final int MAX_VERSIONS_LISTED = 1_000;
   private static final String RESPOND_ASYNC = "respond-async";
 
   @EJB WorkflowCatalog catalog;
@@ -61,12 +68,34 @@ public class WorkflowResource {
     return catalog.summaries();
   }
 
+  /** The latest definition, or with {@code version} that version's. */
   @GET
   @Path("/{id}")
-  public Response get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") String id, @QueryParam("version") String version) {
+    Optional<Integer> number =
+        Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
     String definition =
-        catalog.latestDefinition(id).orElseThrow(() -> new WorkflowNotFoundException(id));
+        (number.isPresent()
+                ? catalog.version(id, number.get()).map(WorkflowRecord::getDefinition)
+                : catalog.latestDefinition(id))
+            .orElseThrow(
+                () ->
+                    number.isPresent()
+                        ? new NotFoundProblem(
+                            "Workflow \"" + id + "\" has no version " + number.get())
+                        : new WorkflowNotFoundException(id));
     return Response.ok(JsonText.parse(definition)).build();
+  }
+
+  /** The workflow's versions, newest first (at most {@value #MAX_VERSIONS_LISTED}). */
+  @GET
+  @Path("/{id}/versions")
+  public List<WorkflowVersion> versions(@PathParam("id") String id) {
+    List<WorkflowVersion> versions = catalog.versions(id, MAX_VERSIONS_LISTED);
+    if (versions.isEmpty()) {
+      throw new WorkflowNotFoundException(id);
+    }
+    return versions;
   }
 
   /** Saves the body as the next version of workflow {@code id}. */

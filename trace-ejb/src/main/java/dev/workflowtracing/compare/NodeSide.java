@@ -1,0 +1,27 @@
+package dev.workflowtracing.compare;
+
+/**
+ * What one node did in one run, from its stored spans.
+ *
+ * @param status SUCCEEDED, FAILED or CANCELLED
+ * @param attempts attempts it made (the node span's count, else its attempt spans)
+ * @param costNanos null when none of its calls had a price
+ * @param spanId its node span, for links into the trace
+ */
+public record NodeSide(
+    String status,
+    int attempts,
+    long durationMs,
+    long inputTokens,
+    long outputTokens,
+    Long costNanos,
+    String spanId) {
+
+  public long totalTokens() {
+    return inputTokens + outputTokens;
+  }
+
+  public Double cost() {
+    return costNanos == null ? null : costNanos / 1e9;
+  }
+}
