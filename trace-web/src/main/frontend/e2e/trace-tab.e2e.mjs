@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { CHROMIUM_PATH, launchChromium } from './chromium.mjs'
 
-const OVERALL_TIMEOUT_MS = 170_000
+const OVERALL_TIMEOUT_MS = 240_000
 const RUN_TIMEOUT_MS = 60_000
 const STEP_TIMEOUT_MS = 15_000
 const VIEWPORT = { width: 1600, height: 1000 }
@@ -386,6 +386,103 @@ async function checkViewer(browser) {
   }
 }
 
+/** Runs a workflow through the API (answered when it has ended) and waits until its trace is stored whole. */
+async function runByApi(page, workflowId, inputs) {
+  const answer = await page.request.post(`${baseUrl}api/workflows/${workflowId}/runs`, { data: { inputs } })
+  check(answer.status() === 201, `a run of ${workflowId} answered ${answer.status()}: ${await answer.text()}`)
+  const run = await answer.json()
+  const deadline = Date.now() + RUN_TIMEOUT_MS
+  for (;;) {
+    const trace = await page.request.get(`${baseUrl}api/traces/${run.traceId}`)
+    if (trace.ok() && (await trace.json()).completeness?.complete) return run
+    check(Date.now() < deadline, `the trace of run ${run.runId} did not become complete`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+// A quick node and a slow one: the Stats view must colour the slow one hottest on p95.
+const STATS_WORKFLOW = {
+  id: 'e2e-stats',
+  name: 'Stats (browser test)',
+  nodes: [
+    { id: 'quick', type: 'transform', config: { set: { a: '1' } } },
+    { id: 'slow', type: 'delay', config: { ms: 300 } },
+  ],
+  edges: [{ from: 'quick', to: 'slow' }],
+}
+
+async function checkStats(page) {
+  step('run a workflow with a quick and a slow node twice')
+  const saved = await page.request.put(`${baseUrl}api/workflows/${STATS_WORKFLOW.id}`, { data: STATS_WORKFLOW })
+  check(saved.ok(), `saving ${STATS_WORKFLOW.id} answered ${saved.status()}`)
+  const runs = [await runByApi(page, STATS_WORKFLOW.id, {}), await runByApi(page, STATS_WORKFLOW.id, {})]
+
+  step('open its Stats view by the URL: the slow node is the hottest on p95')
+  await page.goto(`${baseUrl}workflows/${STATS_WORKFLOW.id}/stats?since=1h`, { waitUntil: 'domcontentloaded' })
+  await page.getByTestId('stats-view').waitFor()
+  const slow = page.getByTestId('graph-node-slow')
+  await slow.locator('[data-testid="graph-node-figure"]').first().waitFor()
+  check(
+    (await slow.getAttribute('data-heat')) === '1',
+    `the slow node's heat is ${await slow.getAttribute('data-heat')}`,
+  )
+  const quickHeat = Number(await page.getByTestId('graph-node-quick').getAttribute('data-heat'))
+  check(quickHeat < 0.5, `the quick node's heat is ${quickHeat}`)
+  const figures = await slow.locator('[data-testid="graph-node-figure"]').allTextContents()
+  check(/2 runs · p95/.test(figures.join(' ')), `the slow node says ${JSON.stringify(figures)}`)
+
+  step("open the slow node's panel; it links its slowest trace")
+  await slow.click()
+  await page.getByTestId('node-stats-panel').waitFor()
+  check(page.url().includes('node=slow'), `the node is not in the URL: ${page.url()}`)
+  await screenshot(page, 'stats.png')
+  await page.getByTestId('node-stats-slowest').click()
+  await page.getByTestId('trace-timeline').waitFor()
+  const traceId = new URL(page.url()).pathname.split('/').pop()
+  check(
+    runs.some((run) => run.traceId === traceId),
+    `the slowest trace link opened ${page.url()}, not one of the runs`,
+  )
+}
+
+async function checkCompare(page) {
+  step('run branching with two small amounts')
+  const fifty = await runByApi(page, 'branching', { amount: 50 })
+  const eighty = await runByApi(page, 'branching', { amount: 80 })
+
+  step('pick both in the run history and compare them')
+  await page.goto(`${baseUrl}workflows/branching`, { waitUntil: 'domcontentloaded' })
+  await page.getByTestId(`compare-pick-${fifty.runId}`).check()
+  await page.getByTestId(`compare-pick-${eighty.runId}`).check()
+  await page.getByTestId('compare-open').click()
+  await page.getByTestId('compare-page').waitFor()
+  check(
+    page.url().includes(`left=${fifty.runId}`) && page.url().includes(`right=${eighty.runId}`),
+    `the compare URL is ${page.url()}`,
+  )
+
+  step("open the model node's panel: its prompt diff shows the changed line")
+  await page.getByTestId('graph-node-auto-approve').click()
+  const prompt = page.getByTestId('text-diff-prompt')
+  await prompt.waitFor()
+  const removed = await prompt.locator('[data-op="-"]').allTextContents()
+  const added = await prompt.locator('[data-op="+"]').allTextContents()
+  check(
+    removed.some((line) => line.includes('Approve a payment of 50')),
+    `removed lines: ${JSON.stringify(removed)}`,
+  )
+  check(
+    added.some((line) => line.includes('Approve a payment of 80')),
+    `added lines: ${JSON.stringify(added)}`,
+  )
+  check(page.url().includes('node=auto-approve'), `the node is not in the URL: ${page.url()}`)
+  await screenshot(page, 'compare.png')
+
+  step('the compare URL opens the same view after a reload')
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  await page.getByTestId('text-diff-prompt').waitFor()
+}
+
 async function main() {
   step(`launch chromium (${CHROMIUM_PATH})`)
   const browser = await launchChromium()
@@ -516,6 +613,10 @@ async function main() {
     check(markers > 0, 'the redaction markers are not highlighted')
 
     // 5. The admin page: secrets arrive masked, and the exporters are listed.
+    // Across runs: a workflow's Stats view, and two runs compared.
+    await checkStats(page)
+    await checkCompare(page)
+
     step('open the admin page')
     await page.getByTestId('nav-admin').click()
     await page.getByTestId('settings-table').waitFor()

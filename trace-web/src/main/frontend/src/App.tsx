@@ -1,4 +1,5 @@
 import { AdminPage } from './admin/AdminPage'
+import { ComparePage } from './compare/ComparePage'
 import { useUrlSync } from './routes/useUrlSync'
 import { RunPanel } from './runs/RunPanel'
 import { SearchPage } from './search/SearchPage'
@@ -18,7 +19,15 @@ export function App() {
     <div className="app">
       <WorkflowSidebar />
       <main className="main">
-        {view === 'admin' ? <AdminPage /> : view === 'search' ? <SearchPage /> : <WorkflowView />}
+        {view === 'admin' ? (
+          <AdminPage />
+        ) : view === 'search' ? (
+          <SearchPage />
+        ) : view === 'compare' ? (
+          <ComparePage />
+        ) : (
+          <WorkflowView />
+        )}
       </main>
       {view === 'workflows' && <RunPanel />}
     </div>

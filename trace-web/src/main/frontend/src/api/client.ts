@@ -4,6 +4,7 @@ import type {
   Me,
   ProblemDetails,
   Run,
+  RunComparison,
   RunFilter,
   RunPage,
   SpanDetail,
@@ -12,7 +13,9 @@ import type {
   TracingAdmin,
   UiConfig,
   WorkflowDefinition,
+  WorkflowStats,
   WorkflowSummary,
+  WorkflowVersion,
 } from './types'
 import { MalformedTraceError, readTraceLines, TRACE_LINES_TYPE } from './traceLines'
 
@@ -138,6 +141,21 @@ export const api = {
   listWorkflows: () => request<WorkflowSummary[]>('/workflows'),
 
   getWorkflow: (id: string) => request<WorkflowDefinition>(`/workflows/${segment(id)}`),
+
+  /** One saved version's definition. */
+  getWorkflowVersion: (id: string, version: number) =>
+    request<WorkflowDefinition>(`/workflows/${segment(id)}${query({ version })}`),
+
+  /** A workflow's saved versions, newest first. */
+  listWorkflowVersions: (id: string) => request<WorkflowVersion[]>(`/workflows/${segment(id)}/versions`),
+
+  /** Per-node figures of a workflow over a time range, of one version or all. */
+  getWorkflowStats: (id: string, range: { from: string; to?: string; version?: number }) =>
+    request<WorkflowStats>(`/workflows/${segment(id)}/stats${query(range)}`),
+
+  /** Two runs of one workflow compared node by node; with `node`, that node's texts diffed. */
+  compareRuns: (left: string, right: string, node?: string) =>
+    request<RunComparison>(`/runs/compare${query({ left, right, node })}`),
 
   /**
    * Starts a run and answers at once (202) with the run QUEUED: it runs on the server's run queue,

@@ -5,6 +5,7 @@ import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
 import type {
   Me,
   Run,
+  RunComparison,
   RunPage,
   RunStatus,
   SpanDetail,
@@ -13,7 +14,9 @@ import type {
   TracingAdmin,
   UiConfig,
   WorkflowDefinition,
+  WorkflowStats,
   WorkflowSummary,
+  WorkflowVersion,
 } from './types'
 
 export const queryCache = new QueryCache()
@@ -38,6 +41,22 @@ export const queries = {
     key: `${runsKeyPrefix(workflowId)}${status ?? ''}`,
     load: () => api.listRuns({ workflowId, status, limit: RUNS_PAGE_SIZE }),
   }),
+  workflowVersion: (id: string, version: number): Query<WorkflowDefinition> => ({
+    key: `workflow:${id}@${version}`,
+    load: () => api.getWorkflowVersion(id, version),
+  }),
+  workflowVersions: (id: string): Query<WorkflowVersion[]> => ({
+    key: `workflow-versions:${id}`,
+    load: () => api.listWorkflowVersions(id),
+  }),
+  workflowStats: (id: string, range: StatsRange): Query<WorkflowStats> => ({
+    key: `stats:${id}:${range.from}:${range.to ?? ''}:${range.version ?? ''}`,
+    load: () => api.getWorkflowStats(id, range),
+  }),
+  comparison: (left: string, right: string, node: string | null): Query<RunComparison> => ({
+    key: `compare:${left}:${right}:${node ?? ''}`,
+    load: () => api.compareRuns(left, right, node ?? undefined),
+  }),
   trace: (traceId: string): Query<Trace> => ({ key: `trace:${traceId}`, load: () => api.getTrace(traceId) }),
   run: (runId: string): Query<Run> => ({ key: `run:${runId}`, load: () => api.getRun(runId) }),
   spanDetail: (traceId: string, spanId: string): Query<SpanDetail> => ({
@@ -54,6 +73,13 @@ export const queries = {
     key: 'admin:storage',
     load: () => api.getStorageAdmin(),
   }),
+}
+
+/** The range of a stats query: ISO instants (to: now when absent) and a version or all. */
+export interface StatsRange {
+  from: string
+  to?: string
+  version?: number
 }
 
 /** Data with the time it arrived, for pages that say how fresh they are. */
@@ -77,6 +103,34 @@ export function useWorkflows(): QueryState<WorkflowSummary[]> {
 
 export function useWorkflow(id: string | null): QueryState<WorkflowDefinition> {
   return useQuery(useMemo(() => (id ? queries.workflow(id) : null), [id]))
+}
+
+/** A saved version's definition; the latest when `version` is null. */
+export function useWorkflowVersion(id: string | null, version: number | null): QueryState<WorkflowDefinition> {
+  return useQuery(
+    useMemo(() => (id ? (version ? queries.workflowVersion(id, version) : queries.workflow(id)) : null), [id, version]),
+  )
+}
+
+export function useWorkflowVersions(id: string | null): QueryState<WorkflowVersion[]> {
+  return useQuery(useMemo(() => (id ? queries.workflowVersions(id) : null), [id]))
+}
+
+/** Per-node figures; a null range (not known yet) stays loading. */
+export function useWorkflowStats(id: string | null, range: StatsRange | null): QueryState<WorkflowStats> {
+  const key = range ? `${range.from}|${range.to ?? ''}|${range.version ?? ''}` : null
+  return useQuery(
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the range
+    useMemo(() => (id && range ? queries.workflowStats(id, range) : null), [id, key]),
+  )
+}
+
+export function useRunComparison(
+  left: string | null,
+  right: string | null,
+  node: string | null,
+): QueryState<RunComparison> {
+  return useQuery(useMemo(() => (left && right ? queries.comparison(left, right, node) : null), [left, right, node]))
 }
 
 /** One run by its id (a run opened by its URL). */

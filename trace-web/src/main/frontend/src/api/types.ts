@@ -111,3 +111,23 @@ export interface RunStreamEvents {
 }
 
 export type RunStreamEventName = keyof RunStreamEvents
+
+/** GET /api/workflows/{id}/versions: one saved version. */
+export type WorkflowVersion =
+  paths['/workflows/{id}/versions']['get']['responses']['200']['content']['application/json'][number]
+
+/** GET /api/workflows/{id}/stats: per-node figures over a time range. */
+export type WorkflowStats = Schemas['WorkflowStats']
+
+export type NodeStats = Schemas['NodeStats']
+
+/** GET /api/runs/compare: two runs of one workflow aligned node by node. */
+export type RunComparison = Schemas['RunComparison']
+
+export type NodeComparison = Schemas['NodeComparison']
+
+export type NodeChange = NodeComparison['change']
+
+export type NodeSide = NonNullable<Schemas['NodeSide']>
+
+export type TextDiff = Schemas['TextDiff']

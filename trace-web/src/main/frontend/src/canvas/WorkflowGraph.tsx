@@ -7,10 +7,10 @@ import { nodeSpansByNodeId } from '../trace/spanFacts'
 import { ancestorIds, spansById } from '../trace/spanRows'
 import { GraphLegend } from './GraphLegend'
 import './WorkflowGraph.css'
-import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode } from './graphModel'
+import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode, type NodeDecoration } from './graphModel'
 import { countStates, groupParallelSiblings, groupState, type StateCounts } from './grouping'
 import { layoutByDepth } from './layout'
-import { liveNodeStates, nodeRunStates } from './nodeStates'
+import { liveNodeStates, nodeRunStates, type NodeRunState } from './nodeStates'
 import { nodeTypes } from './nodeTypes'
 
 // Big graphs (the 1,000-node fan-out) only draw what is on screen.
@@ -24,11 +24,28 @@ interface WorkflowGraphProps {
   live: LiveRunState | null
   selectedSpanId: string | null
   /** Selects a span, opening its collapsed ancestors in the timeline. */
-  onRevealSpan: (spanId: string, ancestorIds: readonly string[]) => void
+  onRevealSpan?: (spanId: string, ancestorIds: readonly string[]) => void
+  /**
+   * Figures to draw on the nodes (Stats, Compare) instead of a run's colours; a group of parallel
+   * siblings shows its hottest member's.
+   */
+  decorations?: ReadonlyMap<string, NodeDecoration>
+  /** With decorations: a click selects the node (a group: its hottest member). */
+  onSelectNode?: (nodeId: string) => void
+  selectedNodeId?: string | null
 }
 
 /** The workflow as a graph, coloured by the selected run. Clicking a node selects its span. */
-export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevealSpan }: WorkflowGraphProps) {
+export function WorkflowGraph({
+  definition,
+  trace,
+  live,
+  selectedSpanId,
+  onRevealSpan,
+  decorations,
+  onSelectNode,
+  selectedNodeId: pickedNodeId,
+}: WorkflowGraphProps) {
   // Many parallel siblings are drawn as one group node, so a 1,000-node fan-out stays readable.
   const grouped = useMemo(() => groupParallelSiblings(definition), [definition])
   const drawn = grouped.definition
@@ -47,15 +64,17 @@ export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevea
   )
   const states = useMemo(
     () =>
+      (decorations && decoratedStates(definition, decorations)) ??
       liveNodeStates(definition.nodes, live) ??
       nodeRunStates(
         definition.nodes,
         edgesOf(definition),
         trace ? { status: trace.run?.status ?? 'SUCCEEDED', spans: trace.spans } : null,
       ),
-    [definition, trace, live],
+    [definition, trace, live, decorations],
   )
-  const selectedNodeId = (trace && selectedSpanId && spansById(trace.spans).get(selectedSpanId)?.nodeId) || null
+  const selectedNodeId =
+    pickedNodeId ?? ((trace && selectedSpanId && spansById(trace.spans).get(selectedSpanId)?.nodeId) || null)
   const highlightedNodeId = selectedNodeId ? (grouped.groupOf.get(selectedNodeId) ?? selectedNodeId) : null
   const groups = useMemo(() => {
     const summary = new Map<string, { size: number; counts: StateCounts }>()
@@ -69,21 +88,29 @@ export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevea
     return merged
   }, [states, groups])
 
+  const drawnDecorations = useMemo(
+    () => (decorations ? withGroups(decorations, grouped.members) : undefined),
+    [decorations, grouped],
+  )
+
   const nodes = useMemo(
-    () => toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups),
-    [drawn, positions, drawnStates, highlightedNodeId, groups],
+    () => toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations),
+    [drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations],
   )
   const edges = useMemo(() => toCanvasEdges(drawn), [drawn])
 
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(
     (_, node) => {
-      // A group selects its first failed member's span, or its first member's.
       const members = grouped.members.get(node.id)
+      if (decorations && onSelectNode) {
+        return onSelectNode(members ? hottest(members, decorations) : node.id)
+      }
+      // A group selects its first failed member's span, or its first member's.
       const nodeId = members ? (members.find((id) => states.get(id) === 'failed') ?? members[0]) : node.id
       const span = nodeSpans?.get(nodeId)
-      if (trace && span) onRevealSpan(span.spanId, ancestorIds(span.spanId, trace.spans))
+      if (trace && span && onRevealSpan) onRevealSpan(span.spanId, ancestorIds(span.spanId, trace.spans))
     },
-    [grouped, states, nodeSpans, trace, onRevealSpan],
+    [grouped, states, nodeSpans, trace, onRevealSpan, decorations, onSelectNode],
   )
 
   return (
@@ -99,14 +126,52 @@ export function WorkflowGraph({ definition, trace, live, selectedSpanId, onRevea
         onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
         minZoom={0.02}
         fitView
+        // A small graph is drawn at its natural size, not blown up to fill the pane.
+        fitViewOptions={{ maxZoom: 1 }}
       >
         <Background />
         <Controls showInteractive={false} />
-        <GraphLegend
-          coloured={trace !== null || live !== null}
-          live={live !== null && Object.keys(live.nodes).length > 0}
-        />
+        {!decorations && (
+          <GraphLegend
+            coloured={trace !== null || live !== null}
+            live={live !== null && Object.keys(live.nodes).length > 0}
+          />
+        )}
       </ReactFlow>
     </div>
   )
+}
+
+/** The states decorations give (Compare); idle where they give none (Stats). */
+function decoratedStates(
+  definition: WorkflowDefinition,
+  decorations: ReadonlyMap<string, NodeDecoration>,
+): Map<string, NodeRunState> {
+  return new Map(definition.nodes.map((node) => [node.id, decorations.get(node.id)?.state ?? 'idle']))
+}
+
+/** The member with the highest heat (the first when none has figures). */
+function hottest(members: readonly string[], decorations: ReadonlyMap<string, NodeDecoration>): string {
+  let best = members[0]
+  let bestHeat = -1
+  for (const id of members) {
+    const heat = decorations.get(id)?.heat ?? -1
+    if (heat > bestHeat) [best, bestHeat] = [id, heat]
+  }
+  return best
+}
+
+/** Each group of parallel siblings drawn with its hottest member's decoration. */
+function withGroups(
+  decorations: ReadonlyMap<string, NodeDecoration>,
+  groups: ReadonlyMap<string, readonly string[]>,
+): ReadonlyMap<string, NodeDecoration> {
+  if (groups.size === 0) return decorations
+  const merged = new Map(decorations)
+  groups.forEach((members, id) => {
+    const member = hottest(members, decorations)
+    const decoration = decorations.get(member)
+    if (decoration) merged.set(id, { ...decoration, lines: [`hottest: ${member}`, ...decoration.lines] })
+  })
+  return merged
 }

@@ -1,6 +1,6 @@
 // How xyflow draws a workflow node: type, label, state in the selected run, retries; a branch shows its test.
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import { memo } from 'react'
+import { memo, type CSSProperties } from 'react'
 import type { BranchNode, StepNode, WorkflowNodeData } from './graphModel'
 import './WorkflowNodeView.css'
 
@@ -34,20 +34,36 @@ function groupSummary(group: NonNullable<WorkflowNodeData['group']>): string {
 }
 
 function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
-  const { definition, state, highlighted, group } = data
+  const { definition, state, highlighted, group, decoration } = data
   const maxAttempts = definition.retry?.maxAttempts ?? 1
-  const retry = maxAttempts > 1 ? `up to ${maxAttempts} attempts` : null
+  const retry = maxAttempts > 1 && !decoration ? `up to ${maxAttempts} attempts` : null
+  const heat = decoration?.heat
+  const classes = [
+    'wf-node',
+    `wf-node--${state}`,
+    highlighted && 'wf-node--highlighted',
+    group && 'wf-node--group',
+    heat !== undefined && (heat === null ? 'wf-node--no-figures' : 'wf-node--heat'),
+  ]
   return (
     <div
-      className={`wf-node wf-node--${state}${highlighted ? ' wf-node--highlighted' : ''}${group ? ' wf-node--group' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
+      style={heat !== undefined && heat !== null ? ({ '--heat': heat.toFixed(3) } as CSSProperties) : undefined}
       data-testid={`graph-node-${definition.id}`}
       data-state={state}
+      data-heat={heat ?? undefined}
       title={`${definition.type} ${definition.id}${stateLabels[state] ? ` — ${stateLabels[state]}` : ''}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="wf-node__type">
         <span aria-hidden="true">{typeIcons[definition.type] ?? '•'}</span> {definition.type}
-        {stateLabels[state] && <span className="wf-node__state">{stateLabels[state]}</span>}
+        {decoration?.badge ? (
+          <span className={`wf-node__state wf-node--tone-${decoration.tone ?? 'plain'}`} data-testid="graph-node-badge">
+            {decoration.badge}
+          </span>
+        ) : (
+          stateLabels[state] && <span className="wf-node__state">{stateLabels[state]}</span>
+        )}
       </div>
       <div className="wf-node__label">{definition.label || definition.id}</div>
       {group && (
@@ -56,6 +72,11 @@ function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
         </div>
       )}
       {extra && <div className="wf-node__meta">{extra}</div>}
+      {decoration?.lines.map((line) => (
+        <div key={line} className="wf-node__figure" data-testid="graph-node-figure">
+          {line}
+        </div>
+      ))}
       {retry && <div className="wf-node__meta">{retry}</div>}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>

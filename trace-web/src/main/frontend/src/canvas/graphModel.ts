@@ -13,6 +13,22 @@ export interface WorkflowNodeData extends Record<string, unknown> {
   highlighted: boolean
   /** For a group of parallel siblings: how many, and how many in each state. */
   group?: { size: number; counts: StateCounts }
+  /** Figures drawn on the node (the Stats and Compare views). */
+  decoration?: NodeDecoration
+}
+
+/** What the Stats and Compare views draw on a node besides its definition. */
+export interface NodeDecoration {
+  /** The node's colour on the chosen measure, 0 (lowest) to 1 (highest); null for no figures. */
+  heat?: number | null
+  /** A short mark beside the type: "added", "removed", "not run on the left". */
+  badge?: string
+  /** A CSS modifier for the mark's colour (wf-node--tone-…). */
+  tone?: string
+  /** Lines of figures. */
+  lines: readonly string[]
+  /** The node's state where one side's run colours it (Compare). */
+  state?: NodeRunState
 }
 
 export type StepNode = Node<WorkflowNodeData, 'step'>
@@ -28,6 +44,7 @@ export function toCanvasNodes(
   states: ReadonlyMap<string, NodeRunState>,
   highlightedNodeId: string | null,
   groups: ReadonlyMap<string, { size: number; counts: StateCounts }> = new Map(),
+  decorations?: ReadonlyMap<string, NodeDecoration>,
 ): CanvasNode[] {
   return definition.nodes.map((node): CanvasNode => {
     const common = {
@@ -38,6 +55,7 @@ export function toCanvasNodes(
         state: states.get(node.id) ?? 'idle',
         highlighted: node.id === highlightedNodeId,
         group: groups.get(node.id),
+        decoration: decorations?.get(node.id),
       },
     }
     return node.type === 'branch' ? { ...common, type: 'branch' } : { ...common, type: 'step' }

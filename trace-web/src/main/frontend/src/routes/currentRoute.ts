@@ -7,6 +7,10 @@ import type { Route } from './route'
 export function routeOf(state: CanvasState): Route {
   if (state.view === 'admin') return { page: 'admin' }
   if (state.view === 'search') return { page: 'search', query: state.searchQuery }
+  if (state.view === 'compare' && state.comparison) return { page: 'compare', ...state.comparison }
+  if (state.activeTab === 'stats' && state.selectedWorkflowId) {
+    return { page: 'stats', workflowId: state.selectedWorkflowId, query: state.statsQuery }
+  }
   if (state.selectedTraceId && state.activeTab === 'trace') {
     return { page: 'trace', traceId: state.selectedTraceId, spanId: state.selectedSpanId }
   }

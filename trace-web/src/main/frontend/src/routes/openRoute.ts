@@ -17,6 +17,10 @@ export function openRoute(route: Route, store: StoreApi<CanvasStore> = useCanvas
     case 'workflow':
       if (route.workflowId !== state.selectedWorkflowId) state.selectWorkflow(route.workflowId)
       return set({ view: 'workflows', selectedRunId: null, selectedTraceId: null, activeTab: 'graph' })
+    case 'stats':
+      return state.openStats(route.workflowId, route.query)
+    case 'compare':
+      return state.openCompare(route.left, route.right, route.node)
     case 'run':
       return state.openRun(route.runId)
     case 'trace':

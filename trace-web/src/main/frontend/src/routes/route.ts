@@ -1,11 +1,14 @@
 // Every view of the Canvas as a URL, and back: pure functions, so a shared or reloaded link opens
-// the same view. /workflows/{id}, /runs/{runId}, /traces/{traceId}?span={spanId}, /search?…,
-// /admin.
+// the same view. /workflows/{id}, /workflows/{id}/stats?…, /runs/{runId},
+// /traces/{traceId}?span={spanId}, /compare?left=&right=&node=, /search?…, /admin.
 import { formatSearch, parseSearch } from '../search/searchQuery'
+import { formatStatsQuery, parseStatsQuery } from '../stats/statsQuery'
 
 export type Route =
   | { page: 'home' }
   | { page: 'workflow'; workflowId: string }
+  | { page: 'stats'; workflowId: string; query: string }
+  | { page: 'compare'; left: string; right: string; node: string | null }
   | { page: 'run'; runId: string }
   | { page: 'trace'; traceId: string; spanId: string | null }
   | { page: 'search'; query: string }
@@ -24,9 +27,16 @@ function dec(segment: string): string | null {
 
 /** The route a URL names; anything unknown is the home page. */
 export function parseRoute(pathname: string, search: string): Route {
-  const [first, second, ...rest] = pathname.split('/').filter(Boolean)
+  const [first, second, third, ...rest] = pathname.split('/').filter(Boolean)
   if (rest.length > 0) return { page: 'home' }
+  if (third !== undefined) {
+    const workflowId = dec(second)
+    return first === 'workflows' && third === 'stats' && workflowId !== null
+      ? { page: 'stats', workflowId, query: formatStatsQuery(parseStatsQuery(search)) }
+      : { page: 'home' }
+  }
   if (first === 'admin' && second === undefined) return { page: 'admin' }
+  if (first === 'compare' && second === undefined) return compareRoute(search)
   if (first === 'search' && second === undefined) return { page: 'search', query: formatSearch(parseSearch(search)) }
   const id = second === undefined ? null : dec(second)
   if (id === null) return { page: 'home' }
@@ -39,6 +49,16 @@ export function parseRoute(pathname: string, search: string): Route {
   return { page: 'home' }
 }
 
+function compareRoute(search: string): Route {
+  const params = new URLSearchParams(search)
+  const value = (name: string) => {
+    const text = params.get(name)
+    return text && text.length <= 200 ? text : null
+  }
+  const [left, right] = [value('left'), value('right')]
+  return left && right ? { page: 'compare', left, right, node: value('node') } : { page: 'home' }
+}
+
 export function formatRoute(route: Route): string {
   switch (route.page) {
     case 'home':
@@ -49,6 +69,10 @@ export function formatRoute(route: Route): string {
       return `/search${route.query}`
     case 'workflow':
       return `/workflows/${enc(route.workflowId)}`
+    case 'stats':
+      return `/workflows/${enc(route.workflowId)}/stats${route.query}`
+    case 'compare':
+      return `/compare?left=${enc(route.left)}&right=${enc(route.right)}${route.node ? `&node=${enc(route.node)}` : ''}`
     case 'run':
       return `/runs/${enc(route.runId)}`
     case 'trace':

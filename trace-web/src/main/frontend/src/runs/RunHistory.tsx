@@ -6,6 +6,7 @@ import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
 import { formatCost, formatDateTime, formatMillis, formatUsage } from '../ui/format'
 import { Elapsed } from '../ui/Elapsed'
+import { CompareBar, PickToCompare } from '../compare/PickToCompare'
 import './RunHistory.css'
 
 interface RunHistoryProps {
@@ -51,10 +52,12 @@ export function RunHistory({ runs: result, status, onStatusChange, selectedRunId
         <EmptyState>{status ? `No ${status.toLowerCase()} runs.` : 'No runs yet — run the workflow.'}</EmptyState>
       )}
 
+      <CompareBar />
       {runs.length > 0 && (
         <ul className="run-list">
           {runs.map((run) => (
-            <li key={run.runId}>
+            <li key={run.runId} className="run-list__row">
+              <PickToCompare run={run} />
               <button
                 type="button"
                 className="run-item"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { useSearchRuns, useWorkflows } from '../api/hooks'
 import { RUN_STATUSES, type Run } from '../api/types'
@@ -7,6 +7,8 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { StatusBadge } from '../ui/StatusBadge'
+import { TimeRangePicker } from '../ui/TimeRangePicker'
+import { CompareBar, PickToCompare } from '../compare/PickToCompare'
 import { formatCost, formatDateTime, formatMillis } from '../ui/format'
 import './SearchPage.css'
 import {
@@ -18,7 +20,6 @@ import {
   type SearchField,
   type SearchQuery,
 } from './searchQuery'
-import { isoToLocalInput, localInputToIso, PRESETS } from './timeRange'
 
 const PAGE_SIZE = 50
 
@@ -98,7 +99,14 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
     )
   return (
     <form className="search-form" onSubmit={submit} data-testid="search-form">
-      <TimeRange draft={draft} setDraft={setDraft} fieldError={fieldError} />
+      <TimeRangePicker
+        value={draft}
+        onChange={(range) => setDraft({ ...draft, ...range })}
+        anyTime
+        testIdPrefix="search"
+        fieldClassName="search-form__field"
+        fieldError={fieldError}
+      />
       {/* The known workflows are offered; any id may still be typed (a deleted workflow's runs). */}
       <datalist id="search-known-workflows" data-testid="search-known-workflows">
         {(workflows.data ?? []).map((workflow) => (
@@ -173,59 +181,6 @@ function SearchForm({ query, problemField, problem, onSearch }: SearchFormProps)
   )
 }
 
-interface TimeRangeProps {
-  draft: SearchQuery
-  setDraft: (query: SearchQuery) => void
-  fieldError: (field: SearchField) => ReactNode
-}
-
-/** Any time, a relative preset (kept relative in the URL), or a range picked on a calendar. */
-function TimeRange({ draft, setDraft, fieldError }: TimeRangeProps) {
-  const [custom, setCustom] = useState(Boolean(draft.from || draft.to))
-  const choice = draft.since ?? (custom ? 'custom' : '')
-  const choose = (value: string) => {
-    setCustom(value === 'custom')
-    if (value === 'custom') setDraft({ ...draft, since: undefined })
-    else setDraft({ ...draft, since: value || undefined, from: undefined, to: undefined })
-  }
-  return (
-    <>
-      <label className="search-form__field">
-        <span className="field-label">Time range</span>
-        <select
-          className="input input--small"
-          value={choice}
-          onChange={(event) => choose(event.target.value)}
-          data-testid="search-range"
-        >
-          <option value="">Any time</option>
-          {PRESETS.map((preset) => (
-            <option key={preset.since} value={preset.since}>
-              {preset.label}
-            </option>
-          ))}
-          <option value="custom">Custom range…</option>
-        </select>
-      </label>
-      {choice === 'custom' &&
-        (['from', 'to'] as const).map((field) => (
-          <label key={field} className="search-form__field">
-            <span className="field-label">{field === 'from' ? 'From' : 'To'}</span>
-            <input
-              type="datetime-local"
-              className="input input--small"
-              value={isoToLocalInput(draft[field])}
-              aria-invalid={Boolean(fieldError(field))}
-              onChange={(event) => setDraft({ ...draft, [field]: localInputToIso(event.target.value) })}
-              data-testid={`search-${field}`}
-            />
-            {fieldError(field)}
-          </label>
-        ))}
-    </>
-  )
-}
-
 /** Goes to a trace (32 hex digits) or a run (a UUID) by its id. */
 function GoToId() {
   const openTrace = useCanvasStore((s) => s.openTrace)
@@ -292,9 +247,13 @@ function Results({ result }: { result: ReturnType<typeof useSearchRuns> }) {
   if (runs.length === 0) return null
   return (
     <div className="search-results">
+      <CompareBar />
       <table className="search-table" data-testid="search-results">
         <thead>
           <tr>
+            <th>
+              <span className="visually-hidden">Compare</span>
+            </th>
             <th>Status</th>
             <th>Workflow</th>
             <th>Started</th>
@@ -333,6 +292,9 @@ function ResultRow({ run }: { run: Run }) {
   const href = run.traceId ? `/traces/${run.traceId}` : `/runs/${run.runId}`
   return (
     <tr data-testid={`search-row-${run.runId}`}>
+      <td>
+        <PickToCompare run={run} />
+      </td>
       <td>
         <StatusBadge status={run.status} />
       </td>

@@ -2,10 +2,20 @@
 // Server data lives in the query cache (src/api/hooks.ts), not here.
 import { create } from 'zustand'
 
-export type CanvasTab = 'graph' | 'trace'
+export type CanvasTab = 'graph' | 'trace' | 'stats'
 
-/** The top-level page: the workflows (graph, trace, runs) or the tracing administration. */
-export type CanvasView = 'workflows' | 'search' | 'admin'
+/**
+ * The top-level page: the workflows (graph, trace, stats, runs), the search page, two runs
+ * compared, or the tracing administration.
+ */
+export type CanvasView = 'workflows' | 'search' | 'compare' | 'admin'
+
+/** The two runs compared (left, right) and the node whose texts are diffed. */
+export interface Comparison {
+  left: string
+  right: string
+  node: string | null
+}
 
 /** A part of a trace's time: from `startMicros` into the trace, `durationMicros` long. */
 export interface TimeWindow {
@@ -22,6 +32,11 @@ export interface CanvasState {
   view: CanvasView
   /** The search page's filters, as its URL's search string ('' for none). */
   searchQuery: string
+  /** The Stats tab's range, version, measure and node, as its URL's search string. */
+  statsQuery: string
+  comparison: Comparison | null
+  /** Runs picked to compare (at most two), in the order picked. */
+  picked: readonly PickedRun[]
   selectedWorkflowId: string | null
   selectedRunId: string | null
   /** The trace of the selected run; null when none is selected or the run was not traced. */
@@ -38,6 +53,12 @@ export interface CanvasState {
   zoom: TimeWindow | null
   /** Set when a span should be scrolled into view; `seq` tells one request from the next. */
   scrollRequest: ScrollRequest | null
+}
+
+/** A run picked for comparison, with its workflow: only runs of one workflow compare. */
+export interface PickedRun {
+  runId: string
+  workflowId: string
 }
 
 export interface CanvasActions {
@@ -60,6 +81,16 @@ export interface CanvasActions {
   search(query: string): void
   /** Shows a trace on the Trace tab, by its id alone (its run is filled in once known), with a span selected or none. */
   openTrace(traceId: string, spanId: string | null): void
+  /** Shows a workflow's Stats tab with these choices (a search string). */
+  openStats(workflowId: string, query: string): void
+  setStatsQuery(query: string): void
+  /** Shows two runs compared, with a node's texts diffed or none. */
+  openCompare(left: string, right: string, node: string | null): void
+  /**
+   * Picks a run for comparison or unpicks it; a run of another workflow than those picked starts a
+   * new pick, and a third run replaces the first.
+   */
+  togglePicked(run: PickedRun): void
   /** Shows a run by its id alone (its workflow is filled in once known). */
   openRun(runId: string): void
   /**
@@ -76,6 +107,9 @@ const EMPTY_SET: ReadonlySet<string> = new Set()
 export const initialCanvasState: CanvasState = {
   view: 'workflows',
   searchQuery: '',
+  statsQuery: '',
+  comparison: null,
+  picked: [],
   selectedWorkflowId: null,
   selectedRunId: null,
   selectedTraceId: null,
@@ -110,6 +144,7 @@ export const createCanvasStore = () =>
         selectedWorkflowId: workflowId,
         selectedRunId: null,
         selectedTraceId: null,
+        statsQuery: '',
         ...traceViewReset,
       })
     },
@@ -117,7 +152,13 @@ export const createCanvasStore = () =>
     selectRun: (runId, traceId) => {
       const state = get()
       if (runId === state.selectedRunId && traceId === state.selectedTraceId) return
-      set({ selectedRunId: runId, selectedTraceId: runId ? traceId : null, ...traceViewReset })
+      set({
+        selectedRunId: runId,
+        selectedTraceId: runId ? traceId : null,
+        // A run is shown on its graph or trace; the Stats tab is about many runs.
+        activeTab: state.activeTab === 'stats' ? 'graph' : state.activeTab,
+        ...traceViewReset,
+      })
     },
 
     selectSpan: (spanId) => set({ selectedSpanId: spanId }),
@@ -169,6 +210,24 @@ export const createCanvasStore = () =>
         selectedSpanId: spanId,
       })
     },
+
+    openStats: (workflowId, query) => {
+      if (workflowId !== get().selectedWorkflowId) get().selectWorkflow(workflowId)
+      set({ view: 'workflows', activeTab: 'stats', statsQuery: query })
+    },
+
+    setStatsQuery: (query) => set({ statsQuery: query }),
+
+    openCompare: (left, right, node) => set({ view: 'compare', comparison: { left, right, node } }),
+
+    togglePicked: (run) =>
+      set((state) => {
+        if (state.picked.some((p) => p.runId === run.runId)) {
+          return { picked: state.picked.filter((p) => p.runId !== run.runId) }
+        }
+        const sameWorkflow = state.picked.filter((p) => p.workflowId === run.workflowId)
+        return { picked: [...sameWorkflow, run].slice(-2) }
+      }),
 
     openRun: (runId) => {
       if (runId === get().selectedRunId) return set({ view: 'workflows', activeTab: 'graph' })

@@ -8,12 +8,13 @@ interface WorkflowTabsProps {
   onSelect: (tab: CanvasTab) => void
 }
 
-/** The tabs of the workflow view: Graph, and Trace when the server allows it. */
+/** The tabs of the workflow view: Graph, Trace when the server allows it, and Stats. */
 export function WorkflowTabs({ tab, traceTabEnabled, onSelect }: WorkflowTabsProps) {
   return (
     <div className="tabs" role="tablist" aria-label="View">
       <TabButton id="graph" label="Graph" selected={tab === 'graph'} onSelect={onSelect} />
       {traceTabEnabled && <TabButton id="trace" label="Trace" selected={tab === 'trace'} onSelect={onSelect} />}
+      <TabButton id="stats" label="Stats" selected={tab === 'stats'} onSelect={onSelect} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { WorkflowGraph } from '../canvas/WorkflowGraph'
 import { hasEnded } from '../live/liveRun'
 import { useLiveRun } from '../live/liveRuns'
 import { useCanvasStore, type CanvasTab } from '../store/canvasStore'
+import { StatsView } from '../stats/StatsView'
 import { SpanDetailsPane } from '../trace/SpanDetailsPane'
 import { TraceTab } from '../trace/TraceTab'
 import { useSelectedSpan } from '../trace/useSelectedSpan'
@@ -66,7 +67,7 @@ function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {
   const uiConfig = useUiConfig()
   // The trace tab is the server's to switch off (traceTabEnabled is the rollback switch).
   const traceTabEnabled = uiConfig.status === 'success' && uiConfig.data.traceTabEnabled
-  const tab: CanvasTab = traceTabEnabled ? activeTab : 'graph'
+  const tab: CanvasTab = traceTabEnabled || activeTab !== 'trace' ? activeTab : 'graph'
   // Beside the graph, the selected span's details show only where the trace view is allowed.
   const selected = useSelectedSpan(traceId ? traceState.data : null, selectedSpanId, tab === 'graph' && traceTabEnabled)
 
@@ -94,6 +95,8 @@ function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {
             />
             {traceTabEnabled && <SpanDetailsPane selected={selected} />}
           </div>
+        ) : tab === 'stats' ? (
+          <StatsView workflowId={definition.id} />
         ) : (
           <TraceTab />
         )}

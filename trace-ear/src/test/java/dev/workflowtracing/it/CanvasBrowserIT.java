@@ -46,7 +46,7 @@ class CanvasBrowserIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    boolean finished = e2e.waitFor(180, TimeUnit.SECONDS);
+    boolean finished = e2e.waitFor(250, TimeUnit.SECONDS);
     String output = Files.readString(log);
     System.out.println(output);
 

@@ -93,6 +93,20 @@ class RunCompareIT {
     assertThat(lines(output, "-")).singleElement().asString().contains("50");
     assertThat(lines(output, "+")).singleElement().asString().contains("80");
 
+    JsonObject model =
+        compared.getJsonArray("nodes").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(n -> n.getString("nodeId").equals("auto-approve"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("left");
+    assertThat(model.getJsonNumber("totalTokens").longValue())
+        .isPositive()
+        .isEqualTo(
+            model.getJsonNumber("inputTokens").longValue()
+                + model.getJsonNumber("outputTokens").longValue());
+    assertThat(model.getJsonNumber("cost").doubleValue())
+        .isEqualTo(model.getJsonNumber("costNanos").longValue() / 1e9);
     for (String side : List.of("left", "right")) {
       long nodesCost =
           compared.getJsonArray("nodes").stream()

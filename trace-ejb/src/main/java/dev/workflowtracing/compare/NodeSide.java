@@ -5,7 +5,7 @@ package dev.workflowtracing.compare;
  *
  * @param status SUCCEEDED, FAILED or CANCELLED
  * @param attempts attempts it made (the node span's count, else its attempt spans)
- * @param costNanos null when none of its calls had a price
+ * @param cost in the prices' currency; null when none of its calls had a price
  * @param spanId its node span, for links into the trace
  */
 public record NodeSide(
@@ -14,14 +14,28 @@ public record NodeSide(
     long durationMs,
     long inputTokens,
     long outputTokens,
+    long totalTokens,
+    Double cost,
     Long costNanos,
     String spanId) {
 
-  public long totalTokens() {
-    return inputTokens + outputTokens;
-  }
-
-  public Double cost() {
-    return costNanos == null ? null : costNanos / 1e9;
+  static NodeSide of(
+      String status,
+      int attempts,
+      long durationMs,
+      long inputTokens,
+      long outputTokens,
+      Long costNanos,
+      String spanId) {
+    return new NodeSide(
+        status,
+        attempts,
+        durationMs,
+        inputTokens,
+        outputTokens,
+        inputTokens + outputTokens,
+        costNanos == null ? null : costNanos / 1e9,
+        costNanos,
+        spanId);
   }
 }

@@ -82,7 +82,7 @@ public class RunComparison {
   /** A run's totals in the shape of a node's, to take one difference. */
   private static NodeSide side(RunView run) {
     UsageView usage = run.usage();
-    return new NodeSide(
+    return NodeSide.of(
         run.status(),
         0,
         run.durationMs() == null ? 0 : run.durationMs(),

@@ -70,7 +70,7 @@ final class RunNodes {
 
     NodeSide side() {
       long counted = number(attributes, WorkflowAttributes.NODE_ATTEMPTS_USED.getKey());
-      return new NodeSide(
+      return NodeSide.of(
           status(),
           counted > 0 ? (int) counted : attemptSpans,
           (span.getEndNanos() - span.getStartNanos()) / 1_000_000,

@@ -1067,6 +1067,8 @@ export interface components {
             /** Format: date-time */
             to: string;
             nodes: components["schemas"]["NodeStats"][];
+            /** @description of the costs (workflow.llm.currency) */
+            currency: string;
         };
         NodeStats: {
             nodeId: string;

@@ -11,11 +11,11 @@ import java.io.IOException;
 
 /**
  * Serves the Canvas for its own URLs ({@code /workflows/…}, {@code /runs/…}, {@code /traces/…},
- * {@code /search}, {@code /admin}): a browser asks the server for them when a link is opened or a
- * view reloaded, and the Canvas then shows the view the URL names. Only reads; everything else
- * passes on.
+ * {@code /search}, {@code /compare}, {@code /admin}): a browser asks the server for them when a
+ * link is opened or a view reloaded, and the Canvas then shows the view the URL names. Only reads;
+ * everything else passes on.
  */
-@WebFilter(urlPatterns = {"/workflows/*", "/runs/*", "/traces/*", "/search", "/admin"})
+@WebFilter(urlPatterns = {"/workflows/*", "/runs/*", "/traces/*", "/search", "/compare", "/admin"})
 public class CanvasRoutes implements Filter {
 
   static final String CANVAS = "/index.html";

@@ -6,6 +6,7 @@ import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.security.Roles;
+import dev.workflowtracing.workflow.PriceTable;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Per-node statistics of a workflow over a time range ({@code from}, {@code to}, at most {@code
@@ -68,14 +70,21 @@ public class WorkflowStatsResource {
         versionNumber.orElse(null),
         Instant.ofEpochMilli(fromMillis).toString(),
         Instant.ofEpochMilli(toMillis).toString(),
-        stats.of(id, versionNumber, fromMillis, toMillis));
+        stats.of(id, versionNumber, fromMillis, toMillis),
+        ConfigProvider.getConfig().getValue(PriceTable.CURRENCY_KEY, String.class));
   }
 
   /**
    * A workflow's per-node figures.
    *
    * @param version null: every version
+   * @param currency of the costs (the price table's)
    */
   public record StatsView(
-      String workflowId, Integer version, String from, String to, List<NodeStatsView> nodes) {}
+      String workflowId,
+      Integer version,
+      String from,
+      String to,
+      List<NodeStatsView> nodes,
+      String currency) {}
 }
