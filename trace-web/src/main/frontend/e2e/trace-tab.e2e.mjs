@@ -445,6 +445,44 @@ async function checkStats(page) {
   )
 }
 
+// One delay node whose time the run asks for: 20 quick runs make what is usual, then a slow one.
+const USUAL_WORKFLOW = {
+  id: 'e2e-usual',
+  name: 'Usual duration (browser test)',
+  nodes: [{ id: 'wait', type: 'delay', config: { ms: '${input.waitMs}' } }],
+  edges: [],
+}
+
+async function checkLongerThanUsual(page) {
+  step('run a one-node workflow 20 times quickly: its usual p95')
+  const saved = await page.request.put(`${baseUrl}api/workflows/${USUAL_WORKFLOW.id}`, { data: USUAL_WORKFLOW })
+  check(saved.ok(), `saving ${USUAL_WORKFLOW.id} answered ${saved.status()}`)
+  for (let i = 0; i < 20; i++) {
+    const run = await page.request.post(`${baseUrl}api/workflows/${USUAL_WORKFLOW.id}/runs`, {
+      data: { inputs: { waitMs: 20 } },
+    })
+    check(run.status() === 201, `run ${i} answered ${run.status()}`)
+  }
+
+  step('run it slowly from the Canvas: the node is flagged on the graph while it runs')
+  await page.goto(`${baseUrl}workflows/${USUAL_WORKFLOW.id}`, { waitUntil: 'domcontentloaded' })
+  await page.getByTestId('run-inputs').fill('{"waitMs": 6000}')
+  await page.getByTestId('run-button').click()
+  const flag = page.getByTestId('graph-node-wait').getByTestId('graph-node-longer')
+  await flag.waitFor({ timeout: RUN_TIMEOUT_MS })
+  const text = await flag.textContent()
+  check(/running \d+\.\d× its usual p95 \(\d+ms\)/.test(text ?? ''), `the flag says "${text}"`)
+  await screenshot(page, 'longer-than-usual.png')
+
+  step("the trace's open bar says the same")
+  await page.getByTestId('tab-trace').click()
+  const bar = page.getByTestId('span-longer-than-usual')
+  await bar.waitFor()
+  check(/its usual p95/.test((await bar.textContent()) ?? ''), 'the open bar has no flag')
+  await page.getByTestId('tab-graph').click()
+  await page.locator('[data-testid="run-status"]:not([data-status="RUNNING"])').waitFor({ timeout: RUN_TIMEOUT_MS })
+}
+
 async function checkCompare(page) {
   step('run branching with two small amounts')
   const fifty = await runByApi(page, 'branching', { amount: 50 })
@@ -616,6 +654,7 @@ async function main() {
     // Across runs: a workflow's Stats view, and two runs compared.
     await checkStats(page)
     await checkCompare(page)
+    await checkLongerThanUsual(page)
 
     step('open the admin page')
     await page.getByTestId('nav-admin').click()

@@ -2,7 +2,9 @@ import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/
 import '@xyflow/react/dist/style.css'
 import { useCallback, useMemo } from 'react'
 import type { Trace, WorkflowDefinition } from '../api/types'
-import type { LiveRunState } from '../live/liveRun'
+import { hasEnded, type LiveRunState } from '../live/liveRun'
+import { describeLonger, longerThanUsual, type UsualDurations } from '../live/longerThanUsual'
+import { useNow } from '../ui/useNow'
 import { nodeSpansByNodeId } from '../trace/spanFacts'
 import { ancestorIds, spansById } from '../trace/spanRows'
 import { GraphLegend } from './GraphLegend'
@@ -15,6 +17,7 @@ import { nodeTypes } from './nodeTypes'
 
 // Big graphs (the 1,000-node fan-out) only draw what is on screen.
 const LARGE_GRAPH = 200
+const LONGER_TICK_MS = 500
 
 interface WorkflowGraphProps {
   definition: WorkflowDefinition
@@ -22,6 +25,8 @@ interface WorkflowGraphProps {
   trace: Trace | null
   /** The selected run as it happens; its events colour the nodes when they say anything. */
   live: LiveRunState | null
+  /** What is usual for the run's nodes: a node running longer is flagged. */
+  usual?: UsualDurations | null
   selectedSpanId: string | null
   /** Selects a span, opening its collapsed ancestors in the timeline. */
   onRevealSpan?: (spanId: string, ancestorIds: readonly string[]) => void
@@ -40,6 +45,7 @@ export function WorkflowGraph({
   definition,
   trace,
   live,
+  usual = null,
   selectedSpanId,
   onRevealSpan,
   decorations,
@@ -93,10 +99,16 @@ export function WorkflowGraph({
     [decorations, grouped],
   )
 
-  const nodes = useMemo(
-    () => toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations),
-    [drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations],
-  )
+  // The clock ticks only while a flag may appear: the run goes on and something is usual.
+  const now = useNow(live && usual && !hasEnded(live) ? LONGER_TICK_MS : null)
+  const nodes = useMemo(() => {
+    const drawnNodes = toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations)
+    if (!live || !usual || hasEnded(live)) return drawnNodes
+    return drawnNodes.map((node) => {
+      const flag = longerThanUsual(node.id, live.nodes[node.id], usual, now)
+      return flag ? { ...node, data: { ...node.data, longerThanUsual: describeLonger(flag) } } : node
+    })
+  }, [drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations, live, usual, now])
   const edges = useMemo(() => toCanvasEdges(drawn), [drawn])
 
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(

@@ -34,7 +34,7 @@ function groupSummary(group: NonNullable<WorkflowNodeData['group']>): string {
 }
 
 function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
-  const { definition, state, highlighted, group, decoration } = data
+  const { definition, state, highlighted, group, decoration, longerThanUsual } = data
   const maxAttempts = definition.retry?.maxAttempts ?? 1
   const retry = maxAttempts > 1 && !decoration ? `up to ${maxAttempts} attempts` : null
   const heat = decoration?.heat
@@ -44,6 +44,7 @@ function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
     highlighted && 'wf-node--highlighted',
     group && 'wf-node--group',
     heat !== undefined && (heat === null ? 'wf-node--no-figures' : 'wf-node--heat'),
+    longerThanUsual && 'wf-node--longer',
   ]
   return (
     <div
@@ -72,6 +73,11 @@ function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
         </div>
       )}
       {extra && <div className="wf-node__meta">{extra}</div>}
+      {longerThanUsual && (
+        <div className="wf-node__longer" data-testid="graph-node-longer" role="status">
+          ⚠ {longerThanUsual}
+        </div>
+      )}
       {decoration?.lines.map((line) => (
         <div key={line} className="wf-node__figure" data-testid="graph-node-figure">
           {line}

@@ -15,6 +15,8 @@ export interface WorkflowNodeData extends Record<string, unknown> {
   group?: { size: number; counts: StateCounts }
   /** Figures drawn on the node (the Stats and Compare views). */
   decoration?: NodeDecoration
+  /** While it runs past its usual p95: "running 3.4× its usual p95 (1.2s)". */
+  longerThanUsual?: string
 }
 
 /** What the Stats and Compare views draw on a node besides its definition. */

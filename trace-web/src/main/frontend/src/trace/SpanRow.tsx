@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { IN_FLIGHT_ATTRIBUTE } from './spansInFlight'
+import { IN_FLIGHT_ATTRIBUTE, LONGER_THAN_USUAL_ATTRIBUTE } from './spansInFlight'
 import { formatMicros } from '../ui/format'
 import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'
@@ -97,6 +97,11 @@ export const SpanRow = memo(function SpanRow({
           {span.name}
         </span>
         {isOpen && <span className="badge badge--running">running</span>}
+        {typeof span.attributes[LONGER_THAN_USUAL_ATTRIBUTE] === 'string' && (
+          <span className="badge badge--longer" data-testid="span-longer-than-usual" role="status">
+            ⚠ {span.attributes[LONGER_THAN_USUAL_ATTRIBUTE]}
+          </span>
+        )}
         {isRetryAttempt(span) && <span className="badge badge--retry">retry</span>}
         {attempts !== null && attempts > 1 && <span className="badge badge--attempts">{attempts} attempts</span>}
         {collapsed && <span className="badge">+{span.childCount}</span>}

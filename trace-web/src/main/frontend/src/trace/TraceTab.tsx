@@ -3,6 +3,7 @@ import { queries, queryCache, useMe, useTrace, useUiConfig, useWorkflow } from '
 import { hasEnded, type LiveRunState } from '../live/liveRun'
 import { useLiveRun } from '../live/liveRuns'
 import { withSpansInFlight } from './spansInFlight'
+import { useUsualDurations } from '../live/useUsualDurations'
 import { useNow } from '../ui/useNow'
 import type { Trace } from '../api/types'
 import { accessTo } from '../auth/access'
@@ -64,7 +65,11 @@ function LoadedTrace({ stored, live, reloading }: LoadedTraceProps) {
   const now = useNow(running ? OPEN_BAR_TICK_MS : null)
   const definition = useWorkflow(useCanvasStore((s) => s.selectedWorkflowId)).data
   const nodeTypes = useMemo(() => new Map((definition?.nodes ?? []).map((n) => [n.id, n.type])), [definition])
-  const trace = useMemo(() => withSpansInFlight(stored, live, nodeTypes, now), [stored, live, nodeTypes, now])
+  const usual = useUsualDurations(live?.runId ?? null, running)
+  const trace = useMemo(
+    () => withSpansInFlight(stored, live, nodeTypes, now, usual),
+    [stored, live, nodeTypes, now, usual],
+  )
   // A trace opened by its URL: its run names the workflow to show it in.
   const adoptRun = useCanvasStore((s) => s.adoptRun)
   useEffect(() => {

@@ -5,9 +5,13 @@
 import type { Span, Trace } from '../api/types'
 import { childrenByParent } from './spanRows'
 import { hasEnded, type LiveRunState } from '../live/liveRun'
+import { describeLonger, longerThanUsual, type UsualDurations } from '../live/longerThanUsual'
 
 /** Marks a span drawn from the run's events rather than read from the store. */
 export const IN_FLIGHT_ATTRIBUTE = 'workflow.span.in_flight'
+
+/** On an open node span running past its usual p95: what the flag says. */
+export const LONGER_THAN_USUAL_ATTRIBUTE = 'workflow.node.longer_than_usual'
 
 /**
  * The trace with the run's open spans added, in depth-first order again. `nodeTypes` names the node
@@ -18,6 +22,7 @@ export function withSpansInFlight(
   live: LiveRunState | null,
   nodeTypes: ReadonlyMap<string, string>,
   now: number,
+  usual: UsualDurations | null = null,
 ): Trace {
   if (!live || hasEnded(live) || live.traceId !== trace.traceId || live.startedAt === null) return trace
   const stored = new Set(trace.spans.map((span) => span.spanId))
@@ -29,6 +34,8 @@ export function withSpansInFlight(
     if (!node.spanId || stored.has(node.spanId) || node.startedAt === null) continue
     const name = `${nodeTypes.get(nodeId) ?? 'node'} ${nodeId}`
     const span = openSpan(node.spanId, live.rootSpanId, name, nodeId, 'node', node.startedAt, node.endedAt ?? now)
+    const flag = longerThanUsual(nodeId, node, usual, now)
+    if (flag) span.attributes = { ...span.attributes, [LONGER_THAN_USUAL_ATTRIBUTE]: describeLonger(flag) }
     open.push(node.state === 'running' ? span : endedSpan(span, node.state))
   }
   if (open.length === 0) return trace

@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../api/types'
 import { WorkflowGraph } from '../canvas/WorkflowGraph'
 import { hasEnded } from '../live/liveRun'
 import { useLiveRun } from '../live/liveRuns'
+import { useUsualDurations } from '../live/useUsualDurations'
 import { useCanvasStore, type CanvasTab } from '../store/canvasStore'
 import { StatsView } from '../stats/StatsView'
 import { SpanDetailsPane } from '../trace/SpanDetailsPane'
@@ -61,7 +62,9 @@ function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {
   const traceId = useCanvasStore((s) => s.selectedTraceId)
   const selectedSpanId = useCanvasStore((s) => s.selectedSpanId)
   const revealSpan = useCanvasStore((s) => s.revealSpan)
-  const live = useLiveRun(useCanvasStore((s) => s.selectedRunId))
+  const runId = useCanvasStore((s) => s.selectedRunId)
+  const live = useLiveRun(runId)
+  const usual = useUsualDurations(runId, live !== null && !hasEnded(live))
   useRefreshTraceUntilComplete(traceId, live !== null && !hasEnded(live))
   const traceState = useTrace(traceId)
   const uiConfig = useUiConfig()
@@ -90,6 +93,7 @@ function LoadedWorkflow({ definition }: { definition: WorkflowDefinition }) {
               definition={definition}
               trace={traceId && traceState.status === 'success' ? traceState.data : null}
               live={live}
+              usual={usual}
               selectedSpanId={selectedSpanId}
               onRevealSpan={revealSpan}
             />

@@ -39,6 +39,11 @@ public class WorkflowCatalog {
         em.find(WorkflowRecord.class, new WorkflowRecord.Key(workflowId, version)));
   }
 
+  /** A stored version's definition, as JSON text. */
+  public Optional<String> definitionText(String workflowId, int version) {
+    return version(workflowId, version).map(WorkflowRecord::getDefinition);
+  }
+
   /** A stored version's definition, parsed. */
   public Optional<WorkflowDefinition> definition(String workflowId, int version) {
     return version(workflowId, version).map(r -> WorkflowDefinitionParser.parse(r.getDefinition()));

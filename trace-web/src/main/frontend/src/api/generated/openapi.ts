@@ -1441,6 +1441,8 @@ export interface components {
         LiveRun: {
             /** @enum {string} */
             status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "ABORTED";
+            /** @description a running node is flagged past this many times its usual p95 (workflow.stats.longer-than-usual.factor) */
+            longerThanUsualFactor: number | null;
             nodes: {
                 nodeId: string;
                 /** @enum {string} */
@@ -1451,6 +1453,10 @@ export interface components {
                 startedAt: string | null;
                 /** @description since its first attempt */
                 elapsedMs: number | null;
+                /** @description its p95 over the last window-days of this version; null with fewer than min-executions there */
+                usualP95Ms: number | null;
+                /** @description while it runs past the factor times its usual p95: elapsed over p95 (3.4: running 3.4x its usual p95); null otherwise */
+                timesUsualP95: number | null;
             }[];
         };
         Run: {

@@ -1,5 +1,6 @@
 package dev.workflowtracing.tracestore.read;
 
+import dev.workflowtracing.stats.UsualDurations;
 import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.RunFilter;
 import dev.workflowtracing.tracestore.RunOrder;
@@ -31,6 +32,7 @@ public class TraceReader {
   @Inject RunsInFlight inFlight;
   @Inject TraceCache cache;
   @Inject TraceRenderGate gate;
+  @Inject UsualDurations usual;
 
   public RunList runs(RunFilter filter, RunOrder order, Optional<RunPosition> after, int limit) {
     RunPage page = queries.runs(filter, order, after, limit);
@@ -40,7 +42,16 @@ public class TraceReader {
   /** The stored run, with its live state when this server is executing it. */
   public Optional<RunView> run(String runId) {
     Optional<LiveRun> live = inFlight.live(runId);
-    return queries.run(runId).map(run -> RunView.of(run).withLive(live.orElse(null)));
+    return queries
+        .run(runId)
+        .map(run -> RunView.of(run))
+        .map(run -> run.withLive(live.map(l -> withUsual(l, run)).orElse(null)));
+  }
+
+  /** The live run with its nodes' usual durations: each is flagged when it runs longer. */
+  private LiveRun withUsual(LiveRun live, RunView run) {
+    return live.withUsual(
+        usual.p95ByNode(run.workflowId(), run.workflowVersion()), usual.settings().factor());
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
-import dev.workflowtracing.workflow.WorkflowRecord;
 import dev.workflowtracing.workflow.WorkflowSummary;
 import dev.workflowtracing.workflow.WorkflowVersion;
 import dev.workflowtracing.workflow.engine.WorkflowService;
@@ -76,7 +75,7 @@ public class WorkflowResource {
         Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
     String definition =
         (number.isPresent()
-                ? catalog.version(id, number.get()).map(WorkflowRecord::getDefinition)
+                ? catalog.definitionText(id, number.get())
                 : catalog.latestDefinition(id))
             .orElseThrow(
                 () ->
