@@ -1,8 +1,5 @@
 package dev.workflowtracing.stats;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Durations counted in buckets that grow by a factor of 2^(1/4) (19%): bucket {@code i} holds the
  * durations {@code d} with {@code 2^((i-1)/4) < d <= 2^(i/4)} milliseconds, bucket 0 those of 1 ms
@@ -18,7 +15,8 @@ public final class DurationHistogram {
   private static final double STEPS_PER_DOUBLING = 4;
   private static final int MAX_BUCKET = 200; // 2^50 ms: beyond any run
 
-  private final TreeMap<Integer, Long> counts = new TreeMap<>();
+  /** Counts by bucket: an array, as adding up a range's rollups merges many small histograms. */
+  private final long[] counts = new long[MAX_BUCKET + 1];
 
   /** The bucket of a duration. */
   static int bucketOf(long millis) {
@@ -39,15 +37,21 @@ public final class DurationHistogram {
   }
 
   public void add(long millis) {
-    counts.merge(bucketOf(Math.max(0, millis)), 1L, Long::sum);
+    counts[bucketOf(Math.max(0, millis))]++;
   }
 
   public void addAll(DurationHistogram other) {
-    other.counts.forEach((bucket, count) -> counts.merge(bucket, count, Long::sum));
+    for (int bucket = 0; bucket <= MAX_BUCKET; bucket++) {
+      counts[bucket] += other.counts[bucket];
+    }
   }
 
   public long count() {
-    return counts.values().stream().mapToLong(Long::longValue).sum();
+    long n = 0;
+    for (long count : counts) {
+      n += count;
+    }
+    return n;
   }
 
   /** The p-th percentile as defined above; null when there is no duration. */
@@ -58,46 +62,76 @@ public final class DurationHistogram {
     }
     long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
     long seen = 0;
-    for (Map.Entry<Integer, Long> bucket : counts.entrySet()) {
-      seen += bucket.getValue();
+    for (int bucket = 0; bucket <= MAX_BUCKET; bucket++) {
+      seen += counts[bucket];
       if (seen >= rank) {
-        return upperBound(bucket.getKey());
+        return upperBound(bucket);
       }
     }
-    return upperBound(counts.lastKey());
+    return upperBound(MAX_BUCKET);
   }
 
   /** As stored: {@code bucket:count} pairs separated by commas, buckets ascending. */
   public String encode() {
     StringBuilder text = new StringBuilder();
-    counts.forEach(
-        (bucket, count) -> {
-          if (!text.isEmpty()) {
-            text.append(',');
-          }
-          text.append(bucket).append(':').append(count);
-        });
+    for (int bucket = 0; bucket <= MAX_BUCKET; bucket++) {
+      if (counts[bucket] > 0) {
+        if (!text.isEmpty()) {
+          text.append(',');
+        }
+        text.append(bucket).append(':').append(counts[bucket]);
+      }
+    }
     return text.toString();
   }
 
   /** Reads what {@link #encode} wrote; a malformed pair is skipped. */
   public static DurationHistogram decode(String text) {
     DurationHistogram histogram = new DurationHistogram();
-    if (text == null || text.isBlank()) {
-      return histogram;
-    }
-    for (String pair : text.split(",")) {
-      int colon = pair.indexOf(':');
-      try {
-        int bucket = Integer.parseInt(pair.substring(0, colon));
-        long count = Long.parseLong(pair.substring(colon + 1));
-        if (bucket >= 0 && bucket <= MAX_BUCKET && count > 0) {
-          histogram.counts.merge(bucket, count, Long::sum);
-        }
-      } catch (RuntimeException e) {
-        // skipped: one bad pair does not lose the others
-      }
-    }
+    histogram.addEncoded(text);
     return histogram;
+  }
+
+  /**
+   * Adds what {@link #encode} wrote, read in place (no pair is split into strings); a malformed
+   * pair is skipped, the others kept.
+   */
+  public void addEncoded(String text) {
+    if (text == null) {
+      return;
+    }
+    int length = text.length();
+    int at = 0;
+    while (at < length) {
+      int end = text.indexOf(',', at);
+      if (end < 0) {
+        end = length;
+      }
+      int colon = text.indexOf(':', at);
+      if (colon > at && colon < end - 1) {
+        long bucket = digits(text, at, colon);
+        long count = digits(text, colon + 1, end);
+        if (bucket >= 0 && bucket <= MAX_BUCKET && count > 0) {
+          counts[(int) bucket] += count;
+        }
+      }
+      at = end + 1;
+    }
+  }
+
+  /** The whole number in {@code text[from, to)}; -1 unless it is only digits (at most 18). */
+  private static long digits(String text, int from, int to) {
+    if (to - from > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 }
