@@ -387,6 +387,21 @@ async function checkViewer(browser) {
 }
 
 /** Runs a workflow through the API (answered when it has ended) and waits until its trace is stored whole. */
+/** Waits until the workflow's stats count `executions` of `nodeId` (ended runs are added to them within a quarter of a second). */
+async function awaitExecutions(page, workflowId, nodeId, executions) {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const answer = await page.request.get(`${baseUrl}api/workflows/${workflowId}/stats`)
+    const node = answer.ok() ? (await answer.json()).nodes.find((n) => n.nodeId === nodeId) : undefined
+    if (node && node.executions >= executions) return
+    check(
+      Date.now() < deadline,
+      `the stats of ${workflowId} count ${node?.executions} runs of ${nodeId}, not ${executions}`,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 async function runByApi(page, workflowId, inputs) {
   const answer = await page.request.post(`${baseUrl}api/workflows/${workflowId}/runs`, { data: { inputs } })
   check(answer.status() === 201, `a run of ${workflowId} answered ${answer.status()}: ${await answer.text()}`)
@@ -416,6 +431,7 @@ async function checkStats(page) {
   const saved = await page.request.put(`${baseUrl}api/workflows/${STATS_WORKFLOW.id}`, { data: STATS_WORKFLOW })
   check(saved.ok(), `saving ${STATS_WORKFLOW.id} answered ${saved.status()}`)
   const runs = [await runByApi(page, STATS_WORKFLOW.id, {}), await runByApi(page, STATS_WORKFLOW.id, {})]
+  await awaitExecutions(page, STATS_WORKFLOW.id, 'slow', 2)
 
   step('open its Stats view by the URL: the slow node is the hottest on p95')
   await page.goto(`${baseUrl}workflows/${STATS_WORKFLOW.id}/stats?since=1h`, { waitUntil: 'domcontentloaded' })
@@ -463,6 +479,7 @@ async function checkLongerThanUsual(page) {
     })
     check(run.status() === 201, `run ${i} answered ${run.status()}`)
   }
+  await awaitExecutions(page, USUAL_WORKFLOW.id, USUAL_WORKFLOW.nodes[0].id, 20)
 
   step('run it slowly from the Canvas: the node is flagged on the graph while it runs')
   await page.goto(`${baseUrl}workflows/${USUAL_WORKFLOW.id}`, { waitUntil: 'domcontentloaded' })

@@ -74,8 +74,19 @@ public final class LoadDriver {
               Integer.parseInt(args[3]),
               Integer.parseInt(args[4]),
               args.length > 5 ? Long.parseLong(args[5]) : 0,
-              args.length > 6 ? args[6] : "on");
-      default -> throw new IllegalArgumentException("mode: throughput, alternating or soak");
+              args.length > 6 ? args[6] : "on",
+              driver::record);
+      case "alternating-rollups" ->
+          driver.alternating(
+              seconds,
+              Integer.parseInt(args[3]),
+              Integer.parseInt(args[4]),
+              Long.parseLong(args[5]),
+              "rollups on",
+              new RollupSwitch(args[6], args[7]));
+      default ->
+          throw new IllegalArgumentException(
+              "mode: throughput, alternating, alternating-rollups or soak");
     }
   }
 
@@ -129,11 +140,40 @@ public final class LoadDriver {
     final List<Long> latencies = new ArrayList<>();
     final List<Double> windowRates = new ArrayList<>();
     long cpuTicks;
+    long rollupRuns;
     double seconds;
   }
 
+  /** What the alternating mode switches on and off between windows. */
+  private interface Switch {
+    void set(boolean on) throws Exception;
+  }
+
+  /**
+   * The per-node rollups switched through the server's management CLI: the system property {@code
+   * workflow.stats.rollups.enabled}, which the server reads at every run end.
+   */
+  private record RollupSwitch(String jbossCli, String controller) implements Switch {
+    @Override
+    public void set(boolean on) throws Exception {
+      Process cli =
+          new ProcessBuilder(
+                  jbossCli,
+                  "--connect",
+                  "--controller=" + controller,
+                  "--command=/system-property=workflow.stats.rollups.enabled:write-attribute("
+                      + ("name=value,value=" + on + ")"))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(cli.getInputStream().readAllBytes());
+      if (cli.waitFor() != 0 || !output.contains("success")) {
+        throw new IllegalStateException("could not switch the rollups " + on + ": " + output);
+      }
+    }
+  }
+
   private void alternating(
-      int windowSeconds, int windows, int clients, long serverPid, String onLabel)
+      int windowSeconds, int windows, int clients, long serverPid, String onLabel, Switch toggle)
       throws Exception {
     List<Completed> completed = Collections.synchronizedList(new ArrayList<>());
     AtomicLong failures = new AtomicLong();
@@ -157,14 +197,15 @@ public final class LoadDriver {
     // a whole core here for the first minute or two; the first windows after a 20 s warm-up were
     // a third slower than the rest.
     for (int w = 0; w < 12; w++) {
-      record(w % 2 == 0);
+      toggle.set(w % 2 == 0);
       Thread.sleep(10_000);
     }
     ModeTotals[] totals = {new ModeTotals(), new ModeTotals()}; // [off, on]
     for (int w = 0; w < windows; w++) {
       // on, off, off, on, on, off, ...: a steady drift of the machine weighs on both alike.
       boolean on = ((w + 1) / 2) % 2 == 0;
-      record(on);
+      toggle.set(on);
+      long rollupsBefore = rollupRunsWritten();
       Thread.sleep(TimeUnit.NANOSECONDS.toMillis(settleNanos)); // spans of the last window flush
       long from = System.nanoTime();
       long ticks = cpuTicks(serverPid);
@@ -172,6 +213,7 @@ public final class LoadDriver {
       long to = System.nanoTime();
       ModeTotals mode = totals[on ? 1 : 0];
       mode.cpuTicks += cpuTicks(serverPid) - ticks;
+      mode.rollupRuns += rollupRunsWritten() - rollupsBefore;
       mode.seconds += (to - from) / 1e9;
       int inWindow = 0;
       synchronized (completed) {
@@ -187,7 +229,7 @@ public final class LoadDriver {
     stopAt.set(0);
     pool.shutdown();
     pool.awaitTermination(60, TimeUnit.SECONDS);
-    record(true);
+    toggle.set(true);
     if (failures.get() > 0) {
       System.out.println("failed runs: " + failures.get());
     }
@@ -214,10 +256,34 @@ public final class LoadDriver {
     System.out.printf(
         "on / off throughput: %.3f (windows on: %s; off: %s runs/s)%n",
         on / off, rates(totals[1]), rates(totals[0]));
+    System.out.printf(
+        "runs added to the per-node rollups while measuring: on %d, off %d%n",
+        totals[1].rollupRuns, totals[0].rollupRuns);
   }
 
   private static String rates(ModeTotals mode) {
     return String.join(" ", mode.windowRates.stream().map(r -> String.format("%.0f", r)).toList());
+  }
+
+  /** The server's count of runs added to the per-node rollups ({@code /api/metrics}). */
+  private long rollupRunsWritten() {
+    try {
+      HttpResponse<String> metrics =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("api/metrics"))
+                  .header("Authorization", authorization)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return metrics
+          .body()
+          .lines()
+          .filter(line -> line.startsWith("workflow_tracing_rollup_runs_written_total "))
+          .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+          .findFirst()
+          .orElse(-1);
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   /** Switches the recording of new traces, as an admin would. */

@@ -56,6 +56,19 @@ class LongerThanUsualIT {
       assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
     }
 
+    // The history in the rollups (added within a quarter of a second of each run's end) before
+    // the slow run reads what is usual.
+    api.await(
+        "api/workflows/" + id + "/stats",
+        a ->
+            a.status() == 200
+                && a.object().getJsonArray("nodes").stream()
+                    .map(JsonValue::asJsonObject)
+                    .anyMatch(
+                        n ->
+                            "wait".equals(n.getString("nodeId"))
+                                && n.getJsonNumber("executions").longValue() == HISTORY),
+        Duration.ofSeconds(10));
     String slow = api.startAsync(id, "{\"waitMs\": 4000}");
     // Past the usual p95 of "wait" (a few tens of ms) while "steady" runs as usual.
     JsonObject live = null;

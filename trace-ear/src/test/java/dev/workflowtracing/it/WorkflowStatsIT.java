@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,11 @@ class WorkflowStatsIT {
     JsonObject failed = api.post("api/workflows/" + id + "/runs", "{}").object();
     assertThat(failed.getString("status")).isEqualTo("FAILED");
     String range = "from=" + from + "&to=" + Instant.now().plusSeconds(5);
+    // Ended runs are added to the rollups within a quarter of a second (NodeRollups).
+    api.await(
+        "api/workflows/" + id + "/stats?" + range,
+        a -> a.status() == 200 && executions(a, "wait") == 4 && executions(a, "added") == 1,
+        Duration.ofSeconds(10));
 
     Map<String, JsonObject> v1 =
         nodes(api.get("api/workflows/" + id + "/stats?version=1&" + range));
@@ -140,5 +146,10 @@ class WorkflowStatsIT {
     return answer.object().getJsonArray("nodes").stream()
         .map(JsonValue::asJsonObject)
         .collect(Collectors.toMap(n -> n.getString("nodeId"), n -> n));
+  }
+
+  private static long executions(Api.Answer answer, String nodeId) {
+    JsonObject node = nodes(answer).get(nodeId);
+    return node == null ? 0 : node.getJsonNumber("executions").longValue();
   }
 }
