@@ -43,6 +43,14 @@ final class BenchRuns {
    * Runs the workflow with that request body on the run queue; answers its trace id once stored.
    */
   String runAndAwaitStored(String workflow, String body, Duration timeout) throws Exception {
+    return runAndAwait(workflow, body, timeout).getString("traceId");
+  }
+
+  /**
+   * Runs the workflow with that request body on the run queue; answers the run ({@code GET
+   * /api/runs/{id}}) once its trace is stored.
+   */
+  JsonObject runAndAwait(String workflow, String body, Duration timeout) throws Exception {
     HttpResponse<byte[]> run =
         send(
             request("api/workflows/" + workflow + "/runs")
@@ -54,7 +62,7 @@ final class BenchRuns {
     while (System.nanoTime() < deadline) {
       JsonObject state = object(send(request("api/runs/" + runId).GET()).body());
       if (state.getBoolean("complete")) {
-        return state.getString("traceId");
+        return state;
       }
       Thread.sleep(500);
     }
