@@ -1,6 +1,6 @@
-import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { Background, Controls, ReactFlow, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { Trace, WorkflowDefinition } from '../api/types'
 import { hasEnded, type LiveRunState } from '../live/liveRun'
 import { describeLonger, longerThanUsual, type UsualDurations } from '../live/longerThanUsual'
@@ -18,6 +18,8 @@ import { nodeTypes } from './nodeTypes'
 // Big graphs (the 1,000-node fan-out) only draw what is on screen.
 const LARGE_GRAPH = 200
 const LONGER_TICK_MS = 500
+// A small graph is drawn at its natural size, not blown up to fill the pane.
+const FIT_VIEW = { maxZoom: 1 }
 
 interface WorkflowGraphProps {
   definition: WorkflowDefinition
@@ -138,9 +140,9 @@ export function WorkflowGraph({
         onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
         minZoom={0.02}
         fitView
-        // A small graph is drawn at its natural size, not blown up to fill the pane.
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
       >
+        <FitOnResize />
         <Background />
         <Controls showInteractive={false} />
         {!decorations && (
@@ -152,6 +154,27 @@ export function WorkflowGraph({
       </ReactFlow>
     </div>
   )
+}
+
+/**
+ * Fits the graph again when its pane changes size: a node's panel opening beside it (Stats,
+ * Compare) or the window resized would otherwise leave nodes under the panel or off screen.
+ */
+function FitOnResize() {
+  const width = useStore((state) => state.width)
+  const height = useStore((state) => state.height)
+  const { fitView } = useReactFlow()
+  const measured = useRef(false)
+  useEffect(() => {
+    if (width === 0 || height === 0) return
+    if (!measured.current) {
+      measured.current = true // the first size: ReactFlow's own fitView draws it
+      return
+    }
+    const frame = requestAnimationFrame(() => void fitView(FIT_VIEW))
+    return () => cancelAnimationFrame(frame)
+  }, [width, height, fitView])
+  return null
 }
 
 /** The states decorations give (Compare); idle where they give none (Stats). */

@@ -22,7 +22,7 @@ export function NodeComparePanel({ comparison, node, currency }: NodeComparePane
       aria-label={`${node.nodeId} compared`}
     >
       <h3 className="node-compare__title">
-        {node.label || node.nodeId} <span className="note">{changeLabel(node) ?? 'same on both sides'}</span>
+        {node.label || node.nodeId} <span className="note">{changeLabel(node) ?? sameLabel(texts.data)}</span>
       </h3>
       <table className="node-compare__figures">
         <thead>
@@ -73,6 +73,12 @@ export function NodeComparePanel({ comparison, node, currency }: NodeComparePane
         ))}
     </aside>
   )
+}
+
+/** A node whose figures match: said so, and whether its texts differ all the same. */
+function sameLabel(answer: RunComparison | undefined): string {
+  const textsDiffer = answer?.texts?.texts.some((diff) => diff.changed) ?? false
+  return textsDiffer ? 'same figures, different texts' : 'same on both sides'
 }
 
 function tokens(side: NodeSide | null | undefined): string | null {

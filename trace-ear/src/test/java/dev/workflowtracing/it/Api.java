@@ -207,18 +207,23 @@ final class Api {
       request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response =
+      HttpResponse<byte[]> response =
           client.send(
               request.timeout(Duration.ofSeconds(120)).build(),
-              HttpResponse.BodyHandlers.ofString());
+              HttpResponse.BodyHandlers.ofByteArray());
+      // A gzipped answer (asked for with Accept-Encoding) is read as its text.
+      byte[] bytes =
+          "gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))
+              ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))
+                  .readAllBytes()
+              : response.body();
+      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
       String type = response.headers().firstValue("Content-Type").orElse("");
       // One JSON document (not JSON lines, whose media type also ends in "json").
       boolean json = type.startsWith("application/json") || type.contains("+json");
       JsonStructure body =
-          response.body().isBlank() || !json
-              ? null
-              : Json.createReader(new StringReader(response.body())).read();
-      return new Answer(response.statusCode(), type, response.body(), body, response.headers());
+          text.isBlank() || !json ? null : Json.createReader(new StringReader(text)).read();
+      return new Answer(response.statusCode(), type, text, body, response.headers());
     } catch (java.net.ConnectException e) {
       return new Answer(0, "", "", null, null);
     } catch (IOException e) {

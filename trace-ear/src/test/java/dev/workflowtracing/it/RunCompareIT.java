@@ -67,6 +67,12 @@ class RunCompareIT {
             read.getJsonObject("right").getJsonNumber("durationMs").longValue()
                 - read.getJsonObject("left").getJsonNumber("durationMs").longValue());
     assertThat(compared.getJsonArray("edges")).hasSize(5);
+    // The same answer gzipped for a client that accepts it.
+    Api.Answer zipped =
+        api.get("api/runs/compare?left=" + small + "&right=" + large, "Accept-Encoding", "gzip");
+    assertThat(zipped.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(zipped.header("Vary")).contains("Accept-Encoding");
+    assertThat(zipped.object()).isEqualTo(compared);
     // The failed node's error is its text on the right only.
     JsonObject review = compare(api, small, large, "manual-review").getJsonObject("texts");
     JsonObject error = kinds(review).get("error");

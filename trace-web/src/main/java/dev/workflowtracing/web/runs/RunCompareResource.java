@@ -6,6 +6,7 @@ import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.input.Params;
+import dev.workflowtracing.web.output.Gzipped;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
@@ -36,6 +37,7 @@ public class RunCompareResource {
   @EJB TraceReader reader;
   @EJB RunComparison comparison;
 
+  @Gzipped
   @GET
   public RunComparisonView compare(
       @QueryParam("left") String left,

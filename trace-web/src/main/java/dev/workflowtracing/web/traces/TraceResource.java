@@ -9,6 +9,7 @@ import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.input.Params;
+import dev.workflowtracing.web.output.Gzipped;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.security.Roles;
@@ -41,6 +42,7 @@ public class TraceResource {
   @Inject WebSettings settings;
 
   /** Runs (one trace each), newest first, filtered, a page at a time. */
+  @Gzipped
   @GET
   public RunListView list(@BeanParam RunListParameters parameters) {
     RunList page =

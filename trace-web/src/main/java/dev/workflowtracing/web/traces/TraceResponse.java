@@ -1,6 +1,7 @@
 package dev.workflowtracing.web.traces;
 
 import dev.workflowtracing.tracestore.RenderedTrace;
+import dev.workflowtracing.web.output.AcceptEncoding;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,14 +18,13 @@ import java.util.Arrays;
 record TraceResponse(
     int status, MediaType type, byte[] body, boolean gzip, String etag, String cacheControl) {
 
-  /** Below this, gzip saves less than the work costs. */
-  static final int GZIP_FROM_BYTES = 1_400;
-
   private static final String GZIP_SUFFIX = "-gz";
 
   static TraceResponse of(
       RenderedTrace trace, MediaType type, String ifNoneMatch, String acceptEncoding) {
-    boolean gzip = trace.body().length >= GZIP_FROM_BYTES && accepts(acceptEncoding, "gzip");
+    boolean gzip =
+        trace.body().length >= AcceptEncoding.GZIP_FROM_BYTES
+            && AcceptEncoding.accepts(acceptEncoding, "gzip");
     byte[] body = gzip ? trace.gzip() : trace.body();
     if (!trace.finished()) {
       return new TraceResponse(200, type, body, gzip, null, "no-store");
@@ -64,25 +64,5 @@ record TraceResponse(
         .map(t -> t.replace("\"", ""))
         .map(t -> t.endsWith(GZIP_SUFFIX) ? t.substring(0, t.length() - GZIP_SUFFIX.length()) : t)
         .anyMatch(t -> t.equals("*") || t.equals(etag));
-  }
-
-  /** Whether Accept-Encoding allows the coding (named or {@code *}, and not {@code q=0}). */
-  static boolean accepts(String acceptEncoding, String coding) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    for (String part : acceptEncoding.split(",")) {
-      String[] fields = part.trim().split(";");
-      String name = fields[0].trim();
-      if (name.equalsIgnoreCase(coding) || name.equals("*")) {
-        for (int i = 1; i < fields.length; i++) {
-          if (fields[i].replace(" ", "").matches("q=0(\\.0{0,3})?")) {
-            return false;
-          }
-        }
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -5,6 +5,7 @@ import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Params;
+import dev.workflowtracing.web.output.Gzipped;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
@@ -68,6 +69,7 @@ public class WorkflowResource {
   }
 
   /** The latest definition, or with {@code version} that version's. */
+  @Gzipped
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id, @QueryParam("version") String version) {

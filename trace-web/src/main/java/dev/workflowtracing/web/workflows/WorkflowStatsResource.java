@@ -4,6 +4,7 @@ import dev.workflowtracing.stats.NodeStats;
 import dev.workflowtracing.stats.NodeStatsView;
 import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Params;
+import dev.workflowtracing.web.output.Gzipped;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.PriceTable;
@@ -42,6 +43,7 @@ public class WorkflowStatsResource {
   @EJB WorkflowCatalog catalog;
   @EJB NodeStats stats;
 
+  @Gzipped
   @GET
   public StatsView stats(
       @PathParam("id") String id,

@@ -18,17 +18,6 @@ class TraceResponseTest {
           ("{\"x\":\"" + "a".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8), true);
 
   @Test
-  void readsAcceptEncodingWithItsWeights() {
-    assertThat(TraceResponse.accepts("gzip, deflate, br", "gzip")).isTrue();
-    assertThat(TraceResponse.accepts("br;q=1.0, GZIP;q=0.5", "gzip")).isTrue();
-    assertThat(TraceResponse.accepts("gzip;q=0", "gzip")).isFalse();
-    assertThat(TraceResponse.accepts("gzip; q=0.000", "gzip")).isFalse();
-    assertThat(TraceResponse.accepts("*", "gzip")).isTrue();
-    assertThat(TraceResponse.accepts("identity", "gzip")).isFalse();
-    assertThat(TraceResponse.accepts(null, "gzip")).isFalse();
-  }
-
-  @Test
   void aFinishedTraceIsRevalidatedAndACurrentCopyIs304() {
     TraceResponse first = TraceResponse.of(LARGE, JSON, null, null);
     assertThat(first.status()).isEqualTo(200);
