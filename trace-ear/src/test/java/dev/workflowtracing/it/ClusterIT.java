@@ -114,6 +114,22 @@ class ClusterIT {
       JsonObject run = (i % 2 == 0 ? ONE : TWO).get("api/runs/" + runs.get(i)).object();
       assertThat(run.getBoolean("complete")).as("trace of " + runs.get(i)).isTrue();
     }
+    // Both servers added their runs to the same hours' per-node rollups at once: each node is
+    // counted once per run, read through either server, and nothing was left out.
+    for (Api server : List.of(ONE, TWO)) {
+      server.await(
+          "api/workflows/hello-llm/stats",
+          a -> a.status() == 200 && everyNodeRan(a.object(), runs.size()),
+          Duration.ofSeconds(10));
+      assertThat(server.metric("workflow_tracing_rollup_runs_dropped_total")).isZero();
+    }
+  }
+
+  private static boolean everyNodeRan(JsonObject stats, long times) {
+    var nodes = stats.getJsonArray("nodes");
+    return !nodes.isEmpty()
+        && nodes.stream()
+            .allMatch(n -> n.asJsonObject().getJsonNumber("executions").longValue() == times);
   }
 
   @Test
