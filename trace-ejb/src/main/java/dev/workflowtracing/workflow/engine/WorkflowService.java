@@ -12,18 +12,15 @@ import dev.workflowtracing.workflow.engine.execution.RunRequest;
 import dev.workflowtracing.workflow.engine.execution.WorkflowRunner;
 import dev.workflowtracing.workflow.run.AbortReason;
 import dev.workflowtracing.workflow.run.CancelOutcome;
-import dev.workflowtracing.workflow.run.RunEvent;
-import dev.workflowtracing.workflow.run.RunExecuted;
+import dev.workflowtracing.workflow.run.RunEndings;
 import dev.workflowtracing.workflow.run.RunIds;
 import dev.workflowtracing.workflow.run.RunResult;
 import dev.workflowtracing.workflow.run.RunStatus;
-import dev.workflowtracing.workflow.run.RunUsage;
 import io.opentelemetry.context.Context;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -41,8 +38,7 @@ public class WorkflowService {
   @EJB WorkflowRunner runner;
   @EJB RunControl control;
   @Inject RunLedger ledger;
-  @Inject Event<RunEvent> events;
-  @Inject Event<RunExecuted> executed;
+  @Inject RunEndings endings;
   @Inject WorkflowSettings settings;
   @Inject HeapGuard heap;
   @EJB TracingPipeline pipeline;
@@ -80,15 +76,10 @@ public class WorkflowService {
     if (recorded.orElse(RunStatus.QUEUED) == RunStatus.RUNNING) {
       if (!control.isExecuting(runId)) {
         LOG.warning(() -> "Run " + runId + " was running when its server stopped: aborted");
-        events.fire(
-            new RunEvent.RunEnded(
-                runId,
-                RunStatus.ABORTED,
-                System.currentTimeMillis(),
-                "{}",
-                AbortReason.serverStopped(ledger.executor(runId).orElse(null)),
-                0,
-                RunUsage.NONE));
+        endings.notExecuted(
+            runId,
+            RunStatus.ABORTED,
+            AbortReason.serverStopped(ledger.executor(runId).orElse(null)));
       }
       return;
     }
@@ -120,8 +111,7 @@ public class WorkflowService {
    */
   private RunResult ended(RunResult result) {
     pipeline.awaitDatabase();
-    events.fire(result.ended());
-    executed.fire(new RunExecuted(result));
+    endings.executed(result);
     return result;
   }
 

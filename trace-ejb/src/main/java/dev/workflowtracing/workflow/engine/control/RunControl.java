@@ -2,9 +2,8 @@ package dev.workflowtracing.workflow.engine.control;
 
 import dev.workflowtracing.concurrent.PeriodicTasks;
 import dev.workflowtracing.workflow.run.CancelOutcome;
-import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunEndings;
 import dev.workflowtracing.workflow.run.RunStatus;
-import dev.workflowtracing.workflow.run.RunUsage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,7 +11,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collections;
@@ -51,7 +49,7 @@ public class RunControl {
   private static final Logger LOG = Logger.getLogger(RunControl.class.getName());
 
   @Inject RunLedger ledger;
-  @Inject Event<RunEvent> events;
+  @Inject RunEndings endings;
 
   @Inject PeriodicTasks periodic;
 
@@ -166,15 +164,7 @@ public class RunControl {
       }
     }
     // Queued, or left running by this server or one before servers were named: nothing runs it.
-    events.fire(
-        new RunEvent.RunEnded(
-            runId,
-            RunStatus.CANCELLED,
-            System.currentTimeMillis(),
-            "{}",
-            reason,
-            0,
-            RunUsage.NONE));
+    endings.notExecuted(runId, RunStatus.CANCELLED, reason);
     return CancelOutcome.CANCELLED;
   }
 

@@ -2,9 +2,8 @@ package dev.workflowtracing.workflow.engine.queue;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.engine.WorkflowService;
-import dev.workflowtracing.workflow.run.RunEvent;
+import dev.workflowtracing.workflow.run.RunEndings;
 import dev.workflowtracing.workflow.run.RunStatus;
-import dev.workflowtracing.workflow.run.RunUsage;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -13,7 +12,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -50,7 +48,7 @@ public class QueuedRunListener implements MessageListener {
   private static final Logger LOG = Logger.getLogger(QueuedRunListener.class.getName());
 
   @EJB WorkflowService workflows;
-  @Inject Event<RunEvent> events;
+  @Inject RunEndings endings;
 
   @Override
   public void onMessage(Message message) {
@@ -71,15 +69,7 @@ public class QueuedRunListener implements MessageListener {
     } catch (JMSException | RuntimeException e) {
       LOG.log(Level.WARNING, "Queued run " + runId + " could not start", e);
       if (runId != null) {
-        events.fire(
-            new RunEvent.RunEnded(
-                runId,
-                RunStatus.FAILED,
-                System.currentTimeMillis(),
-                "{}",
-                "The run could not start: " + e.getMessage(),
-                0,
-                RunUsage.NONE));
+        endings.notExecuted(runId, RunStatus.FAILED, "The run could not start: " + e.getMessage());
       }
     }
   }

@@ -3,9 +3,9 @@ package dev.workflowtracing.workflow.engine.queue;
 import dev.workflowtracing.instrumentation.Traced;
 import dev.workflowtracing.instrumentation.redaction.Redactor;
 import dev.workflowtracing.json.JsonFactory;
+import dev.workflowtracing.workflow.run.RunEndings;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
-import dev.workflowtracing.workflow.run.RunUsage;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.annotation.Resource;
@@ -34,6 +34,7 @@ public class RunQueueProducer {
 
   @Inject Redactor redactor;
   @Inject Event<RunEvent> events;
+  @Inject RunEndings endings;
   @Inject JMSContext jms;
 
   @Resource(lookup = RunQueueDestination.JNDI)
@@ -54,15 +55,10 @@ public class RunQueueProducer {
       send(request);
     } catch (JMSRuntimeException e) {
       // Its row says QUEUED already: end it, so that no run waits for a message never sent.
-      events.fire(
-          new RunEvent.RunEnded(
-              request.runId(),
-              RunStatus.ABORTED,
-              System.currentTimeMillis(),
-              null,
-              "Not queued: the message broker was unavailable (the caller was told so)",
-              0,
-              RunUsage.NONE));
+      endings.notExecuted(
+          request.runId(),
+          RunStatus.ABORTED,
+          "Not queued: the message broker was unavailable (the caller was told so)");
       throw new RunQueueUnavailableException(e);
     }
     return new QueuedRun(
