@@ -21,6 +21,11 @@ public class NodeRollup {
   /** An hour: the rollups' time bucket. */
   static final long BUCKET_MILLIS = 3_600_000L;
 
+  /** The start of the hour (the bucket) an instant falls in. */
+  static long hourOf(long millis) {
+    return Math.floorDiv(millis, BUCKET_MILLIS) * BUCKET_MILLIS;
+  }
+
   private static final int MAX_HISTOGRAM_LENGTH = 4_000;
 
   /** The composite key: workflow, version, node and the hour's start. */

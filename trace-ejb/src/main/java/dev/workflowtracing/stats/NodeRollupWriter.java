@@ -1,7 +1,6 @@
 package dev.workflowtracing.stats;
 
 import dev.workflowtracing.workflow.run.NodeRun;
-import dev.workflowtracing.workflow.run.RunResult;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,16 +30,16 @@ public class NodeRollupWriter {
    * query (a fan-out has a thousand nodes), in the same order on every server so that two never
    * wait on each other; the nodes without a row yet get one.
    */
-  public void add(List<RunResult> runs) {
-    Map<Hour, List<RunResult>> byHour = new TreeMap<>();
-    for (RunResult run : runs) {
+  public void add(List<EndedRun> runs) {
+    Map<Hour, List<EndedRun>> byHour = new TreeMap<>();
+    for (EndedRun run : runs) {
       byHour.computeIfAbsent(Hour.of(run), hour -> new ArrayList<>()).add(run);
     }
     byHour.forEach(this::add);
     em.flush();
   }
 
-  private void add(Hour hour, List<RunResult> runs) {
+  private void add(Hour hour, List<EndedRun> runs) {
     Map<String, NodeRollup> rows = new HashMap<>();
     em.createQuery(
             "select r from NodeRollup r where r.workflowId = :workflow"
@@ -52,7 +51,7 @@ public class NodeRollupWriter {
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultList()
         .forEach(row -> rows.put(row.nodeId(), row));
-    for (RunResult run : runs) {
+    for (EndedRun run : runs) {
       for (NodeRun node : run.nodes()) {
         NodeRollup rollup = rows.get(node.nodeId());
         if (rollup == null) {
@@ -75,12 +74,9 @@ public class NodeRollupWriter {
   private record Hour(String workflowId, int workflowVersion, long bucketStart)
       implements Comparable<Hour> {
 
-    static Hour of(RunResult run) {
+    static Hour of(EndedRun run) {
       return new Hour(
-          run.workflowId(),
-          run.workflowVersion(),
-          Math.floorDiv(run.startedAtMillis(), NodeRollup.BUCKET_MILLIS)
-              * NodeRollup.BUCKET_MILLIS);
+          run.workflowId(), run.workflowVersion(), NodeRollup.hourOf(run.startedAtMillis()));
     }
 
     @Override

@@ -49,7 +49,7 @@ public class NodeRollups {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final Object lock = new Object();
-  private List<RunResult> pending = new ArrayList<>();
+  private List<EndedRun> pending = new ArrayList<>();
   private int pendingNodes;
   private ScheduledFuture<?> flushing;
 
@@ -71,7 +71,7 @@ public class NodeRollups {
     }
     synchronized (lock) {
       if (pendingNodes + run.nodes().size() <= MAX_PENDING_NODES) {
-        pending.add(run);
+        pending.add(EndedRun.of(run));
         pendingNodes += run.nodes().size();
         return;
       }
@@ -86,9 +86,13 @@ public class NodeRollups {
                 + " nodes of ended runs wait to be added already");
   }
 
-  /** Adds the runs that wait, in one transaction (twice: two servers may make a row at once). */
+  /**
+   * Adds the runs that wait, in one transaction (twice: two servers may make a row at once). If
+   * that fails, each run is added on its own, so that a run that can never be added leaves out only
+   * itself.
+   */
   void flush() {
-    List<RunResult> runs;
+    List<EndedRun> runs;
     synchronized (lock) {
       if (pending.isEmpty()) {
         return;
@@ -97,27 +101,38 @@ public class NodeRollups {
       pending = new ArrayList<>();
       pendingNodes = 0;
     }
+    if (added(runs) == null) {
+      return;
+    }
+    for (EndedRun run : runs) {
+      RuntimeException failure = added(List.of(run));
+      if (failure != null) {
+        dropped.incrementAndGet();
+        String cause = String.valueOf(failure);
+        LOG.warning(
+            () ->
+                "Run "
+                    + run.runId()
+                    + " is left out of the per-node statistics: its nodes could not be added ("
+                    + cause
+                    + ")");
+      }
+    }
+  }
+
+  /** Adds the runs (trying twice); null once added, otherwise the last failure. */
+  private RuntimeException added(List<EndedRun> runs) {
     RuntimeException failure = null;
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
         writer.add(runs);
         written.addAndGet(runs.size());
-        return;
+        return null;
       } catch (RuntimeException e) {
         failure = e;
       }
     }
-    dropped.addAndGet(runs.size());
-    String cause = String.valueOf(failure);
-    for (RunResult run : runs) {
-      LOG.warning(
-          () ->
-              "Run "
-                  + run.runId()
-                  + " is left out of the per-node statistics: its nodes could not be added ("
-                  + cause
-                  + ")");
-    }
+    return failure;
   }
 
   private static boolean enabled() {

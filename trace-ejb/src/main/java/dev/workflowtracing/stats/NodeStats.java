@@ -20,12 +20,7 @@ public class NodeStats {
   @PersistenceContext EntityManager em;
 
   public List<NodeStatsView> of(String workflowId, Optional<Integer> version, long from, long to) {
-    Range range =
-        new Range(
-            workflowId,
-            version,
-            Math.floorDiv(from, NodeRollup.BUCKET_MILLIS) * NodeRollup.BUCKET_MILLIS,
-            to);
+    Range range = new Range(workflowId, version, NodeRollup.hourOf(from), to);
     // Added up by the database, one row per node: a 7-day range of a 1,000-node workflow touches
     // 168,000 rollups, too many to carry over. The histograms are joined into one text per node
     // (a bucket named twice is counted twice); the example traces are picked by two more queries.
