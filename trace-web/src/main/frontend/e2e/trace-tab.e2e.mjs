@@ -24,9 +24,11 @@ const VIEWER_CREDENTIALS = {
   password: process.env.E2E_VIEWER_PASSWORD ?? 'viewer-password',
 }
 
-const [baseUrl, screenshotDir] = process.argv.slice(2)
+// The third argument: a downstream service run with the OpenTelemetry Java agent, exporting its
+// spans to our receiver (CanvasBrowserIT starts one).
+const [baseUrl, screenshotDir, downstreamUrl] = process.argv.slice(2)
 if (!baseUrl) {
-  console.error('usage: node e2e/trace-tab.e2e.mjs <base-url> [screenshot-dir]')
+  console.error('usage: node e2e/trace-tab.e2e.mjs <base-url> [screenshot-dir] [downstream-url]')
   process.exit(2)
 }
 
@@ -402,6 +404,38 @@ async function awaitExecutions(page, workflowId, nodeId, executions) {
   }
 }
 
+// One trace across services: the http node calls the agent's service, whose server span shows in
+// the Trace tab under our attempt span, named and coloured by its service, and on the graph.
+async function checkDownstream(page) {
+  step('call a service run with the OpenTelemetry Java agent from a workflow')
+  const run = await runByApi(page, 'http-call', { url: `${downstreamUrl}/stock` })
+  const deadline = Date.now() + RUN_TIMEOUT_MS
+  for (;;) {
+    const trace = await (await page.request.get(`${baseUrl}api/traces/${run.traceId}`)).json()
+    if (trace.completeness.foreignSpans > 0) break
+    check(Date.now() < deadline, `no span of the downstream service reached trace ${run.traceId}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  step('open the trace: the agent span is under the attempt, with its service named')
+  await page.goto(new URL(`/traces/${run.traceId}`, baseUrl).toString(), { waitUntil: 'domcontentloaded' })
+  const chip = page.getByTestId('span-service').first()
+  await chip.waitFor({ timeout: STEP_TIMEOUT_MS })
+  const service = await chip.textContent()
+  check(service === 'inventory', `the foreign span is named by service "${service}", not inventory`)
+  await page.getByTestId('trace-foreign').waitFor()
+  await page.locator('[data-testid^="workflow-item-"]').first().waitFor()
+  await chip.click()
+  await page.getByTestId('span-details').getByText('sent over OTLP').waitFor()
+  const href = await page.getByTestId('download-otlp').getAttribute('href')
+  check(href === `/api/traces/${run.traceId}/otlp`, `the OTLP download points at ${href}`)
+  await screenshot(page, 'downstream-trace.png')
+  step('the graph marks the http node with what arrived from downstream')
+  await page.getByTestId('tab-graph').click()
+  const marker = await page.getByTestId('graph-node-downstream').first().textContent({ timeout: STEP_TIMEOUT_MS })
+  check(/from inventory/.test(marker ?? ''), `the http node's downstream marker says "${marker}"`)
+  await screenshot(page, 'downstream-graph.png')
+}
+
 async function runByApi(page, workflowId, inputs) {
   const answer = await page.request.post(`${baseUrl}api/workflows/${workflowId}/runs`, { data: { inputs } })
   check(answer.status() === 201, `a run of ${workflowId} answered ${answer.status()}: ${await answer.text()}`)
@@ -676,6 +710,8 @@ async function main() {
     await checkStats(page)
     await checkCompare(page)
     await checkLongerThanUsual(page)
+    if (downstreamUrl) await checkDownstream(page)
+    else console.log('no downstream service given: the one-trace-across-services check is left out')
 
     step('open the admin page')
     await page.getByTestId('nav-admin').click()

@@ -46,7 +46,16 @@ const trace: Trace = {
   durationMicros: 12_000,
   spanCount: 3,
   errorCount: 0,
-  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
+  completeness: {
+    complete: true,
+    expectedSpans: null,
+    storedSpans: 0,
+    rootPresent: true,
+    orphanSpans: 0,
+    missing: [],
+    foreignSpans: 0,
+    foreignServices: [],
+  },
   detailsOmitted: false,
   spans: [
     makeSpan({ spanId: 'root', name: 'run hello-llm', childCount: 2, durationMicros: 12_000 }),

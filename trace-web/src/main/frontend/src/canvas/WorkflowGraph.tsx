@@ -13,6 +13,7 @@ import { edgesOf, toCanvasEdges, toCanvasNodes, type CanvasNode, type NodeDecora
 import { countStates, groupParallelSiblings, groupState, type StateCounts } from './grouping'
 import { layoutByDepth } from './layout'
 import { liveNodeStates, nodeRunStates, type NodeRunState } from './nodeStates'
+import { describeDownstream, downstreamByNode } from '../trace/services'
 import { nodeTypes } from './nodeTypes'
 
 // Big graphs (the 1,000-node fan-out) only draw what is on screen.
@@ -103,14 +104,21 @@ export function WorkflowGraph({
 
   // The clock ticks only while a flag may appear: the run goes on and something is usual.
   const now = useNow(live && usual && !hasEnded(live) ? LONGER_TICK_MS : null)
+  const downstream = useMemo(() => (trace && !decorations ? downstreamByNode(trace.spans) : null), [trace, decorations])
   const nodes = useMemo(() => {
-    const drawnNodes = toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations)
+    let drawnNodes = toCanvasNodes(drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations)
+    if (downstream && downstream.size > 0) {
+      drawnNodes = drawnNodes.map((node) => {
+        const below = downstream.get(node.id)
+        return below ? { ...node, data: { ...node.data, downstream: describeDownstream(below) } } : node
+      })
+    }
     if (!live || !usual || hasEnded(live)) return drawnNodes
     return drawnNodes.map((node) => {
       const flag = longerThanUsual(node.id, live.nodes[node.id], usual, now)
       return flag ? { ...node, data: { ...node.data, longerThanUsual: describeLonger(flag) } } : node
     })
-  }, [drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations, live, usual, now])
+  }, [drawn, positions, drawnStates, highlightedNodeId, groups, drawnDecorations, downstream, live, usual, now])
   const edges = useMemo(() => toCanvasEdges(drawn), [drawn])
 
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(

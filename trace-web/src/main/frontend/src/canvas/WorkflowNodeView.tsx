@@ -34,7 +34,7 @@ function groupSummary(group: NonNullable<WorkflowNodeData['group']>): string {
 }
 
 function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
-  const { definition, state, highlighted, group, decoration, longerThanUsual } = data
+  const { definition, state, highlighted, group, decoration, longerThanUsual, downstream } = data
   const maxAttempts = definition.retry?.maxAttempts ?? 1
   const retry = maxAttempts > 1 && !decoration ? `up to ${maxAttempts} attempts` : null
   const heat = decoration?.heat
@@ -76,6 +76,11 @@ function NodeBody({ data, extra }: { data: WorkflowNodeData; extra?: string }) {
       {longerThanUsual && (
         <div className="wf-node__longer" data-testid="graph-node-longer" role="status">
           ⚠ {longerThanUsual}
+        </div>
+      )}
+      {downstream && (
+        <div className="wf-node__downstream" data-testid="graph-node-downstream" title="Spans the called service sent">
+          {downstream}
         </div>
       )}
       {decoration?.lines.map((line) => (

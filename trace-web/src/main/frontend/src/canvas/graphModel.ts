@@ -17,6 +17,8 @@ export interface WorkflowNodeData extends Record<string, unknown> {
   decoration?: NodeDecoration
   /** While it runs past its usual p95: "running 3.4× its usual p95 (1.2s)". */
   longerThanUsual?: string
+  /** What other services sent below this node in the selected run's trace (OTLP), in words. */
+  downstream?: string
 }
 
 /** What the Stats and Compare views draw on a node besides its definition. */

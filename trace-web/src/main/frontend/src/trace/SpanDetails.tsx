@@ -39,6 +39,12 @@ function Overview({ span, traceId }: { span: Span; traceId: string }) {
     ['Start time', formatDateTime(span.startTime)],
     ['Duration', formatMicros(span.durationMicros)],
     ['Node', span.nodeId ?? '—'],
+    [
+      'Service',
+      span.foreign
+        ? `${span.service ?? 'unknown service'}${span.serviceInstance ? ` (${span.serviceInstance})` : ''} — sent over OTLP`
+        : (span.service ?? 'this application'),
+    ],
     ['Span id', <code>{span.spanId}</code>],
     ['Parent span id', span.parentSpanId ? <code>{span.parentSpanId}</code> : '—'],
     ['Trace id', <code>{traceId}</code>],

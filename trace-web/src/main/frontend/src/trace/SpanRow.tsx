@@ -5,6 +5,7 @@ import { attemptCount, isRetryAttempt } from './spanFacts'
 import type { TimelineRow } from './spanRows'
 import type { TimeWindow } from '../store/canvasStore'
 import { windowedBar } from './timelineScale'
+import { serviceColor } from './services'
 import './SpanRow.css'
 
 export const ROW_HEIGHT = 28
@@ -45,8 +46,10 @@ export const SpanRow = memo(function SpanRow({
   // Near the right edge the duration label goes left of the bar, so it stays readable.
   const labelStyle =
     barEnd > 80 ? { right: `calc(${100 - bar.leftPercent}% + 4px)` } : { left: `calc(${barEnd}% + 4px)` }
+  const serviceStyle = span.foreign ? { backgroundColor: serviceColor(span.service) } : undefined
   const className = [
     'span-row',
+    span.foreign && 'span-row--foreign',
     selected && 'span-row--selected',
     isError && 'span-row--error',
     matched && 'span-row--match',
@@ -93,6 +96,16 @@ export const SpanRow = memo(function SpanRow({
             ⚠
           </span>
         )}
+        {span.foreign && (
+          <span
+            className="service-chip"
+            style={serviceStyle}
+            data-testid="span-service"
+            title={`Sent by ${span.service ?? 'an unknown service'}${span.serviceInstance ? ` (${span.serviceInstance})` : ''} over OTLP`}
+          >
+            {span.service ?? 'unknown service'}
+          </span>
+        )}
         <span className="span-row__title" title={span.name}>
           {span.name}
         </span>
@@ -109,7 +122,7 @@ export const SpanRow = memo(function SpanRow({
       <div className="span-row__track" role="gridcell">
         <div
           className={`span-bar${isError ? ' span-bar--error' : ''}${isOpen ? ' span-bar--open' : ''}`}
-          style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
+          style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%`, ...(isError ? {} : serviceStyle) }}
         />
         <span className="span-row__duration" style={labelStyle}>
           {formatMicros(span.durationMicros)}

@@ -53,7 +53,16 @@ const trace: Trace = {
   durationMicros: 5000,
   spanCount: 3,
   errorCount: 3,
-  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
+  completeness: {
+    complete: true,
+    expectedSpans: null,
+    storedSpans: 0,
+    rootPresent: true,
+    orphanSpans: 0,
+    missing: [],
+    foreignSpans: 0,
+    foreignServices: [],
+  },
   detailsOmitted: false,
   spans,
 }

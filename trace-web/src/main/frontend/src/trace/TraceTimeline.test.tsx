@@ -24,6 +24,8 @@ function traceOf(spans: Trace['spans']): Trace {
       rootPresent: true,
       orphanSpans: 0,
       missing: [],
+      foreignSpans: 0,
+      foreignServices: [],
     },
     detailsOmitted: false,
     spans,

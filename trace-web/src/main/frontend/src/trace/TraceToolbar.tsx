@@ -83,6 +83,15 @@ export function TraceToolbar(props: TraceToolbarProps) {
         <button type="button" className="button button--small" onClick={props.onReload}>
           Reload
         </button>
+        <a
+          className="button button--small"
+          href={`/api/traces/${trace.traceId}/otlp`}
+          download={`trace-${trace.traceId}.otlp.json`}
+          data-testid="download-otlp"
+          title="The whole trace as an OTLP JSON file, for any OTLP tool (or an import here)"
+        >
+          Download OTLP
+        </a>
         {onDelete && <DeleteTraceButton spanCount={trace.spanCount} onDelete={onDelete} />}
       </div>
       {monitoringLinks && <MonitoringLinks links={monitoringLinks} trace={trace} />}
@@ -99,6 +108,16 @@ function TraceSummary({ trace, reloading }: { trace: Trace; reloading: boolean }
       <span>{trace.spanCount.toLocaleString()} spans</span>
       {trace.errorCount > 0 && <span className="text-error">{trace.errorCount} errors</span>}
       {trace.run?.usage && <RunUsageSummary usage={trace.run.usage} />}
+      {trace.completeness.foreignSpans > 0 && (
+        <span data-testid="trace-foreign" title="Spans the services the workflow called sent over OTLP">
+          {trace.completeness.foreignSpans.toLocaleString()} from {trace.completeness.foreignServices.join(', ')}
+        </span>
+      )}
+      {trace.run?.imported && (
+        <span className="badge" title="Loaded from an OTLP file, not executed here">
+          imported
+        </span>
+      )}
       {reloading && <Spinner label="Refreshing…" />}
     </div>
   )

@@ -9,7 +9,16 @@ const trace = {
   durationMicros: 1500,
   spanCount: 0,
   errorCount: 0,
-  completeness: { complete: true, expectedSpans: null, storedSpans: 0, rootPresent: true, orphanSpans: 0, missing: [] },
+  completeness: {
+    complete: true,
+    expectedSpans: null,
+    storedSpans: 0,
+    rootPresent: true,
+    orphanSpans: 0,
+    missing: [],
+    foreignSpans: 0,
+    foreignServices: [],
+  },
   detailsOmitted: false,
   spans: [],
 } satisfies Trace

@@ -48,6 +48,8 @@ const stored: Trace = {
     rootPresent: false,
     orphanSpans: 1,
     missing: [],
+    foreignSpans: 0,
+    foreignServices: [],
   },
   detailsOmitted: false,
   spans: [

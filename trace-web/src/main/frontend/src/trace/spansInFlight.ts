@@ -81,6 +81,9 @@ function openSpan(
     childCount: 0,
     attributes: { [IN_FLIGHT_ATTRIBUTE]: true },
     events: [],
+    service: null,
+    serviceInstance: null,
+    foreign: false,
   }
 }
 

@@ -1,5 +1,6 @@
 package dev.workflowtracing.bench;
 
+import dev.workflowtracing.instrumentation.FinishedSpans;
 import dev.workflowtracing.tracestore.SpanWriter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ final class JdbcRows implements AutoCloseable {
 
   /** Inserts a batch of spans in one transaction, with the application's inserts. */
   void write(Collection<SpanData> batch) throws SQLException {
-    SpanWriter.write(connection, batch, options);
+    SpanWriter.write(connection, FinishedSpans.of(batch), options);
     connection.commit();
   }
 

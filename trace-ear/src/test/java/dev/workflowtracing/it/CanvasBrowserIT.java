@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * playwright-core script {@code trace-web/src/main/frontend/e2e/trace-tab.e2e.mjs} (run a sample
  * workflow, open the Trace tab, see spans and a span's details, watch a run colour its nodes live
  * and show its open spans, cancel one, follow a failed node, and check that HTML in a prompt is
- * shown as text).
+ * shown as text, and a downstream service's span, sent by the OpenTelemetry Java agent, under the
+ * attempt that called it).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,14 +40,31 @@ class CanvasBrowserIT {
     Path screenshots = Path.of(System.getProperty("it.screenshots.dir"));
     Path log = Files.createTempFile("canvas-e2e", ".log");
 
-    Process e2e =
-        new ProcessBuilder(
-                "node", "e2e/trace-tab.e2e.mjs", baseUrl.toString(), screenshots.toString())
-            .directory(frontend)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean finished = e2e.waitFor(250, TimeUnit.SECONDS);
+    boolean finished;
+    Process e2e;
+    try (AgentService inventory =
+        AgentService.start(
+            "inventory",
+            java.util.List.of(
+                "otel.exporter.otlp.protocol=http/protobuf",
+                "otel.exporter.otlp.traces.endpoint="
+                    + baseUrl.toString().replaceAll("/$", "")
+                    + "/v1/traces",
+                "otel.exporter.otlp.traces.headers=Authorization=Bearer%20" + OtlpIngestIT.TOKEN,
+                "otel.bsp.schedule.delay=500"))) {
+      e2e =
+          new ProcessBuilder(
+                  "node",
+                  "e2e/trace-tab.e2e.mjs",
+                  baseUrl.toString(),
+                  screenshots.toString(),
+                  inventory.url(""))
+              .directory(frontend)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      finished = e2e.waitFor(250, TimeUnit.SECONDS);
+    }
     String output = Files.readString(log);
     System.out.println(output);
 
@@ -56,5 +74,6 @@ class CanvasBrowserIT {
     assertThat(screenshots.resolve("failed-node.png")).exists();
     assertThat(screenshots.resolve("live-run.png")).exists();
     assertThat(screenshots.resolve("cancelled-run.png")).exists();
+    assertThat(screenshots.resolve("downstream-trace.png")).exists();
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.workflowtracing.instrumentation.ExporterStats;
+import dev.workflowtracing.instrumentation.FinishedSpans;
 import dev.workflowtracing.instrumentation.PersistingSpanExporter;
 import dev.workflowtracing.instrumentation.SpanSink;
 import dev.workflowtracing.schema.SchemaMigration;
+import dev.workflowtracing.spans.FinishedSpan;
 import dev.workflowtracing.tracestore.IndexedAttributes;
 import dev.workflowtracing.tracestore.SpanWriter;
 import dev.workflowtracing.tracestore.StorageFailures;
@@ -93,13 +95,13 @@ class SpanCopyIT {
   @Test
   void copiedRowsAreTheRowsInsertsWrite() throws SQLException {
     List<SpanData> batch = spans();
-    SpanWriter.write(db, batch, options(false));
+    SpanWriter.write(db, FinishedSpans.of(batch), options(false));
     db.commit();
     List<List<String>> inserted = rows(batch);
     try (Statement sql = db.createStatement()) {
       sql.execute("delete from spans");
     }
-    SpanWriter.write(db, batch, options(true));
+    SpanWriter.write(db, FinishedSpans.of(batch), options(true));
     db.commit();
 
     assertThat(rows(batch)).containsExactlyElementsOf(inserted);
@@ -111,10 +113,10 @@ class SpanCopyIT {
   @Test
   void aBatchCopyRefusesFailsWhole() throws SQLException {
     List<SpanData> batch = spans();
-    SpanWriter.write(db, batch, options(true));
+    SpanWriter.write(db, FinishedSpans.of(batch), options(true));
     db.commit();
 
-    assertThatThrownBy(() -> SpanWriter.write(db, batch, options(true)))
+    assertThatThrownBy(() -> SpanWriter.write(db, FinishedSpans.of(batch), options(true)))
         .isInstanceOf(SQLException.class);
     db.rollback();
     try (Statement sql = db.createStatement();
@@ -198,7 +200,7 @@ class SpanCopyIT {
    */
   private static final class FreshConnectionSink implements SpanSink {
     @Override
-    public void store(Collection<SpanData> spans) {
+    public void store(Collection<FinishedSpan> spans) {
       try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
         connection.setAutoCommit(false);
         SpanWriter.write(connection, spans, options(true));

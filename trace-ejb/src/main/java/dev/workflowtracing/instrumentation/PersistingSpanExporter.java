@@ -1,6 +1,7 @@
 package dev.workflowtracing.instrumentation;
 
 import dev.workflowtracing.conventions.WorkflowAttributes;
+import dev.workflowtracing.spans.FinishedSpan;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -37,10 +38,10 @@ public final class PersistingSpanExporter implements SpanExporter {
 
   // Guarded by this: batches that failed to write, oldest first.
   /** A batch waiting for the database, with what it weighs (estimated once). */
-  private record Pending(List<SpanData> spans, long bytes) {
-    static Pending of(List<SpanData> spans) {
+  private record Pending(List<FinishedSpan> spans, long bytes) {
+    static Pending of(List<FinishedSpan> spans) {
       long bytes = 0;
-      for (SpanData span : spans) {
+      for (FinishedSpan span : spans) {
         bytes += SpanBytes.estimate(span);
       }
       return new Pending(spans, bytes);
@@ -94,7 +95,7 @@ public final class PersistingSpanExporter implements SpanExporter {
       return CompletableResultCode.ofFailure();
     }
     synchronized (this) {
-      enqueue(List.copyOf(spans));
+      enqueue(FinishedSpans.of(spans));
       return writePending(false);
     }
   }
@@ -146,7 +147,7 @@ public final class PersistingSpanExporter implements SpanExporter {
     return pendingBytes;
   }
 
-  private void enqueue(List<SpanData> batch) {
+  private void enqueue(List<FinishedSpan> batch) {
     if (batch.isEmpty()) {
       return;
     }
@@ -156,7 +157,7 @@ public final class PersistingSpanExporter implements SpanExporter {
     pendingBytes += added.bytes();
     while (pendingSpans > bufferCapacity || pendingBytes > maxBytes) {
       Pending dropped = pending.removeFirst();
-      List<SpanData> oldest = dropped.spans();
+      List<FinishedSpan> oldest = dropped.spans();
       pendingSpans -= oldest.size();
       pendingBytes -= dropped.bytes();
       stats.dropped(oldest.size());
@@ -182,7 +183,7 @@ public final class PersistingSpanExporter implements SpanExporter {
     }
     while (!pending.isEmpty()) {
       Pending first = pending.peekFirst();
-      List<SpanData> batch = first.spans();
+      List<FinishedSpan> batch = first.spans();
       try {
         sink.store(batch);
         stats.exported(batch.size());
@@ -193,7 +194,7 @@ public final class PersistingSpanExporter implements SpanExporter {
           return CompletableResultCode.ofFailure();
         }
         // One span the database will never take must not hold back the others: find it.
-        List<SpanData> waiting = storeOneByOne(batch);
+        List<FinishedSpan> waiting = storeOneByOne(batch);
         if (!waiting.isEmpty()) {
           Pending left = Pending.of(waiting);
           pending.removeFirst();
@@ -217,9 +218,9 @@ public final class PersistingSpanExporter implements SpanExporter {
    * aside, counted and logged. Returns the spans left to retry if the database became unavailable
    * meanwhile.
    */
-  private List<SpanData> storeOneByOne(List<SpanData> batch) {
+  private List<FinishedSpan> storeOneByOne(List<FinishedSpan> batch) {
     for (int i = 0; i < batch.size(); i++) {
-      SpanData span = batch.get(i);
+      FinishedSpan span = batch.get(i);
       try {
         sink.store(List.of(span));
         stats.exported(1);
@@ -231,11 +232,11 @@ public final class PersistingSpanExporter implements SpanExporter {
         LOG.warning(
             () ->
                 "Set aside span "
-                    + span.getSpanId()
+                    + span.spanId()
                     + " ("
-                    + span.getName()
+                    + span.name()
                     + ") of trace "
-                    + span.getTraceId()
+                    + span.traceId()
                     + runIdOf(span)
                     + ", which the database refuses: "
                     + e);
@@ -245,10 +246,10 @@ public final class PersistingSpanExporter implements SpanExporter {
   }
 
   /** The runs a batch belongs to, for the log: a handful, then how many more. */
-  static String runIdsOf(List<SpanData> batch) {
+  static String runIdsOf(List<FinishedSpan> batch) {
     List<String> runs =
         batch.stream()
-            .map(s -> s.getAttributes().get(WorkflowAttributes.RUN_ID))
+            .map(s -> s.attributes().get(WorkflowAttributes.RUN_ID))
             .filter(java.util.Objects::nonNull)
             .distinct()
             .toList();
@@ -257,8 +258,8 @@ public final class PersistingSpanExporter implements SpanExporter {
         : runs.subList(0, MAX_LOGGED_RUNS) + " and " + (runs.size() - MAX_LOGGED_RUNS) + " more";
   }
 
-  private static String runIdOf(SpanData span) {
-    String runId = span.getAttributes().get(WorkflowAttributes.RUN_ID);
+  private static String runIdOf(FinishedSpan span) {
+    String runId = span.attributes().get(WorkflowAttributes.RUN_ID);
     return runId == null ? "" : ", run " + runId;
   }
 

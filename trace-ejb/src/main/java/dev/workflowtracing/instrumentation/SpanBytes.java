@@ -1,5 +1,8 @@
 package dev.workflowtracing.instrumentation;
 
+import dev.workflowtracing.spans.FinishedSpan;
+import dev.workflowtracing.spans.SpanEvent;
+import dev.workflowtracing.spans.SpanLink;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -29,6 +32,19 @@ final class SpanBytes {
     }
     for (LinkData link : span.getLinks()) {
       bytes += EVENT_OVERHEAD + attributes(link.getAttributes());
+    }
+    return bytes;
+  }
+
+  /** The same for a span on its way to the store. */
+  static long estimate(FinishedSpan span) {
+    long bytes = SPAN_OVERHEAD + chars(span.name()) + attributes(span.attributes());
+    bytes += chars(span.statusMessage());
+    for (SpanEvent event : span.events()) {
+      bytes += EVENT_OVERHEAD + chars(event.name()) + attributes(event.attributes());
+    }
+    for (SpanLink link : span.links()) {
+      bytes += EVENT_OVERHEAD + attributes(link.attributes());
     }
     return bytes;
   }

@@ -1,13 +1,16 @@
 package dev.workflowtracing.instrumentation;
 
-import io.opentelemetry.sdk.trace.data.SpanData;
+import dev.workflowtracing.spans.FinishedSpan;
 import java.util.Collection;
 
-/** Where the persistence exporter writes a batch of finished spans; throws if it cannot. */
+/**
+ * The storage port: where a batch of finished spans is written, by the persistence exporter (our
+ * own spans) and by the OTLP receiver (other services' spans); throws if it cannot.
+ */
 @FunctionalInterface
 public interface SpanSink {
 
-  void store(Collection<SpanData> spans);
+  void store(Collection<FinishedSpan> spans);
 
   /**
    * Whether a failure of {@link #store} may go away on retry (the database is unavailable), rather

@@ -1,7 +1,7 @@
 package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.SpanSink;
-import io.opentelemetry.sdk.trace.data.SpanData;
+import dev.workflowtracing.spans.FinishedSpan;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -16,7 +16,7 @@ public class DatabaseSpanSink implements SpanSink {
   @EJB SpanStore spanStore;
 
   @Override
-  public void store(Collection<SpanData> spans) {
+  public void store(Collection<FinishedSpan> spans) {
     spanStore.store(spans);
   }
 

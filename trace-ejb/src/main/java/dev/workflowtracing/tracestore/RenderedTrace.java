@@ -13,12 +13,18 @@ import java.util.zip.GZIPOutputStream;
  * entity tag (a digest of the body), so a reader that has it already gets a 304 and a large body
  * travels compressed.
  *
- * @param finished the trace will not change any more (its run ended and every span is stored)
+ * @param finished its run ended and every span of ours is stored: only foreign spans can still come
+ * @param foreignSpans the foreign spans its run counted when it was rendered
  */
-public record RenderedTrace(byte[] body, byte[] gzip, String etag, boolean finished) {
+public record RenderedTrace(
+    byte[] body, byte[] gzip, String etag, boolean finished, int foreignSpans) {
 
   public static RenderedTrace of(byte[] body, boolean finished) {
-    return new RenderedTrace(body, gzip(body), digest(body), finished);
+    return of(body, finished, 0);
+  }
+
+  public static RenderedTrace of(byte[] body, boolean finished, int foreignSpans) {
+    return new RenderedTrace(body, gzip(body), digest(body), finished, foreignSpans);
   }
 
   /** What it takes in memory, for the cache's bound. */

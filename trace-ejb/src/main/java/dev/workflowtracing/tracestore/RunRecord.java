@@ -21,8 +21,8 @@ import org.hibernate.annotations.Formula;
     name = "RunRecord.findByTraceId",
     query = "select r from RunRecord r where r.traceId = :traceId")
 @NamedQuery(
-    name = "RunRecord.idOfTrace",
-    query = "select r.runId from RunRecord r where r.traceId = :traceId")
+    name = "RunRecord.foreignSpansOfTrace",
+    query = "select r.foreignSpans from RunRecord r where r.traceId = :traceId")
 @NamedQuery(
     name = "RunRecord.statusById",
     query = "select r.status from RunRecord r where r.runId = :runId")
@@ -124,6 +124,14 @@ public class RunRecord {
   @Column(name = "failed_attempt_cost_nanos")
   private Long failedAttemptCostNanos;
 
+  /** Spans other services sent for this run's trace (OTLP); a cached trace is checked by it. */
+  @Column(name = "foreign_spans", nullable = false)
+  private int foreignSpans;
+
+  /** Loaded from an OTLP file rather than executed here. */
+  @Column(nullable = false)
+  private boolean imported;
+
   @Transient private boolean startsQueuedRun;
 
   protected RunRecord() {}
@@ -202,6 +210,29 @@ public class RunRecord {
     }
     cancelRequest = StoredText.fit(reason, MAX_CANCEL_REQUEST_LENGTH);
     return true;
+  }
+
+  /**
+   * A run loaded from an OTLP file (its root span), ended as it ended where it was executed; its
+   * trace counts as whole once its {@code expectedSpans} own spans are stored.
+   */
+  public static RunRecord imported(
+      String runId,
+      String traceId,
+      String workflowId,
+      int workflowVersion,
+      String trigger,
+      long startedAt,
+      long endedAt,
+      RunStatus finalStatus,
+      String error,
+      int expectedSpans,
+      RunUsage usage) {
+    RunRecord run =
+        new RunRecord(runId, traceId, workflowId, workflowVersion, trigger, startedAt, "{}");
+    run.finish(finalStatus, endedAt, "{}", error, expectedSpans, usage);
+    run.imported = true;
+    return run;
   }
 
   /** A run accepted onto the run queue, not started yet. */
@@ -321,6 +352,14 @@ public class RunRecord {
   /** Spans the run should have produced; null while running or when it was not traced. */
   public Integer getExpectedSpanCount() {
     return expectedSpanCount;
+  }
+
+  public int getForeignSpans() {
+    return foreignSpans;
+  }
+
+  public boolean isImported() {
+    return imported;
   }
 
   public String getErrorSummary() {

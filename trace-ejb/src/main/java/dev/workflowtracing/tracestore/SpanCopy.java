@@ -70,7 +70,14 @@ final class SpanCopy {
       field(text, span.getAttributes()).append('\t');
       field(text, span.getEvents()).append('\t');
       field(text, span.getLinks()).append('\t');
-      field(text, row.artifacts()).append('\n');
+      field(text, row.artifacts()).append('\t');
+      StoredSource source = span.getSource();
+      field(text, source.getServiceName()).append('\t');
+      field(text, source.getServiceInstanceId()).append('\t');
+      field(text, source.getScopeName()).append('\t');
+      field(text, source.getScopeVersion()).append('\t');
+      field(text, source.getResource()).append('\t');
+      text.append(source.isForeign() ? 't' : 'f').append('\n');
     }
     try {
       driver

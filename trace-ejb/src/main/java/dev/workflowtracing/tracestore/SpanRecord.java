@@ -1,6 +1,7 @@
 package dev.workflowtracing.tracestore;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -72,6 +73,8 @@ public class SpanRecord {
   @Column(nullable = false, length = 100_000)
   private String links;
 
+  @Embedded private StoredSource source;
+
   protected SpanRecord() {}
 
   @SuppressWarnings("java:S107") // a span simply has this many fields
@@ -89,7 +92,8 @@ public class SpanRecord {
       String role,
       String attributes,
       String events,
-      String links) {
+      String links,
+      StoredSource source) {
     this.traceId = traceId;
     this.spanId = spanId;
     this.parentSpanId = parentSpanId;
@@ -104,6 +108,7 @@ public class SpanRecord {
     this.attributes = attributes;
     this.events = events;
     this.links = links;
+    this.source = source;
   }
 
   public String getRole() {
@@ -160,6 +165,16 @@ public class SpanRecord {
 
   public String getLinks() {
     return links;
+  }
+
+  /** Where the span comes from; rows stored before schema version 15 read as our own. */
+  public StoredSource getSource() {
+    return source == null ? new StoredSource(null, null, null, null, null, false) : source;
+  }
+
+  /** Made by another service (received over OTLP, or imported as such). */
+  public boolean isForeign() {
+    return source != null && source.isForeign();
   }
 
   /** Composite key: span ids are unique only within their trace. */

@@ -3,10 +3,11 @@ package dev.workflowtracing.tracestore;
 import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.conventions.WorkflowAttributes;
 import dev.workflowtracing.json.JsonFactory;
+import dev.workflowtracing.spans.FinishedSpan;
+import dev.workflowtracing.spans.SpanEvent;
+import dev.workflowtracing.spans.SpanLink;
+import dev.workflowtracing.spans.SpanSource;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.sdk.trace.data.EventData;
-import io.opentelemetry.sdk.trace.data.LinkData;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * What one finished span is stored as: the span row, its scalar attributes as rows for filtering,
  * and its artifacts (taken out of the events, where {@link Artifacts} put them), which go into the
- * span row's {@code artifacts} column.
+ * span row's {@code artifacts} column. A foreign span's events stay events, and it has no node or
+ * role: another service's attributes never make it count as one of the engine's spans.
  */
 public record SpanRows(
     SpanRecord span, List<SpanAttributeRecord> attributes, List<StoredArtifact> artifacts) {
@@ -25,15 +27,15 @@ public record SpanRows(
   private static final int MAX_JSON_LENGTH = 1_000_000;
   private static final int MAX_LINKS_LENGTH = 100_000;
 
-  public static SpanRows of(SpanData data, int maxArtifactLength, IndexedAttributes indexed) {
-    String traceId = data.getTraceId();
-    String spanId = data.getSpanId();
-    var parent = data.getParentSpanContext();
+  public static SpanRows of(FinishedSpan data, int maxArtifactLength, IndexedAttributes indexed) {
+    String traceId = data.traceId();
+    String spanId = data.spanId();
+    boolean foreign = data.source().foreign();
     List<StoredArtifact> artifacts = new ArrayList<>();
-    List<EventData> events = new ArrayList<>();
-    for (EventData event : data.getEvents()) {
-      if (Artifacts.EVENT.equals(event.getName())) {
-        Attributes a = event.getAttributes();
+    List<SpanEvent> events = new ArrayList<>();
+    for (SpanEvent event : data.events()) {
+      if (!foreign && Artifacts.EVENT.equals(event.name())) {
+        Attributes a = event.attributes();
         artifacts.add(
             StoredArtifact.capped(
                 artifacts.size(),
@@ -41,7 +43,7 @@ public record SpanRows(
                 orDefault(a.get(Artifacts.CONTENT_TYPE), "text/plain"),
                 orDefault(a.get(Artifacts.CONTENT), ""),
                 // Set by the redactor when it already cut the content.
-                Math.toIntExact(orDefault(a.get(Artifacts.ORIGINAL_LENGTH), 0L)),
+                (int) Math.min(Integer.MAX_VALUE, orDefault(a.get(Artifacts.ORIGINAL_LENGTH), 0L)),
                 maxArtifactLength));
       } else {
         events.add(event);
@@ -51,26 +53,42 @@ public record SpanRows(
         new SpanRecord(
             traceId,
             spanId,
-            parent.isValid() ? parent.getSpanId() : null,
-            StoredText.fit(data.getName(), 500),
-            data.getKind().name(),
-            data.getStatus().getStatusCode().name(),
-            StoredText.fit(data.getStatus().getDescription(), 2000),
-            data.getStartEpochNanos(),
-            data.getEndEpochNanos(),
-            StoredText.fit(data.getAttributes().get(WorkflowAttributes.NODE_ID), 100),
-            StoredText.fit(data.getAttributes().get(WorkflowAttributes.SPAN_ROLE), 16),
+            data.parentSpanId(),
+            StoredText.fit(data.name(), 500),
+            data.kind().name(),
+            data.statusCode().name(),
+            StoredText.fit(data.statusMessage(), 2000),
+            data.startNanos(),
+            data.endNanos(),
+            foreign ? null : StoredText.fit(data.attributes().get(WorkflowAttributes.NODE_ID), 100),
+            foreign
+                ? null
+                : StoredText.fit(data.attributes().get(WorkflowAttributes.SPAN_ROLE), 16),
             StoredText.fitJsonObject(
-                json(g -> writeAttributes(g, data.getAttributes())), MAX_JSON_LENGTH),
+                json(g -> writeAttributes(g, data.attributes())), MAX_JSON_LENGTH),
             events.isEmpty()
                 ? "[]"
                 : StoredText.fitJsonArray(json(g -> writeEvents(g, events)), MAX_JSON_LENGTH),
-            data.getLinks().isEmpty()
+            data.links().isEmpty()
                 ? "[]"
-                : StoredText.fitJsonArray(
-                    json(g -> writeLinks(g, data.getLinks())), MAX_LINKS_LENGTH));
+                : StoredText.fitJsonArray(json(g -> writeLinks(g, data.links())), MAX_LINKS_LENGTH),
+            source(data.source()));
     return new SpanRows(
-        span, attributeRows(traceId, spanId, data.getAttributes(), indexed), artifacts);
+        span, attributeRows(traceId, spanId, data.attributes(), indexed), artifacts);
+  }
+
+  /** The resource's attributes are stored for foreign spans only (ours are all the same). */
+  private static StoredSource source(SpanSource source) {
+    return new StoredSource(
+        StoredText.fit(source.serviceName(), 255),
+        StoredText.fit(source.serviceInstanceId(), 255),
+        StoredText.fit(source.scopeName(), 255),
+        StoredText.fit(source.scopeVersion(), 100),
+        source.foreign()
+            ? StoredText.fitJsonObject(
+                json(g -> writeAttributes(g, source.resource())), MAX_LINKS_LENGTH)
+            : null,
+        source.foreign());
   }
 
   private static List<SpanAttributeRecord> attributeRows(
@@ -102,25 +120,23 @@ public record SpanRows(
     return out.toString();
   }
 
-  private static void writeEvents(JsonGenerator g, List<EventData> events) {
+  private static void writeEvents(JsonGenerator g, List<SpanEvent> events) {
     g.writeStartArray();
-    for (EventData event : events) {
-      g.writeStartObject().write("name", event.getName()).write("timeNanos", event.getEpochNanos());
+    for (SpanEvent event : events) {
+      g.writeStartObject().write("name", event.name()).write("timeNanos", event.epochNanos());
       g.writeKey("attributes");
-      writeAttributes(g, event.getAttributes());
+      writeAttributes(g, event.attributes());
       g.writeEnd();
     }
     g.writeEnd();
   }
 
-  private static void writeLinks(JsonGenerator g, List<LinkData> links) {
+  private static void writeLinks(JsonGenerator g, List<SpanLink> links) {
     g.writeStartArray();
-    for (LinkData link : links) {
-      g.writeStartObject()
-          .write("traceId", link.getSpanContext().getTraceId())
-          .write("spanId", link.getSpanContext().getSpanId());
+    for (SpanLink link : links) {
+      g.writeStartObject().write("traceId", link.traceId()).write("spanId", link.spanId());
       g.writeKey("attributes");
-      writeAttributes(g, link.getAttributes());
+      writeAttributes(g, link.attributes());
       g.writeEnd();
     }
     g.writeEnd();

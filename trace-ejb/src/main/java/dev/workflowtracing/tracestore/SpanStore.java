@@ -2,8 +2,9 @@ package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.instrumentation.PersistenceSettings;
 import dev.workflowtracing.instrumentation.redaction.RedactionSettings;
-import io.opentelemetry.sdk.trace.data.SpanData;
+import dev.workflowtracing.spans.FinishedSpan;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -12,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 
 /**
@@ -31,6 +33,9 @@ public class SpanStore {
 
   @PersistenceContext EntityManager em;
 
+  @Resource TransactionSynchronizationRegistry transactions;
+  @Inject TraceCache cache;
+
   @Inject PersistenceSettings persistence;
   @Inject RedactionSettings redaction;
 
@@ -46,8 +51,10 @@ public class SpanStore {
             persistence.copy());
   }
 
-  public void store(Collection<SpanData> spans) {
+  /** Our own spans and foreign ones (OTLP, import) alike; foreign ones are counted on their run. */
+  public void store(Collection<FinishedSpan> spans) {
     SpanWriter.write(em, spans, options);
+    ForeignSpanCounts.count(em, spans, cache, transactions);
   }
 
   /** Whether the database answers at all: tells a refused span from an unavailable database. */

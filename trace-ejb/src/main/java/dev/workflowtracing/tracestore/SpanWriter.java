@@ -1,6 +1,6 @@
 package dev.workflowtracing.tracestore;
 
-import io.opentelemetry.sdk.trace.data.SpanData;
+import dev.workflowtracing.spans.FinishedSpan;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,12 +28,13 @@ public final class SpanWriter {
   /** The span row's columns, in the order both the insert and COPY give them. */
   static final String SPAN_COLUMNS =
       "trace_id, span_id, parent_span_id, name, kind, status_code, status_message, start_nanos,"
-          + " end_nanos, node_id, span_role, attributes, events, links, artifacts";
+          + " end_nanos, node_id, span_role, attributes, events, links, artifacts, service_name,"
+          + " service_instance_id, scope_name, scope_version, resource, foreign_span";
 
   private static final String INSERT_SPAN =
       "insert into spans ("
           + SPAN_COLUMNS
-          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_ATTRIBUTE =
       "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
 
@@ -62,12 +63,12 @@ public final class SpanWriter {
 
   private SpanWriter() {}
 
-  public static void write(EntityManager em, Collection<SpanData> spans, Options options) {
+  public static void write(EntityManager em, Collection<FinishedSpan> spans, Options options) {
     em.unwrap(Session.class).doWork(connection -> write(connection, spans, options));
   }
 
   /** The same on a plain connection, in the caller's transaction (the benchmark's baseline). */
-  public static void write(Connection connection, Collection<SpanData> spans, Options options)
+  public static void write(Connection connection, Collection<FinishedSpan> spans, Options options)
       throws SQLException {
     boolean postgres = isPostgreSql(connection);
     if (options.asynchronousCommit() && postgres) {
@@ -81,7 +82,7 @@ public final class SpanWriter {
     try (PreparedStatement spanRows =
             copy == null ? connection.prepareStatement(INSERT_SPAN) : null;
         PreparedStatement attributeRows = connection.prepareStatement(INSERT_ATTRIBUTE)) {
-      for (SpanData data : spans) {
+      for (FinishedSpan data : spans) {
         SpanRows rows = SpanRows.of(data, options.maxArtifactLength(), options.indexed());
         String artifacts = StoredArtifact.toJson(rows.artifacts());
         if (copy == null) {
@@ -139,6 +140,13 @@ public final class SpanWriter {
     statement.setString(13, span.getEvents());
     statement.setString(14, span.getLinks());
     statement.setString(15, artifacts);
+    StoredSource source = span.getSource();
+    statement.setString(16, source.getServiceName());
+    statement.setString(17, source.getServiceInstanceId());
+    statement.setString(18, source.getScopeName());
+    statement.setString(19, source.getScopeVersion());
+    statement.setString(20, source.getResource());
+    statement.setBoolean(21, source.isForeign());
     statement.addBatch();
   }
 

@@ -16,6 +16,9 @@ import java.util.TreeSet;
  * @param expectedSpans null while the run is still going, when it was not traced, or when it was
  *     aborted (it never counted its spans)
  * @param missing what is missing, in words, when the trace is not whole
+ * @param foreignSpans spans other services sent for the trace (OTLP), listed apart: they neither
+ *     make the run's trace whole nor keep it from being whole
+ * @param foreignServices the services those came from, by name
  */
 public record TraceCompleteness(
     boolean complete,
@@ -23,7 +26,9 @@ public record TraceCompleteness(
     int storedSpans,
     boolean rootPresent,
     int orphanSpans,
-    List<String> missing) {
+    List<String> missing,
+    int foreignSpans,
+    List<String> foreignServices) {
 
   public static TraceCompleteness of(RunRecord run, List<SpanRecord> spans) {
     Set<String> ids = new HashSet<>();
@@ -33,7 +38,15 @@ public record TraceCompleteness(
     int runSpans = 0;
     // Nodes whose span is missing although an attempt of theirs is stored.
     Set<String> nodesCutOff = new TreeSet<>();
+    int foreign = 0;
+    Set<String> services = new TreeSet<>();
     for (SpanRecord span : spans) {
+      if (span.isForeign()) {
+        foreign++;
+        String service = span.getSource().getServiceName();
+        services.add(service == null ? "unknown service" : service);
+        continue;
+      }
       if (SpanRole.of(span.getRole()).isEmpty()) {
         // Not the run's own (the caller's spans, the producer span of a queued run): the run's
         // record counts only its root, nodes and attempts.
@@ -55,7 +68,15 @@ public record TraceCompleteness(
     boolean complete = expected != null && runSpans == expected && rootPresent && orphans == 0;
     List<String> missing =
         complete ? List.of() : missing(run, expected, runSpans, rootPresent, orphans, nodesCutOff);
-    return new TraceCompleteness(complete, expected, runSpans, rootPresent, orphans, missing);
+    return new TraceCompleteness(
+        complete,
+        expected,
+        runSpans,
+        rootPresent,
+        orphans,
+        missing,
+        foreign,
+        List.copyOf(services));
   }
 
   private static List<String> missing(

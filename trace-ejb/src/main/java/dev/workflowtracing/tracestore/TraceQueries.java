@@ -173,7 +173,8 @@ public class TraceQueries {
   public List<SpanRecord> spansWithoutDetails(String traceId) {
     return em.createQuery(
             "select s.spanId, s.parentSpanId, s.name, s.kind, s.statusCode, s.statusMessage,"
-                + " s.startNanos, s.endNanos, s.nodeId, s.role from SpanRecord s"
+                + " s.startNanos, s.endNanos, s.nodeId, s.role, s.source.serviceName,"
+                + " s.source.serviceInstanceId, s.source.foreign from SpanRecord s"
                 + " where s.traceId = :traceId "
                 + SpanRecord.TRACE_ORDER,
             Object[].class)
@@ -195,7 +196,9 @@ public class TraceQueries {
                     (String) c[9],
                     "{}",
                     "[]",
-                    "[]"))
+                    "[]",
+                    new StoredSource(
+                        (String) c[10], (String) c[11], null, null, null, (Boolean) c[12])))
         .toList();
   }
 
@@ -207,13 +210,16 @@ public class TraceQueries {
         .findFirst();
   }
 
-  /** Whether a run of this trace is stored (one indexed lookup, no row loaded). */
-  public boolean traceStored(String traceId) {
-    return !em.createNamedQuery("RunRecord.idOfTrace", String.class)
+  /**
+   * The foreign spans counted on the run of this trace, or empty when no run of it is stored (one
+   * indexed lookup): what a cached trace is checked against.
+   */
+  public Optional<Integer> foreignSpansOfStoredTrace(String traceId) {
+    return em.createNamedQuery("RunRecord.foreignSpansOfTrace", Integer.class)
         .setParameter("traceId", traceId)
         .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<RunRecord> run(String runId) {
@@ -244,5 +250,21 @@ public class TraceQueries {
             .setParameter(2, spanId)
             .getResultList();
     return column.isEmpty() ? List.of() : StoredArtifact.fromJson((String) column.get(0));
+  }
+
+  /** The artifacts of every span of a trace that has any, by span id (one query). */
+  public java.util.Map<String, List<StoredArtifact>> artifactsOfTrace(String traceId) {
+    java.util.Map<String, List<StoredArtifact>> bySpan = new java.util.HashMap<>();
+    List<?> rows =
+        em.createNativeQuery(
+                "select span_id, artifacts from spans where trace_id = ?1"
+                    + " and artifacts is not null and artifacts <> '[]'")
+            .setParameter(1, traceId)
+            .getResultList();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      bySpan.put((String) columns[0], StoredArtifact.fromJson((String) columns[1]));
+    }
+    return bySpan;
   }
 }

@@ -11,8 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers of the EJB module (docs/architecture.md), bottom up: conventions, json and concurrent;
- * instrumentation; workflow (definitions, engine, nodes); tracestore; schema, retention and
- * cluster. A layer uses only those below it, and no two packages import each other.
+ * instrumentation; workflow (definitions, engine, nodes); tracestore; schema, retention, cluster
+ * and ingest. The span type (spans) and the OTLP format (otlp) sit at the bottom with conventions.
+ * A layer uses only those below it, and no two packages import each other.
  */
 @AnalyzeClasses(
     packages = "dev.workflowtracing",
@@ -27,7 +28,9 @@ class ArchitectureTest {
           .definedBy(
               "dev.workflowtracing.conventions..",
               "dev.workflowtracing.json..",
-              "dev.workflowtracing.concurrent..")
+              "dev.workflowtracing.concurrent..",
+              "dev.workflowtracing.spans..",
+              "dev.workflowtracing.otlp..")
           .layer("Instrumentation")
           .definedBy("dev.workflowtracing.instrumentation..")
           .layer("Workflow")
@@ -41,7 +44,8 @@ class ArchitectureTest {
           .definedBy(
               "dev.workflowtracing.schema..",
               "dev.workflowtracing.retention..",
-              "dev.workflowtracing.cluster..")
+              "dev.workflowtracing.cluster..",
+              "dev.workflowtracing.ingest..")
           .whereLayer("Operations")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("TraceStore")

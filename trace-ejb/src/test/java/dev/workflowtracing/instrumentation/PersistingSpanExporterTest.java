@@ -3,6 +3,7 @@ package dev.workflowtracing.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.conventions.WorkflowAttributes;
+import dev.workflowtracing.spans.FinishedSpan;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PersistingSpanExporterTest {
 
-  private final List<SpanData> stored = new ArrayList<>();
+  private final List<FinishedSpan> stored = new ArrayList<>();
   private final AtomicBoolean databaseUp = new AtomicBoolean(true);
   private final AtomicLong clock = new AtomicLong();
   private final ExporterStats stats = new ExporterStats("database");
@@ -127,8 +128,8 @@ class PersistingSpanExporterTest {
     SpanSink refusesPoison =
         new SpanSink() {
           @Override
-          public void store(Collection<SpanData> spans) {
-            if (spans.stream().anyMatch(s -> s.getName().equals("span 1"))) {
+          public void store(Collection<FinishedSpan> spans) {
+            if (spans.stream().anyMatch(s -> s.name().equals("span 1"))) {
               throw new IllegalStateException("invalid byte sequence for encoding UTF8: 0x00");
             }
             stored.addAll(spans);
@@ -145,7 +146,7 @@ class PersistingSpanExporterTest {
     exporter.export(spans(3));
     exporter.export(spans(1));
 
-    assertThat(stored).extracting(SpanData::getName).containsExactly("span 0", "span 2", "span 0");
+    assertThat(stored).extracting(FinishedSpan::name).containsExactly("span 0", "span 2", "span 0");
     assertThat(stats.rejected()).isEqualTo(1);
     assertThat(stats.exported()).isEqualTo(3);
     assertThat(exporter.pendingSpans()).isZero();
@@ -153,9 +154,9 @@ class PersistingSpanExporterTest {
 
   @Test
   void aDropNamesTheRunsItCameFrom() {
-    assertThat(PersistingSpanExporter.runIdsOf(List.copyOf(runSpans(7))))
+    assertThat(PersistingSpanExporter.runIdsOf(FinishedSpans.of(runSpans(7))))
         .isEqualTo("[run-0, run-1, run-2, run-3, run-4] and 2 more");
-    assertThat(PersistingSpanExporter.runIdsOf(List.copyOf(spans(2)))).isEqualTo("[]");
+    assertThat(PersistingSpanExporter.runIdsOf(FinishedSpans.of(spans(2)))).isEqualTo("[]");
   }
 
   private static Collection<SpanData> runSpans(int runs) {

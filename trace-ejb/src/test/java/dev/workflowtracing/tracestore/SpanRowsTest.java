@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.conventions.Artifacts;
 import dev.workflowtracing.conventions.WorkflowAttributes;
+import dev.workflowtracing.instrumentation.FinishedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -23,7 +24,7 @@ class SpanRowsTest {
     SpanData child = spans.get(0);
     SpanData root = spans.get(1);
 
-    SpanRows rows = SpanRows.of(child, 10, IndexedAttributes.parse("*"));
+    SpanRows rows = SpanRows.of(FinishedSpans.of(child), 10, IndexedAttributes.parse("*"));
 
     SpanRecord span = rows.span();
     assertThat(span.getParentSpanId()).isEqualTo(root.getSpanId());
@@ -47,7 +48,8 @@ class SpanRowsTest {
               assertThat(a.originalLength()).isEqualTo(26);
             });
 
-    SpanRecord rootRow = SpanRows.of(root, 10, IndexedAttributes.parse("*")).span();
+    SpanRecord rootRow =
+        SpanRows.of(FinishedSpans.of(root), 10, IndexedAttributes.parse("*")).span();
     assertThat(rootRow.getParentSpanId()).isNull();
     assertThat(rootRow.getEvents()).isEqualTo("[]");
   }

@@ -60,6 +60,7 @@ class TraceTreeTest {
         null,
         "{}",
         "[]",
-        "[]");
+        "[]",
+        null);
   }
 }

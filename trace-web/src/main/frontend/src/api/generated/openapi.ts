@@ -599,6 +599,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/traces/{traceId}/otlp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trace as one OTLP JSON file (ExportTraceServiceRequest), to take elsewhere
+         * @description Every span, ours and those other services sent, grouped by resource and scope, with its attributes, events and links; each span's artifacts (prompts, responses, inputs, outputs) come as its workflow.artifact events, so that POST /traces/import stores them as artifacts again. Any OTLP/HTTP JSON receiver takes the file as it is.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    traceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The trace as OTLP JSON (Content-Disposition names a file) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/traces/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load an OTLP JSON file (role admin)
+         * @description One ExportTraceServiceRequest, or JSON Lines of them or of ResourceSpans objects (as the Java agent's logging-otlp exporter writes them; a log's prefix before the JSON is skipped). The engine's spans (those with workflow.span.role) are stored as ours, a trace with the engine's root span also gets its run, marked imported; other spans are foreign. Every span passes the same redaction as any other. A file holding a trace that is stored already is refused whole (409), one that is no OTLP JSON or holds no usable span is 400. Bodies are bounded like every request (web.max-request-bytes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "application/x-ndjson": string;
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description What was imported */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+                415: components["responses"]["Problem"];
+                503: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/traces/{traceId}/spans/{spanId}": {
         parameters: {
             query?: never;
@@ -1489,6 +1587,10 @@ export interface components {
             } | null;
             /** @description the server that executes or executed the run (its service.instance.id); null while queued */
             executedBy?: string | null;
+            /** @description spans other services sent for this run's trace (OTLP) */
+            foreignSpans?: number;
+            /** @description loaded from an OTLP file (POST /traces/import) */
+            imported?: boolean;
             /** @description what its model calls used and cost; null until it has ended (and for runs stored before usage was kept) */
             usage?: components["schemas"]["RunUsage"] | null;
         };
@@ -1532,6 +1634,7 @@ export interface components {
         };
         /** @description Whether every span of the run is stored; spans reach the database a moment after a run ends */
         TraceCompleteness: {
+            /** @description every span of our own is stored (foreign spans are counted apart) */
             complete: boolean;
             expectedSpans: number | null;
             storedSpans: number;
@@ -1539,6 +1642,22 @@ export interface components {
             orphanSpans: number;
             /** @description what is missing, in words (for an aborted run, the spans open when its server stopped); empty when complete */
             missing: string[];
+            /** @description spans other services sent for this trace (OTLP receiver or import) */
+            foreignSpans: number;
+            /** @description the services those came from (service.name) */
+            foreignServices: string[];
+        };
+        ImportResult: {
+            traces: {
+                traceId: string;
+                /** @description the imported run; null for a trace of foreign spans only */
+                runId: string | null;
+                ownSpans: number;
+                foreignSpans: number;
+            }[];
+            /** @description spans of the file that could not be stored (invalid ids */
+            rejected: number;
+            rejectionMessage: string;
         };
         Span: {
             spanId: string;
@@ -1566,6 +1685,12 @@ export interface components {
                 [key: string]: components["schemas"]["AttributeValue"];
             };
             events: components["schemas"]["SpanEvent"][];
+            /** @description the service that made the span (service.name); null for spans stored before schema version 15 */
+            service: string | null;
+            /** @description its service.instance.id */
+            serviceInstance: string | null;
+            /** @description sent by another service (OTLP) or imported as such */
+            foreign: boolean;
         };
         SpanEvent: {
             name: string;

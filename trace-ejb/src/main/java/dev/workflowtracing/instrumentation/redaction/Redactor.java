@@ -1,6 +1,9 @@
 package dev.workflowtracing.instrumentation.redaction;
 
 import dev.workflowtracing.conventions.Artifacts;
+import dev.workflowtracing.spans.FinishedSpan;
+import dev.workflowtracing.spans.SpanEvent;
+import dev.workflowtracing.spans.SpanLink;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
@@ -66,6 +69,21 @@ public final class Redactor {
   }
 
   /**
+   * A span received from another service (OTLP) or imported, redacted by the same rules before
+   * anything of it is stored.
+   */
+  public FinishedSpan span(FinishedSpan span) {
+    int max = settings.maxAttributeLength();
+    return span.with(
+        attributes(span.attributes(), max),
+        span.events().stream().map(this::event).toList(),
+        span.links().stream()
+            .map(l -> new SpanLink(l.traceId(), l.spanId(), attributes(l.attributes(), max)))
+            .toList(),
+        cap(text(span.statusMessage()), max));
+  }
+
+  /**
    * JSON (run inputs and outputs) with sensitive text replaced and masked keys masked at any depth.
    * As with span attributes, a masked key's number or boolean is kept: "tokens": 23 is a count, not
    * a token.
@@ -78,21 +96,34 @@ public final class Redactor {
   }
 
   private EventData event(EventData event) {
-    int max =
-        Artifacts.EVENT.equals(event.getName())
-            ? settings.maxArtifactLength()
-            : settings.maxAttributeLength();
-    Attributes attributes = attributes(event.getAttributes(), max);
-    String content = event.getAttributes().get(Artifacts.CONTENT);
-    if (content != null && content.length() > max) {
-      attributes =
-          attributes.toBuilder().put(Artifacts.ORIGINAL_LENGTH, (long) content.length()).build();
-    }
+    Attributes attributes = eventAttributes(event.getName(), event.getAttributes());
     if (attributes == event.getAttributes()) {
       return event;
     }
     return EventData.create(
         event.getEpochNanos(), event.getName(), attributes, event.getTotalAttributeCount());
+  }
+
+  private SpanEvent event(SpanEvent event) {
+    Attributes attributes = eventAttributes(event.name(), event.attributes());
+    return attributes == event.attributes()
+        ? event
+        : new SpanEvent(event.name(), event.epochNanos(), attributes);
+  }
+
+  /** An artifact's content is capped at the artifact length, other event attributes as usual. */
+  private Attributes eventAttributes(String eventName, Attributes original) {
+    int max =
+        Artifacts.EVENT.equals(eventName)
+            ? settings.maxArtifactLength()
+            : settings.maxAttributeLength();
+    Attributes attributes = attributes(original, max);
+    String content = original.get(Artifacts.CONTENT);
+    if (content != null && content.length() > max) {
+      attributes =
+          attributes.toBuilder().put(Artifacts.ORIGINAL_LENGTH, (long) content.length()).build();
+    }
+    return attributes;
   }
 
   /**

@@ -15,8 +15,9 @@ import java.time.Instant;
  * says all {@code expectedSpanCount} spans are stored (the trace view also checks for orphans);
  * {@code live} is every node's state while this server executes the run, null otherwise; {@code
  * executedBy} is the server that executes or executed it ({@code service.instance.id}), null while
- * it is queued; {@code usage} is what its model calls used and cost, null until it has ended (and
- * for runs stored before usage was kept).
+ * it is queued; {@code foreignSpans} counts the spans other services sent for its trace; {@code
+ * imported} says it was loaded from an OTLP file, not executed here; {@code usage} is what its
+ * model calls used and cost, null until it has ended (and for runs stored before usage was kept).
  */
 public record RunView(
     String runId,
@@ -34,6 +35,8 @@ public record RunView(
     JsonValue inputs,
     JsonValue outputs,
     String executedBy,
+    int foreignSpans,
+    boolean imported,
     UsageView usage,
     LiveRun live) {
 
@@ -55,6 +58,8 @@ public record RunView(
         inputs,
         outputs,
         executedBy,
+        foreignSpans,
+        imported,
         usage,
         now);
   }
@@ -77,6 +82,8 @@ public record RunView(
         JsonText.parse(run.inputsJson()),
         JsonValue.NULL,
         null,
+        0,
+        false,
         null,
         null);
   }
@@ -99,6 +106,8 @@ public record RunView(
         result.inputs(),
         result.outputs(),
         server,
+        0,
+        false,
         UsageView.of(result.usage()),
         null);
   }
@@ -120,6 +129,8 @@ public record RunView(
         JsonText.parse(run.getInputs()),
         JsonText.parse(run.getOutputs()),
         run.getExecutedBy(),
+        run.getForeignSpans(),
+        run.isImported(),
         run.usage().map(UsageView::of).orElse(null),
         null);
   }

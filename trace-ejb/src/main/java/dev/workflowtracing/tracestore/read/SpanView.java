@@ -8,8 +8,10 @@ import java.time.Instant;
 
 /**
  * A span as the API shows it; {@code role} says what it stands for (run, node, attempt; null for a
- * span from elsewhere). Times are microseconds from the trace's start, which JavaScript numbers
- * hold exactly (epoch nanoseconds do not); {@code startTime} gives the absolute time.
+ * span from elsewhere); {@code service} names the service that made it, and {@code foreign} says it
+ * was sent by another service (OTLP) rather than made by the engine. Times are microseconds from
+ * the trace's start, which JavaScript numbers hold exactly (epoch nanoseconds do not); {@code
+ * startTime} gives the absolute time.
  */
 public record SpanView(
     String spanId,
@@ -26,7 +28,10 @@ public record SpanView(
     int depth,
     int childCount,
     JsonValue attributes,
-    JsonValue events) {
+    JsonValue events,
+    String service,
+    String serviceInstance,
+    boolean foreign) {
 
   public static SpanView of(TraceTree.Row row, long traceStartNanos) {
     SpanRecord s = row.span();
@@ -45,7 +50,10 @@ public record SpanView(
         row.depth(),
         row.childCount(),
         JsonText.parse(s.getAttributes()),
-        JsonText.parse(s.getEvents()));
+        JsonText.parse(s.getEvents()),
+        s.getSource().getServiceName(),
+        s.getSource().getServiceInstanceId(),
+        s.isForeign());
   }
 
   public static String isoTime(long epochNanos) {

@@ -60,9 +60,11 @@ public class TraceReader {
    */
   public Optional<TraceView> trace(String traceId, SpanDetailLimit limit) {
     boolean omitDetails = limit.omits(queries.detailChars(traceId));
+    // The run first: its count of foreign spans is what a cached copy is checked by, so it must not
+    // count spans this read does not see.
+    RunRecord run = queries.runOfTrace(traceId).orElse(null);
     List<SpanRecord> spans =
         omitDetails ? queries.spansWithoutDetails(traceId) : queries.spans(traceId);
-    RunRecord run = queries.runOfTrace(traceId).orElse(null);
     if (spans.isEmpty() && run == null) {
       return Optional.empty();
     }
@@ -87,7 +89,8 @@ public class TraceReader {
   /**
    * The trace as the API sends it in {@code encoding}: from the cache when it is finished and was
    * read before in that encoding, otherwise read, encoded and, once finished, kept. A cached trace
-   * is served only while its run is still stored: another server may have deleted or purged it, and
+   * is served only while its run is still stored, with the foreign spans it was rendered with:
+   * another server may have deleted or purged it, or stored spans another service sent for it, and
    * evicted it from its own cache only.
    */
   public Optional<RenderedTrace> rendered(
@@ -95,11 +98,14 @@ public class TraceReader {
     String variant = encoding.mediaType() + limit.variant();
     Optional<RenderedTrace> cached = cache.get(traceId, variant);
     if (cached.isPresent()) {
-      if (queries.traceStored(traceId)) {
+      Optional<Integer> foreignSpans = queries.foreignSpansOfStoredTrace(traceId);
+      if (foreignSpans.isPresent() && foreignSpans.get() == cached.get().foreignSpans()) {
         return cached;
       }
       cache.evict(List.of(traceId));
-      return Optional.empty();
+      if (foreignSpans.isEmpty()) {
+        return Optional.empty();
+      }
     }
     return gate.render(
         () ->
@@ -107,7 +113,10 @@ public class TraceReader {
                 .map(
                     view -> {
                       RenderedTrace rendered =
-                          RenderedTrace.of(encoding.encode(view), isFinished(view));
+                          RenderedTrace.of(
+                              encoding.encode(view),
+                              isFinished(view),
+                              view.run() == null ? 0 : view.run().foreignSpans());
                       cache.keep(traceId, variant, rendered);
                       return rendered;
                     }));

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.ingest.IngestStats;
 import dev.workflowtracing.instrumentation.ExporterStats;
 import dev.workflowtracing.instrumentation.PipelineHealth;
 import dev.workflowtracing.instrumentation.QueueState;
@@ -50,6 +51,7 @@ public class MetricsResource {
   @EJB PartitionStore partitionStore;
   @Inject HeapGuard heap;
   @Inject TraceRenderGate traceReads;
+  @Inject IngestStats ingestStats;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -149,7 +151,47 @@ public class MetricsResource {
         "counter",
         "runs left out of the per-node statistics because their nodes could not be added");
     sample(out, "workflow_tracing_rollup_runs_dropped_total", "", rollups.dropped());
+    ingest(out);
     return out.toString();
+  }
+
+  private void ingest(StringBuilder out) {
+    metric(out, "workflow_tracing_ingest_requests_total", "counter", "OTLP requests decoded");
+    sample(out, "workflow_tracing_ingest_requests_total", "", ingestStats.requests());
+    metric(
+        out,
+        "workflow_tracing_ingest_spans_stored_total",
+        "counter",
+        "spans other services sent (OTLP) that were stored");
+    sample(out, "workflow_tracing_ingest_spans_stored_total", "", ingestStats.stored());
+    metric(
+        out,
+        "workflow_tracing_ingest_spans_rejected_total",
+        "counter",
+        "OTLP spans rejected (invalid, or refused by the database) and reported so to the sender");
+    sample(out, "workflow_tracing_ingest_spans_rejected_total", "", ingestStats.rejected());
+    metric(
+        out,
+        "workflow_tracing_ingest_spans_refused_total",
+        "counter",
+        "OTLP spans refused whole with Retry-After, none stored: busy (429) or unavailable (503)");
+    sample(
+        out,
+        "workflow_tracing_ingest_spans_refused_total",
+        label("reason", "busy"),
+        ingestStats.refusedBusy());
+    sample(
+        out,
+        "workflow_tracing_ingest_spans_refused_total",
+        label("reason", "unavailable"),
+        ingestStats.refusedUnavailable());
+    metric(
+        out,
+        "workflow_tracing_ingest_requests_invalid_total",
+        "counter",
+        "OTLP requests answered 4xx before any span was read (token, size, type, body)");
+    sample(
+        out, "workflow_tracing_ingest_requests_invalid_total", "", ingestStats.invalidRequests());
   }
 
   private void retention(StringBuilder out) {

@@ -1,26 +1,34 @@
 package dev.workflowtracing.web.traces;
 
+import dev.workflowtracing.ingest.ImportRefused;
+import dev.workflowtracing.ingest.TraceImport;
+import dev.workflowtracing.otlp.InvalidOtlpException;
 import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.TracePurge;
 import dev.workflowtracing.tracestore.read.RunList;
 import dev.workflowtracing.tracestore.read.SpanDetailLimit;
 import dev.workflowtracing.tracestore.read.SpanDetailView;
+import dev.workflowtracing.tracestore.read.TraceOtlpExport;
 import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Ids;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.output.Gzipped;
 import dev.workflowtracing.web.problem.BadRequestProblem;
+import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.problem.Problem;
 import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,6 +47,8 @@ public class TraceResource {
 
   @EJB TraceReader reader;
   @EJB TracePurge purge;
+  @Inject TraceOtlpExport export;
+  @Inject TraceImport imports;
   @Inject WebSettings settings;
 
   /** Runs (one trace each), newest first, filtered, a page at a time. */
@@ -114,5 +124,53 @@ public class TraceResource {
     return reader
         .span(traceId, spanId)
         .orElseThrow(() -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
+  }
+
+  /** The trace as one OTLP JSON file, every span with its resource, events and artifacts. */
+  @GET
+  @Path("/{traceId}/otlp")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response otlp(@PathParam("traceId") String traceId) {
+    Ids.traceId(traceId);
+    return export
+        .json(traceId)
+        .map(
+            json ->
+                Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                    .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"trace-" + traceId + ".otlp.json\"")
+                    .build())
+        .orElseThrow(() -> new NotFoundProblem("No trace with id " + traceId));
+  }
+
+  /**
+   * Loads an OTLP JSON file (admins only): our own export, or another tool's OTLP JSON (a request,
+   * or JSON Lines of them). A trace stored already is refused whole (409).
+   */
+  @POST
+  @Path("/import")
+  @RolesAllowed(Roles.ADMIN)
+  @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN})
+  public Response importFile(String body) {
+    if (body == null || body.isBlank()) {
+      throw new BadRequestProblem("Send an OTLP JSON file as the body (GET /api/traces/{id}/otlp)");
+    }
+    try {
+      return Response.status(Response.Status.CREATED).entity(imports.load(body)).build();
+    } catch (InvalidOtlpException e) {
+      throw new BadRequestProblem("The file is not OTLP JSON: " + e.getMessage());
+    } catch (ImportRefused e) {
+      switch (e.reason()) {
+        case ALREADY_STORED -> throw new ConflictProblem(e.getMessage());
+        case UNAVAILABLE -> {
+          return Response.fromResponse(
+                  Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+              .header("Retry-After", 5)
+              .build();
+        }
+        default -> throw new BadRequestProblem(e.getMessage());
+      }
+    }
   }
 }

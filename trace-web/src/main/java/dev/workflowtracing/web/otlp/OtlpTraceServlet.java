@@ -1,0 +1,172 @@
+package dev.workflowtracing.web.otlp;
+
+import dev.workflowtracing.ingest.IngestRefused;
+import dev.workflowtracing.ingest.IngestResult;
+import dev.workflowtracing.ingest.IngestSettings;
+import dev.workflowtracing.ingest.IngestStats;
+import dev.workflowtracing.ingest.IngestTokens;
+import dev.workflowtracing.ingest.SpanIngest;
+import dev.workflowtracing.json.BoundedJson;
+import dev.workflowtracing.otlp.InvalidOtlpException;
+import dev.workflowtracing.otlp.OtlpBatch;
+import dev.workflowtracing.otlp.OtlpJson;
+import dev.workflowtracing.otlp.OtlpProtobuf;
+import dev.workflowtracing.otlp.OwnSpans;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/traces}: OTLP/HTTP 1.x, protobuf or JSON, gzipped or not. Authenticated by a
+ * bearer token of the {@code ingest} role ({@code tracing.ingest.tokens}); HTTP Basic credentials
+ * of a user are recognised, and refused with 403 (no user holds the role). Bounded: the body, also
+ * once unzipped, by {@code tracing.ingest.max-body-bytes} (413), the writes by {@link SpanIngest}
+ * (429 or 503 with {@code Retry-After}). A span that cannot be stored is reported in the partial
+ * success.
+ */
+@WebServlet(OtlpTraceServlet.PATH)
+public class OtlpTraceServlet extends HttpServlet {
+
+  public static final String PATH = "/v1/traces";
+  static final String INGEST_ROLE = "ingest";
+
+  @Inject SpanIngest ingest;
+  @Inject IngestSettings settings;
+  @Inject IngestTokens tokens;
+  @Inject IngestStats stats;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<OtlpEncoding> encoding = OtlpEncoding.of(request.getContentType());
+    OtlpEncoding answerIn = encoding.orElse(null);
+    if (!settings.enabled()) {
+      refuse(response, answerIn, 404, "The OTLP receiver is switched off (tracing.ingest.enabled)");
+      return;
+    }
+    Optional<String> denied = authenticate(request, response, answerIn);
+    if (denied.isPresent()) {
+      return;
+    }
+    if (encoding.isEmpty()) {
+      refuse(
+          response,
+          null,
+          415,
+          "Send OTLP as Content-Type application/x-protobuf or application/json, not "
+              + (request.getContentType() == null ? "no type" : request.getContentType()));
+      return;
+    }
+    byte[] body;
+    try {
+      body = BoundedBody.read(request, settings.maxBodyBytes());
+    } catch (BoundedBody.TooLarge e) {
+      refuse(response, answerIn, 413, e.getMessage());
+      return;
+    } catch (BoundedBody.Unreadable e) {
+      refuse(response, answerIn, e.status(), e.getMessage());
+      return;
+    }
+    OtlpBatch batch;
+    try {
+      batch = decode(encoding.get(), body);
+    } catch (InvalidOtlpException e) {
+      refuse(response, answerIn, 400, e.getMessage());
+      return;
+    }
+    try {
+      IngestResult result = ingest.ingest(batch);
+      OtlpAnswer.success(response, answerIn, result.rejected(), result.rejectionMessage());
+    } catch (IngestRefused e) {
+      response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+      int status = e.reason() == IngestRefused.Reason.BUSY ? 429 : 503;
+      OtlpAnswer.failure(
+          response,
+          answerIn,
+          status,
+          e.getMessage()
+              + "; nothing of this request was stored, send it again after the"
+              + " Retry-After seconds");
+    }
+  }
+
+  private static OtlpBatch decode(OtlpEncoding encoding, byte[] body) {
+    if (encoding == OtlpEncoding.PROTOBUF) {
+      return OtlpProtobuf.decode(body, OwnSpans.NONE);
+    }
+    try {
+      var json =
+          BoundedJson.read(
+              new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+      if (json == null) {
+        throw new InvalidOtlpException("the body is empty: send an ExportTraceServiceRequest");
+      }
+      return OtlpJson.decode(json, OwnSpans.NONE);
+    } catch (BoundedJson.InvalidJsonException e) {
+      throw new InvalidOtlpException(e.getMessage());
+    }
+  }
+
+  /**
+   * Empty when the request may ingest; otherwise it has been answered (401 or 403) and the reason
+   * is returned.
+   */
+  private Optional<String> authenticate(
+      HttpServletRequest request, HttpServletResponse response, OtlpEncoding encoding)
+      throws IOException {
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      if (tokens.nameOf(authorization.substring(7).strip()).isPresent()) {
+        return Optional.empty();
+      }
+      return unauthorized(response, encoding, "The bearer token is not one of the ingest tokens");
+    }
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      // The container's own BASIC login checks the credentials (and counts a failure for the
+      // login throttle); a wrong password has been answered 401 by it.
+      try {
+        if (!request.authenticate(response)) {
+          return Optional.of("wrong credentials");
+        }
+      } catch (ServletException e) {
+        return unauthorized(response, encoding, "The user name or password is wrong");
+      }
+      if (!request.isUserInRole(INGEST_ROLE)) {
+        refuse(
+            response,
+            encoding,
+            403,
+            "Sending spans needs the ingest role, which users do not hold: send"
+                + " \"Authorization: Bearer <token>\" with a token of tracing.ingest.tokens");
+        return Optional.of("forbidden");
+      }
+      return Optional.empty();
+    }
+    return unauthorized(
+        response,
+        encoding,
+        "Send \"Authorization: Bearer <token>\" with a token of tracing.ingest.tokens"
+            + " (docs/security.md)");
+  }
+
+  private Optional<String> unauthorized(
+      HttpServletResponse response, OtlpEncoding encoding, String detail) throws IOException {
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"Workflow Tracing OTLP\"");
+    refuse(response, encoding, 401, detail);
+    return Optional.of(detail);
+  }
+
+  private void refuse(HttpServletResponse response, OtlpEncoding encoding, int status, String why)
+      throws IOException {
+    stats.invalidRequest();
+    OtlpAnswer.failure(response, encoding, status, why);
+  }
+}
