@@ -1,5 +1,6 @@
 // The one module that talks to the server. Every call returns typed data or throws an ApiError.
 import type {
+  ForeignTraceList,
   JsonValue,
   Me,
   ProblemDetails,
@@ -169,6 +170,9 @@ export const api = {
     }),
 
   getRun: (runId: string) => request<Run>(`/runs/${segment(runId)}`),
+
+  /** Traces made only of other services' spans, newest first, of one service or any. */
+  listForeignTraces: (service?: string) => request<ForeignTraceList>(`/traces/foreign${query({ service })}`),
 
   /** Cancels a queued or running run (role runner); answers the run, ended or still stopping. */
   cancelRun: (runId: string) => request<Run>(`/runs/${segment(runId)}/cancel`, { method: 'POST' }),

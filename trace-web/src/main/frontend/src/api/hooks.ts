@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { api, ApiError, isAccessProblem } from './client'
 import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
 import type {
+  ForeignTraceList,
   Me,
   Run,
   RunComparison,
@@ -134,6 +135,16 @@ export function useRunComparison(
 }
 
 /** One run by its id (a run opened by its URL). */
+/** Traces made only of other services' spans (the search page's "Other services"). */
+export function useForeignTraces(service: string): QueryState<ForeignTraceList> {
+  return useQuery(
+    useMemo(
+      () => ({ key: `foreign-traces:${service}`, load: () => api.listForeignTraces(service || undefined) }),
+      [service],
+    ),
+  )
+}
+
 export function useRun(runId: string | null): QueryState<Run> {
   return useQuery(useMemo(() => (runId ? queries.run(runId) : null), [runId]))
 }

@@ -10,6 +10,7 @@ import { StatusBadge } from '../ui/StatusBadge'
 import { TimeRangePicker } from '../ui/TimeRangePicker'
 import { CompareBar, PickToCompare } from '../compare/PickToCompare'
 import { formatCost, formatDateTime, formatMillis } from '../ui/format'
+import { ForeignTraces } from './ForeignTraces'
 import './SearchPage.css'
 import {
   fieldOfProblem,
@@ -68,6 +69,7 @@ export function SearchPage() {
       />
       {problem && !field && <ErrorBox error={problem} title="The search failed" />}
       <Results result={result} />
+      <ForeignTraces />
     </div>
   )
 }

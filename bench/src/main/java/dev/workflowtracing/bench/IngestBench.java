@@ -63,18 +63,19 @@ public final class IngestBench {
     AtomicLong nextRequest = new AtomicLong(1);
     // A warm-up window of each, not counted.
     ingestWindow(receiver, token, template, nextRequest, clients, 5);
-    ownPathWindow(jdbc, user, password, 5, 1L << 40);
+    // Synthetic trace numbers stay below 2^32 (their span ids hold them in 8 hex digits).
+    ownPathWindow(jdbc, user, password, 5, 3_000_000_000L);
     double[] ingest = new double[windows];
     double[] own = new double[windows];
     long acknowledged = 0;
     long refused = 0;
-    long ownBase = 1L << 41;
+    long ownBase = 3_100_000_000L;
     for (int w = 0; w < windows; w++) {
       Window window = ingestWindow(receiver, token, template, nextRequest, clients, seconds);
       ingest[w] = window.spans / window.seconds;
       acknowledged += window.spans;
       refused += window.refused;
-      own[w] = ownPathWindow(jdbc, user, password, seconds, ownBase + ((long) w << 30));
+      own[w] = ownPathWindow(jdbc, user, password, seconds, ownBase + w * 20_000_000L);
       System.out.printf(
           "window %d: OTLP ingest %,.0f spans/s (%,d refused with Retry-After), own exporter path"
               + " %,.0f spans/s%n",
@@ -183,6 +184,11 @@ public final class IngestBench {
                   SpanWriter.write(connection, batch, copy);
                   connection.commit();
                 } catch (SQLException e) {
+                  try {
+                    connection.rollback();
+                  } catch (SQLException ignored) {
+                    // the failure below says what went wrong
+                  }
                   throw new IllegalStateException(e);
                 }
               },

@@ -241,6 +241,37 @@ class ClusterIT {
   }
 
   /**
+   * A finished trace read (and cached) through server 2 gains a span another service sent through
+   * server 1's receiver: server 2 serves it with that span at once, not its cached copy.
+   */
+  @Test
+  @Order(4)
+  void aSpanSentThroughOneServerJoinsTheTraceTheOtherHasCached() throws Exception {
+    Api.Answer run =
+        ONE.post("api/workflows/hello-llm/runs", "{\"inputs\": {\"name\": \"joined\"}}");
+    String traceId = run.object().getString("traceId");
+    JsonObject cached = TWO.awaitComplete(traceId);
+    String rootSpanId = cached.getJsonArray("spans").getJsonObject(0).getString("spanId");
+    byte[] body =
+        OtlpIngestIT.request("inventory", traceId, OtlpIngestIT.hexId(8), rootSpanId, 1)
+            .toByteArray();
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(ONE.base().resolve("/v1/traces"))
+                    .header("Content-Type", "application/x-protobuf")
+                    .header("Authorization", "Bearer " + OtlpIngestIT.TOKEN)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(answer.statusCode()).isEqualTo(200);
+
+    JsonObject fresh = TWO.get("api/traces/" + traceId).object();
+    assertThat(fresh.getJsonObject("completeness").getInt("foreignSpans")).isEqualTo(1);
+    assertThat(fresh.getInt("spanCount")).isEqualTo(cached.getInt("spanCount") + 1);
+  }
+
+  /**
    * Both servers tick at the same moments; one purges and the other skips. A server that was not up
    * yet at a tick makes the other's count higher, never the sum of the purges.
    */

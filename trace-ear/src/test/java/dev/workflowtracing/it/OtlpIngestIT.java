@@ -88,8 +88,22 @@ class OtlpIngestIT {
         assertThat(trace.getJsonObject("completeness").getInt("foreignSpans")).isEqualTo(1);
         assertThat(trace.getJsonObject("completeness").getJsonArray("foreignServices").getString(0))
             .isEqualTo("checkout");
+        // Made only of foreign spans: listed by its service, not under another's.
+        assertThat(foreignTraceIds(api, "checkout")).contains(traceId);
+        assertThat(foreignTraceIds(api, "no-such-service")).doesNotContain(traceId);
       }
     }
+    Api.Answer backwards =
+        api.get("api/traces/foreign?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.object().getString("detail")).contains("before");
+    assertThat(api.get("api/traces/foreign?limit=201").status()).isEqualTo(400);
+  }
+
+  private static List<String> foreignTraceIds(Api api, String service) {
+    return api.get("api/traces/foreign?service=" + service).object().getJsonArray("items").stream()
+        .map(item -> item.asJsonObject().getString("traceId"))
+        .toList();
   }
 
   @Test

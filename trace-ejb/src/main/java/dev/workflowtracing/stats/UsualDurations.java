@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Each node's usual duration (its p95 over the window, of one workflow version), for the flag on a
  * node that runs longer than usual. Read from the rollups at most once a minute per workflow
- * version and kept per server (figures a minute old flag the same nodes); the cache holds at most
- * {@value #MAX_CACHED_NODES} nodes' figures in all, the least recently read dropped first.
+ * version and kept per server (figures a minute old flag the same nodes; a version without enough
+ * history for any node is read again after 2 s); the cache holds at most {@value #MAX_CACHED_NODES}
+ * nodes' figures in all, the least recently read dropped first.
  */
 @ApplicationScoped
 public class UsualDurations {
@@ -26,6 +27,13 @@ public class UsualDurations {
   private static final Logger LOG = Logger.getLogger(UsualDurations.class.getName());
 
   static final long REFRESH_MILLIS = 60_000;
+
+  /**
+   * No node with enough history yet: read again soon, as the history that makes the flag possible
+   * may be a few runs away (a minute of "too little history" hid a node that just got there).
+   */
+  static final long REFRESH_EMPTY_MILLIS = 2_000;
+
   static final int MAX_CACHED_NODES = 100_000;
 
   @EJB NodeStats stats;
@@ -54,7 +62,9 @@ public class UsualDurations {
     Key key = new Key(workflowId, version);
     synchronized (cache) {
       Entry entry = cache.get(key);
-      if (entry != null && now - entry.readAtMillis < REFRESH_MILLIS) {
+      if (entry != null
+          && now - entry.readAtMillis
+              < (entry.p95ByNode.isEmpty() ? REFRESH_EMPTY_MILLIS : REFRESH_MILLIS)) {
         return entry.p95ByNode;
       }
     }

@@ -267,4 +267,41 @@ public class TraceQueries {
     }
     return bySpan;
   }
+
+  /**
+   * Root spans of traces made only of foreign spans, newest first, in [fromNanos, toNanos), of one
+   * service or any: trace id, name, service, start, end (one indexed range scan; a trace whose root
+   * never arrived is not among them).
+   */
+  public List<Object[]> foreignRoots(String service, long fromNanos, long toNanos, int limit) {
+    var query =
+        em.createQuery(
+                "select s.traceId, s.name, s.source.serviceName, s.startNanos, s.endNanos"
+                    + " from SpanRecord s where s.source.foreign = true and s.parentSpanId is null"
+                    + " and s.startNanos >= :from and s.startNanos < :to"
+                    + (service == null ? "" : " and s.source.serviceName = :service")
+                    + " and not exists (select r.runId from RunRecord r where r.traceId = s.traceId)"
+                    + " order by s.startNanos desc",
+                Object[].class)
+            .setParameter("from", fromNanos)
+            .setParameter("to", toNanos)
+            .setMaxResults(limit);
+    if (service != null) {
+      query.setParameter("service", service);
+    }
+    return query.getResultList();
+  }
+
+  /** Spans and errors of each trace: trace id, count, errors. */
+  public List<Object[]> spanAndErrorCounts(java.util.Collection<String> traceIds) {
+    if (traceIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select s.traceId, count(s), sum(case when s.statusCode = 'ERROR' then 1 else 0 end)"
+                + " from SpanRecord s where s.traceId in :ids group by s.traceId",
+            Object[].class)
+        .setParameter("ids", traceIds)
+        .getResultList();
+  }
 }

@@ -599,6 +599,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/traces/foreign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Traces made only of spans other services sent (no run of ours), newest first
+         * @description Listed by their root span (a trace whose root span never arrived is not listed), of one service (service.name) or any, in a time range of at most 366 days (the last 7 days by default). Each one opens with GET /traces/{traceId}.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    service?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The traces */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForeignTraceList"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/traces/{traceId}/otlp": {
         parameters: {
             query?: never;
@@ -1646,6 +1691,19 @@ export interface components {
             foreignSpans: number;
             /** @description the services those came from (service.name) */
             foreignServices: string[];
+        };
+        ForeignTraceList: {
+            items: {
+                traceId: string;
+                rootName: string;
+                service: string | null;
+                /** Format: date-time */
+                startTime: string;
+                /** @description the root span's */
+                durationMicros: number;
+                spanCount: number;
+                errorCount: number;
+            }[];
         };
         ImportResult: {
             traces: {

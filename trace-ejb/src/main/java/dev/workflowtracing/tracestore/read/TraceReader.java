@@ -139,4 +139,38 @@ public class TraceReader {
                     SpanView.of(new TraceTree.Row(span, 0, 0), queries.traceStartNanos(traceId)),
                     queries.artifacts(traceId, spanId).stream().map(ArtifactView::of).toList()));
   }
+
+  /**
+   * Traces made only of other services' spans, newest first (see {@link
+   * TraceQueries#foreignRoots}).
+   */
+  public List<ForeignTraceView> foreignTraces(
+      String service, long fromMillis, long toMillis, int limit) {
+    List<Object[]> roots =
+        queries.foreignRoots(service, fromMillis * 1_000_000, toMillis * 1_000_000, limit);
+    java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+    for (Object[] row :
+        queries.spanAndErrorCounts(roots.stream().map(r -> (String) r[0]).toList())) {
+      counts.put(
+          (String) row[0],
+          new long[] {
+            ((Number) row[1]).longValue(), row[2] == null ? 0 : ((Number) row[2]).longValue()
+          });
+    }
+    return roots.stream()
+        .map(
+            r -> {
+              long[] c = counts.getOrDefault((String) r[0], new long[] {0, 0});
+              long start = (Long) r[3];
+              return new ForeignTraceView(
+                  (String) r[0],
+                  (String) r[1],
+                  (String) r[2],
+                  SpanView.isoTime(start),
+                  ((Long) r[4] - start) / 1000,
+                  c[0],
+                  c[1]);
+            })
+        .toList();
+  }
 }

@@ -5,6 +5,7 @@ import dev.workflowtracing.ingest.TraceImport;
 import dev.workflowtracing.otlp.InvalidOtlpException;
 import dev.workflowtracing.tracestore.RenderedTrace;
 import dev.workflowtracing.tracestore.TracePurge;
+import dev.workflowtracing.tracestore.read.ForeignTraceView;
 import dev.workflowtracing.tracestore.read.RunList;
 import dev.workflowtracing.tracestore.read.SpanDetailLimit;
 import dev.workflowtracing.tracestore.read.SpanDetailView;
@@ -124,6 +125,38 @@ public class TraceResource {
     return reader
         .span(traceId, spanId)
         .orElseThrow(() -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
+  }
+
+  /** The longest range the list of foreign traces covers. */
+  static final long MAX_FOREIGN_RANGE_MILLIS = 366L * 24 * 3600 * 1000;
+
+  /**
+   * Traces made only of spans other services sent (no run of ours), newest first, of one service or
+   * any; the last 7 days unless {@code from}/{@code to} say otherwise.
+   */
+  @GET
+  @Path("/foreign")
+  public java.util.Map<String, java.util.List<ForeignTraceView>> foreign(
+      @QueryParam("service") String service,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") String limit) {
+    long now = System.currentTimeMillis();
+    long toMillis = Params.instant("to", to).orElse(now + 60_000);
+    long fromMillis = Params.instant("from", from).orElse(toMillis - 7L * 24 * 3600 * 1000);
+    if (fromMillis >= toMillis) {
+      throw new BadRequestProblem("\"from\" must be before \"to\"");
+    }
+    if (toMillis - fromMillis > MAX_FOREIGN_RANGE_MILLIS) {
+      throw new BadRequestProblem("\"from\" to \"to\" may span at most 366 days");
+    }
+    return java.util.Map.of(
+        "items",
+        reader.foreignTraces(
+            Params.text("service", service, 255).orElse(null),
+            fromMillis,
+            toMillis,
+            Params.whole("limit", limit, 1, 200).orElse(50L).intValue()));
   }
 
   /** The trace as one OTLP JSON file, every span with its resource, events and artifacts. */
