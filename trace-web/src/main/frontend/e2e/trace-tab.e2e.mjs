@@ -729,6 +729,8 @@ async function main() {
     step('check the storage section says how spans and runs are stored')
     const storage = await page.getByTestId('storage-summary').textContent()
     check(/partitioned by time|plain tables/.test(storage ?? ''), `the storage section says "${storage}"`)
+    step('the audit trail lists the workflows this test saved, by admin')
+    await page.locator('[data-testid="audit-row"][data-action="workflow.saved"]').first().waitFor()
     await screenshot(page, 'admin.png')
     check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`)
 

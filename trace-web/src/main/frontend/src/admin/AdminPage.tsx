@@ -4,6 +4,7 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { AdminHeader } from './AdminHeader'
+import { AuditPanel } from './AuditPanel'
 import './AdminPage.css'
 import { PipelineHealth } from './PipelineHealth'
 import { SettingsTable } from './SettingsTable'
@@ -50,6 +51,7 @@ function TracingAdminView() {
           <PipelineHealth pipeline={snapshot.data.pipeline} onSetRecording={setRecording} />
           <StorageSection />
           <SettingsTable settings={snapshot.data.settings} />
+          <AuditPanel />
         </div>
       )}
     </>

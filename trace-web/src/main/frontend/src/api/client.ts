@@ -1,5 +1,6 @@
 // The one module that talks to the server. Every call returns typed data or throws an ApiError.
 import type {
+  AuditPage,
   ForeignTraceList,
   JsonValue,
   Me,
@@ -170,6 +171,10 @@ export const api = {
     }),
 
   getRun: (runId: string) => request<Run>(`/runs/${segment(runId)}`),
+
+  /** A page of the audit trail (role admin), newest first, filtered. */
+  listAudit: (filter: { actor?: string; action?: string; cursor?: string; limit?: number }) =>
+    request<AuditPage>(`/admin/audit${query(filter)}`),
 
   /** Traces made only of other services' spans, newest first, of one service or any. */
   listForeignTraces: (service?: string) => request<ForeignTraceList>(`/traces/foreign${query({ service })}`),

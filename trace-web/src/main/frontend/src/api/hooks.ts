@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { api, ApiError, isAccessProblem } from './client'
 import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
 import type {
+  AuditPage,
   ForeignTraceList,
   Me,
   Run,
@@ -135,6 +136,19 @@ export function useRunComparison(
 }
 
 /** One run by its id (a run opened by its URL). */
+/** The newest page of the audit trail for a filter (role admin). */
+export function useAuditPage(actor: string, action: string): QueryState<AuditPage> {
+  return useQuery(
+    useMemo(
+      () => ({
+        key: `audit:${actor}:${action}`,
+        load: () => api.listAudit({ actor: actor || undefined, action: action || undefined }),
+      }),
+      [actor, action],
+    ),
+  )
+}
+
 /** Traces made only of other services' spans (the search page's "Other services"). */
 export function useForeignTraces(service: string): QueryState<ForeignTraceList> {
   return useQuery(

@@ -117,6 +117,9 @@ export type WorkflowVersion =
   paths['/workflows/{id}/versions']['get']['responses']['200']['content']['application/json'][number]
 
 /** GET /api/workflows/{id}/stats: per-node figures over a time range. */
+/** One page of the audit trail, newest first. */
+export type AuditPage = Schemas['AuditPage']
+
 /** Traces made only of spans other services sent (no run of ours). */
 export type ForeignTraceList = Schemas['ForeignTraceList']
 

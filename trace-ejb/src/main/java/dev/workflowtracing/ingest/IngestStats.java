@@ -26,8 +26,9 @@ public class IngestStats {
     rejected.addAndGet(spans);
   }
 
-  void refused(IngestRefused.Reason reason, long spans) {
-    (reason == IngestRefused.Reason.BUSY ? refusedBusy : refusedUnavailable).addAndGet(spans);
+  /** A request refused whole, with Retry-After: none of its spans stored. */
+  void refused(IngestRefused.Reason reason) {
+    (reason == IngestRefused.Reason.BUSY ? refusedBusy : refusedUnavailable).incrementAndGet();
   }
 
   /** A request answered 4xx before any span was read from it (bad body, token, size or type). */

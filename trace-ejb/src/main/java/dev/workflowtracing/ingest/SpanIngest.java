@@ -17,9 +17,9 @@ import java.util.logging.Logger;
  * Stores the spans of one OTLP request, or refuses them all: redacted by the same rules as our own
  * spans, written through the storage port in the request's own time, and acknowledged only once
  * committed, so nothing acknowledged can be lost. At most {@code max-concurrent-writes} requests
- * write at once; a request that does not get its turn within the admission wait is refused as busy
- * (429), one that finds the database down as unavailable (503), both with a time to retry after.
- * Memory is bounded by the writers' count times the body limit.
+ * read, decode and write at once ({@link #turn}); a request that does not get its turn within the
+ * admission wait is refused as busy (429), one that finds the database down as unavailable (503),
+ * both with a time to retry after. Memory is bounded by the writers' count times the body limit.
  */
 @ApplicationScoped
 public class SpanIngest {
@@ -40,33 +40,55 @@ public class SpanIngest {
     writes = new Semaphore(settings.maxConcurrentWrites(), true);
   }
 
-  public IngestResult ingest(OtlpBatch batch) throws IngestRefused {
+  /**
+   * A writer's turn, taken before the request's body is read and decoded: the receiver then holds
+   * at most {@code max-concurrent-writes} bodies at once, however many requests arrive. Refused as
+   * busy (429) when no writer is free within the admission wait.
+   */
+  public Turn turn() throws IngestRefused {
+    try {
+      if (writes.tryAcquire(settings.admissionWait().toMillis(), TimeUnit.MILLISECONDS)) {
+        return new Turn();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stats.refused(IngestRefused.Reason.BUSY);
+    throw new IngestRefused(
+        IngestRefused.Reason.BUSY,
+        RETRY_BUSY,
+        "the span store is busy: " + settings.maxConcurrentWrites() + " requests are writing");
+  }
+
+  /** One writer's turn; closing it lets the next request in. */
+  public final class Turn implements AutoCloseable {
+    private boolean closed;
+
+    private Turn() {}
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        writes.release();
+      }
+    }
+  }
+
+  /** Stores one request's spans in a turn taken for it. */
+  public IngestResult ingest(Turn turn, OtlpBatch batch) throws IngestRefused {
     stats.request();
     stats.rejected(batch.rejected());
     if (batch.spans().isEmpty()) {
       return new IngestResult(0, batch.rejected(), batch.rejectionMessage());
     }
-    List<FinishedSpan> spans = batch.spans().stream().map(redactor::span).toList();
-    if (!admitted()) {
-      stats.refused(IngestRefused.Reason.BUSY, spans.size());
-      throw new IngestRefused(
-          IngestRefused.Reason.BUSY,
-          RETRY_BUSY,
-          "the span store is busy: " + settings.maxConcurrentWrites() + " requests are writing");
-    }
-    try {
-      return store(spans, batch);
-    } finally {
-      writes.release();
-    }
+    return store(batch.spans().stream().map(redactor::span).toList(), batch);
   }
 
-  private boolean admitted() {
-    try {
-      return writes.tryAcquire(settings.admissionWait().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+  /** Takes a turn, stores, and gives the turn back. */
+  public IngestResult ingest(OtlpBatch batch) throws IngestRefused {
+    try (Turn turn = turn()) {
+      return ingest(turn, batch);
     }
   }
 
@@ -77,7 +99,7 @@ public class SpanIngest {
       return new IngestResult(spans.size(), batch.rejected(), batch.rejectionMessage());
     } catch (RuntimeException e) {
       if (sink.isTransient(e)) {
-        stats.refused(IngestRefused.Reason.UNAVAILABLE, spans.size());
+        stats.refused(IngestRefused.Reason.UNAVAILABLE);
         LOG.warning(() -> "OTLP spans refused, the database is unavailable: " + e);
         throw new IngestRefused(
             IngestRefused.Reason.UNAVAILABLE,
@@ -105,7 +127,7 @@ public class SpanIngest {
       } catch (RuntimeException e) {
         if (sink.isTransient(e)) {
           stats.stored(stored);
-          stats.refused(IngestRefused.Reason.UNAVAILABLE, spans.size() - stored);
+          stats.refused(IngestRefused.Reason.UNAVAILABLE);
           throw new IngestRefused(
               IngestRefused.Reason.UNAVAILABLE,
               RETRY_UNAVAILABLE,

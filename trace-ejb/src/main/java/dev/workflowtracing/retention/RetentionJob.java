@@ -1,5 +1,8 @@
 package dev.workflowtracing.retention;
 
+import dev.workflowtracing.audit.AuditSettings;
+import dev.workflowtracing.audit.AuditStats;
+import dev.workflowtracing.audit.AuditTrail;
 import dev.workflowtracing.stats.NodeRollupWriter;
 import dev.workflowtracing.tracestore.TracePurge;
 import dev.workflowtracing.tracestore.partitions.Partition;
@@ -46,6 +49,9 @@ public class RetentionJob {
   @Resource TimerService timers;
   @EJB NodeRollupWriter rollups;
   @EJB TracePurge purge;
+  @EJB AuditTrail audit;
+  @Inject AuditSettings auditSettings;
+  @Inject AuditStats auditStats;
   @EJB OncePerCluster oncePerCluster;
   @EJB PartitionStore partitions;
   @Inject PartitionStats partitionStats;
@@ -103,6 +109,12 @@ public class RetentionJob {
     }
     if (settings.maxSpans() > 0) {
       enforceSpanCap(settings.maxSpans());
+    }
+    if (auditSettings.retentionDays() > 0) {
+      // The audit trail keeps its own number of days (tracing.audit.retention-days).
+      auditStats.purged(
+          audit.purgeBefore(
+              Instant.now().minus(Duration.ofDays(auditSettings.retentionDays())).toEpochMilli()));
     }
     stats.purged(Instant.now());
   }

@@ -12,8 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layers of the EJB module (docs/architecture.md), bottom up: conventions, json and concurrent;
  * instrumentation; workflow (definitions, engine, nodes); tracestore; schema, retention, cluster
- * and ingest. The span type (spans) and the OTLP format (otlp) sit at the bottom with conventions.
- * A layer uses only those below it, and no two packages import each other.
+ * ingest and audit. The span type (spans) and the OTLP format (otlp) sit at the bottom with
+ * conventions. A layer uses only those below it, and no two packages import each other.
  */
 @AnalyzeClasses(
     packages = "dev.workflowtracing",
@@ -45,7 +45,8 @@ class ArchitectureTest {
               "dev.workflowtracing.schema..",
               "dev.workflowtracing.retention..",
               "dev.workflowtracing.cluster..",
-              "dev.workflowtracing.ingest..")
+              "dev.workflowtracing.ingest..",
+              "dev.workflowtracing.audit..")
           .whereLayer("Operations")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("TraceStore")

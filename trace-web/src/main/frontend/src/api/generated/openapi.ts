@@ -1041,6 +1041,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first, a page at a time (role admin)
+         * @description Who deleted a trace, imported or purged traces, paused or resumed recording, saved a workflow version, cancelled a run or failed to log in (and, with tracing.audit.artifact-reads, who opened a span's artifacts): time, user, address, action, target. Filters combine; nextCursor is null on the last page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    action?: "trace.deleted" | "traces.imported" | "traces.purged" | "recording.paused" | "recording.resumed" | "workflow.saved" | "run.cancelled" | "login.failed" | "artifacts.opened";
+                    from?: string;
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/storage": {
         parameters: {
             query?: never;
@@ -1691,6 +1739,22 @@ export interface components {
             foreignSpans: number;
             /** @description the services those came from (service.name) */
             foreignServices: string[];
+        };
+        AuditPage: {
+            items: {
+                eventId: string;
+                /** Format: date-time */
+                at: string;
+                /** @description the user; for a failed login */
+                actor: string;
+                /** @description the client's address */
+                address: string | null;
+                action: string;
+                /** @description the trace */
+                target: string | null;
+                detail: string | null;
+            }[];
+            nextCursor: string | null;
         };
         ForeignTraceList: {
             items: {

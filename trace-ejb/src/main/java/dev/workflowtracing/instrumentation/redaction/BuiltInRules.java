@@ -94,8 +94,24 @@ final class BuiltInRules {
               START
                   + "(?:sk|pk|rk)[-_](?:[A-Za-z0-9]{1,12}[-_]){0,3}[A-Za-z0-9]{8,}[A-Za-z0-9_-]*"
                   + "|(?i)\\b(?:api[_-]?key|apikey|access[_-]?token|client[_-]?secret|password)"
-                  + "\\s*[:=]\\s*[\"']?(?!\\[REDACTED)[^\\s\"',;]{6,}")
+                  + "\\s*[:=]\\s*[\"']?(?!\\[REDACTED)[^\\s\"',;&]{6,}")
           .onlyWhen(BuiltInRules::mayHoldKey);
+
+  /**
+   * A password given in prose: "password is hunter2", "the pw was Sup3r!", "password Sup3r…". The
+   * words stay and the value is masked. After "is"/"was" any word of 4 characters or more is taken
+   * for the password; right after the word itself only a token of 6 or more that holds a digit or a
+   * symbol is ("password reset" and "password field" stay). "password: x" and "password=x" are the
+   * key/value masking's. What it cannot catch is listed in docs/security.md.
+   */
+  static final RedactionRule PASSWORD_IN_PROSE =
+      RedactionRule.of(
+              "password",
+              "(?i)(?<=\\b(?:password|passwd|passphrase|pwd|pw)\\s{1,3}(?:is|was)\\s{1,3})"
+                  + "(?!\\[REDACTED)[^\\s\"',;]{4,}"
+                  + "|(?<=\\b(?:password|passwd|passphrase|pwd|pw)\\s{1,3})(?!\\[REDACTED)"
+                  + "(?=[^\\s\"',;]*[0-9!@#$%^&*?+~])[^\\s\"',;]{6,}")
+          .onlyWhen(text -> containsIgnoringCase(text, "pass") || containsIgnoringCase(text, "pw"));
 
   /**
    * Card numbers as they are written: 13 to 19 digits in one run, in groups of four with one kind
@@ -126,6 +142,7 @@ final class BuiltInRules {
           AWS_ACCESS_KEY,
           GITHUB_TOKEN,
           SLACK_TOKEN,
+          PASSWORD_IN_PROSE,
           API_KEY,
           CREDIT_CARD);
 

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param dropKeys attribute keys removed entirely (a trailing {@code *} matches any suffix)
  * @param maskKeys attribute keys whose value becomes {@code [REDACTED]}; matched as substrings of
- *     the key, any case (so "password" masks {@code db.password})
+ *     the key, any case (so "password" masks {@code db.password}); one of at most 4 characters as a
+ *     whole word of the key ("pw" masks {@code user_pw} and {@code userPw}, not {@code upward})
  */
 public record RedactionSettings(
     boolean enabled,
@@ -26,6 +27,39 @@ public record RedactionSettings(
     int maxArtifactLength) {
 
   private static final Logger LOG = Logger.getLogger(RedactionSettings.class.getName());
+
+  /**
+   * The default {@code tracing.redaction.mask-keys} (microprofile-config.properties has the same):
+   * the common names and short forms of passwords, secrets, tokens and keys. The short ones (at
+   * most 4 characters) match whole words of a key only (MaskKeys).
+   */
+  static final List<String> DEFAULT_MASK_KEYS =
+      List.of(
+          "password",
+          "passwd",
+          "passphrase",
+          "secret",
+          "token",
+          "api_key",
+          "apikey",
+          "api-key",
+          "authorization",
+          "cookie",
+          "credential",
+          "private_key",
+          "privatekey",
+          "private-key",
+          "access_key",
+          "accesskey",
+          "access-key",
+          "session_id",
+          "sessionid",
+          "session-id",
+          "pw",
+          "pwd",
+          "pass",
+          "pin",
+          "otp");
 
   public static RedactionSettings from(Config config) {
     boolean enabled = config.getValue("tracing.redaction.enabled", Boolean.class);
@@ -50,15 +84,7 @@ public record RedactionSettings(
     return new RedactionSettings(
         true,
         List.of("http.request.header.authorization"),
-        List.of(
-            "password",
-            "secret",
-            "token",
-            "api_key",
-            "apikey",
-            "api-key",
-            "authorization",
-            "cookie"),
+        DEFAULT_MASK_KEYS,
         BuiltInRules.ALL,
         maxAttributeLength,
         maxArtifactLength);

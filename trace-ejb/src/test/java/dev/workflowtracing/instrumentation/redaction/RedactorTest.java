@@ -129,6 +129,9 @@ class RedactorTest {
             "{\"password\":\"hunter2\"}",
             "say {\\\"api_key\\\": \\\"abc\\\"}",
             "Cookie: session=abc",
+            "the password is hunter2",
+            "PW Sup3r!pass",
+            "user=ada&pw=Fo4m99&x=1",
             "input_tokens: 23");
     List<String> texts = new ArrayList<>();
     for (String sample : samples) {
@@ -200,7 +203,8 @@ class RedactorTest {
         assertThat(JsonText.mayMask(text, maskKeys)).as(text).isTrue();
       }
     }
-    assertThat(changed).isEqualTo(7);
+    // Eight: the key pass"word holds the word "pass", a short mask key matched as a word.
+    assertThat(changed).isEqualTo(8);
     assertThat(JsonText.mayMask("{\"inputTokens\":9,\"outputTokens\":18}", maskKeys)).isFalse();
     assertThat(JsonText.mayMask("{\"model\":\"m1\",\"text\":\"a token\"}", maskKeys)).isFalse();
     // Not JSON outside its strings: only the text rules can tell.

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.audit.AuditAction;
 import dev.workflowtracing.cluster.ClusterRecordingPause;
 import dev.workflowtracing.instrumentation.EffectiveSettings;
 import dev.workflowtracing.instrumentation.RecordingSwitch;
@@ -9,6 +10,7 @@ import dev.workflowtracing.tracestore.RunJournal;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
+import dev.workflowtracing.web.security.AuditLog;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.queue.QueueDepth;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +47,7 @@ public class AdminResource {
   @EJB RetentionJob retention;
   @EJB RunJournal runJournal;
   @EJB ClusterRecordingPause recordingPause;
+  @Inject AuditLog audit;
   @Context SecurityContext security;
 
   @GET
@@ -78,6 +81,8 @@ public class AdminResource {
               + " or resume; set it to true and restart the server to record traces");
     }
     recordingPause.record(recording, security.getUserPrincipal().getName());
+    audit.record(
+        recording ? AuditAction.RECORDING_RESUMED : AuditAction.RECORDING_PAUSED, null, null);
     return tracing();
   }
 
@@ -100,6 +105,18 @@ public class AdminResource {
         before.map(t -> retention.dropPartitionsEndingBefore(Instant.ofEpochMilli(t))).orElse(0);
     int runs = before.map(t -> retention.purgeOlderThan(Instant.ofEpochMilli(t))).orElse(0);
     long spans = cap.map(retention::enforceSpanCap).orElse(0L);
+    audit.record(
+        AuditAction.TRACES_PURGED,
+        null,
+        (olderThan == null ? "" : "olderThan=" + Params.excerpt(olderThan) + " ")
+            + (maxSpans == null ? "" : "maxSpans=" + Params.excerpt(maxSpans) + " ")
+            + "deleted "
+            + runs
+            + " runs, "
+            + partitions
+            + " partitions, "
+            + spans
+            + " spans over the cap");
     return new PurgeView(partitions, runs, spans);
   }
 

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.admin;
 
+import dev.workflowtracing.audit.AuditStats;
 import dev.workflowtracing.ingest.IngestStats;
 import dev.workflowtracing.instrumentation.ExporterStats;
 import dev.workflowtracing.instrumentation.PipelineHealth;
@@ -52,6 +53,7 @@ public class MetricsResource {
   @Inject HeapGuard heap;
   @Inject TraceRenderGate traceReads;
   @Inject IngestStats ingestStats;
+  @Inject AuditStats auditStats;
 
   @GET
   @Produces("text/plain; version=0.0.4")
@@ -152,6 +154,24 @@ public class MetricsResource {
         "runs left out of the per-node statistics because their nodes could not be added");
     sample(out, "workflow_tracing_rollup_runs_dropped_total", "", rollups.dropped());
     ingest(out);
+    metric(
+        out,
+        "workflow_tracing_audit_rows_written_total",
+        "counter",
+        "audit rows this server wrote");
+    sample(out, "workflow_tracing_audit_rows_written_total", "", auditStats.writtenCount());
+    metric(
+        out,
+        "workflow_tracing_audit_rows_dropped_total",
+        "counter",
+        "audited actions whose row could not be written (logged with action, target and actor)");
+    sample(out, "workflow_tracing_audit_rows_dropped_total", "", auditStats.droppedCount());
+    metric(
+        out,
+        "workflow_tracing_audit_rows_purged_total",
+        "counter",
+        "audit rows purged by retention (tracing.audit.retention-days) on this server");
+    sample(out, "workflow_tracing_audit_rows_purged_total", "", auditStats.purgedCount());
     return out.toString();
   }
 
@@ -172,17 +192,17 @@ public class MetricsResource {
     sample(out, "workflow_tracing_ingest_spans_rejected_total", "", ingestStats.rejected());
     metric(
         out,
-        "workflow_tracing_ingest_spans_refused_total",
+        "workflow_tracing_ingest_requests_refused_total",
         "counter",
-        "OTLP spans refused whole with Retry-After, none stored: busy (429) or unavailable (503)");
+        "OTLP requests refused whole with Retry-After, none of their spans stored: busy (429) or unavailable (503)");
     sample(
         out,
-        "workflow_tracing_ingest_spans_refused_total",
+        "workflow_tracing_ingest_requests_refused_total",
         label("reason", "busy"),
         ingestStats.refusedBusy());
     sample(
         out,
-        "workflow_tracing_ingest_spans_refused_total",
+        "workflow_tracing_ingest_requests_refused_total",
         label("reason", "unavailable"),
         ingestStats.refusedUnavailable());
     metric(

@@ -65,37 +65,40 @@ public class OtlpTraceServlet extends HttpServlet {
               + (request.getContentType() == null ? "no type" : request.getContentType()));
       return;
     }
-    byte[] body;
-    try {
-      body = BoundedBody.read(request, settings.maxBodyBytes());
-    } catch (BoundedBody.TooLarge e) {
-      refuse(response, answerIn, 413, e.getMessage());
-      return;
-    } catch (BoundedBody.Unreadable e) {
-      refuse(response, answerIn, e.status(), e.getMessage());
-      return;
-    }
-    OtlpBatch batch;
-    try {
-      batch = decode(encoding.get(), body);
-    } catch (InvalidOtlpException e) {
-      refuse(response, answerIn, 400, e.getMessage());
-      return;
-    }
-    try {
-      IngestResult result = ingest.ingest(batch);
-      OtlpAnswer.success(response, answerIn, result.rejected(), result.rejectionMessage());
+    // The body is read and decoded only in a writer's turn: memory stays bounded by the writers.
+    try (SpanIngest.Turn turn = ingest.turn()) {
+      Optional<OtlpBatch> batch = readBatch(request, response, encoding.get());
+      if (batch.isPresent()) {
+        IngestResult result = ingest.ingest(turn, batch.get());
+        OtlpAnswer.success(response, encoding.get(), result.rejected(), result.rejectionMessage());
+      }
     } catch (IngestRefused e) {
       response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds()));
       int status = e.reason() == IngestRefused.Reason.BUSY ? 429 : 503;
       OtlpAnswer.failure(
           response,
-          answerIn,
+          encoding.get(),
           status,
           e.getMessage()
-              + "; nothing of this request was stored, send it again after the"
-              + " Retry-After seconds");
+              + "; this request's spans were not taken, send it again after the Retry-After"
+              + " seconds");
     }
+  }
+
+  /** The request's spans, or empty when the body was refused (answered with its status). */
+  private Optional<OtlpBatch> readBatch(
+      HttpServletRequest request, HttpServletResponse response, OtlpEncoding encoding)
+      throws IOException {
+    try {
+      return Optional.of(decode(encoding, BoundedBody.read(request, settings.maxBodyBytes())));
+    } catch (BoundedBody.TooLarge e) {
+      refuse(response, encoding, 413, e.getMessage());
+    } catch (BoundedBody.Unreadable e) {
+      refuse(response, encoding, e.status(), e.getMessage());
+    } catch (InvalidOtlpException e) {
+      refuse(response, encoding, 400, e.getMessage());
+    }
+    return Optional.empty();
   }
 
   private static OtlpBatch decode(OtlpEncoding encoding, byte[] body) {

@@ -1,5 +1,7 @@
 package dev.workflowtracing.web.problem;
 
+import dev.workflowtracing.web.security.FailedLogins;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 @WebServlet(ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {
 
+  @Inject FailedLogins failedLogins;
+
   static final String PATH = "/container-error";
 
   @Override
@@ -23,6 +27,9 @@ public class ContainerErrorServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      failedLogins.recordIfCredentials(request);
+    }
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

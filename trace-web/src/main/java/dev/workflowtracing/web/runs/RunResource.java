@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.runs;
 
+import dev.workflowtracing.audit.AuditAction;
 import dev.workflowtracing.tracestore.read.RunView;
 import dev.workflowtracing.tracestore.read.TraceReader;
 import dev.workflowtracing.web.input.Ids;
@@ -7,6 +8,7 @@ import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
+import dev.workflowtracing.web.security.AuditLog;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.engine.WorkflowService;
 import dev.workflowtracing.workflow.live.LiveStreamCounters;
@@ -55,6 +57,7 @@ public class RunResource {
 
   @EJB WorkflowService workflows;
   @Inject RunsInFlight inFlight;
+  @Inject AuditLog audit;
   @Inject LiveStreamCounters streamCounters;
   @EJB StoredRunFollowers storedRuns;
   @Inject RemoteRunWatches remote;
@@ -90,6 +93,8 @@ public class RunResource {
       throw new ConflictProblem(
           "Run " + runId + " has ended already (" + status + "): there is nothing to cancel");
     }
+    audit.record(
+        AuditAction.RUN_CANCELLED, runId, outcome.name().toLowerCase(java.util.Locale.ROOT));
     boolean ended =
         switch (outcome) {
           case CANCELLED -> true;

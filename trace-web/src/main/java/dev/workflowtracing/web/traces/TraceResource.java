@@ -1,6 +1,9 @@
 package dev.workflowtracing.web.traces;
 
+import dev.workflowtracing.audit.AuditAction;
+import dev.workflowtracing.audit.AuditSettings;
 import dev.workflowtracing.ingest.ImportRefused;
+import dev.workflowtracing.ingest.ImportResult;
 import dev.workflowtracing.ingest.TraceImport;
 import dev.workflowtracing.otlp.InvalidOtlpException;
 import dev.workflowtracing.tracestore.RenderedTrace;
@@ -19,6 +22,7 @@ import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.ConflictProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.problem.Problem;
+import dev.workflowtracing.web.security.AuditLog;
 import dev.workflowtracing.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -50,6 +54,8 @@ public class TraceResource {
   @EJB TracePurge purge;
   @Inject TraceOtlpExport export;
   @Inject TraceImport imports;
+  @Inject AuditLog audit;
+  @Inject AuditSettings auditSettings;
   @Inject WebSettings settings;
 
   /** Runs (one trace each), newest first, filtered, a page at a time. */
@@ -113,6 +119,7 @@ public class TraceResource {
     if (!purge.deleteTrace(traceId)) {
       throw new NotFoundProblem("No trace with id " + traceId);
     }
+    audit.record(AuditAction.TRACE_DELETED, traceId, null);
     return Response.noContent().build();
   }
 
@@ -122,9 +129,14 @@ public class TraceResource {
       @PathParam("traceId") String traceId, @PathParam("spanId") String spanId) {
     Ids.traceId(traceId);
     Ids.spanId(spanId);
-    return reader
-        .span(traceId, spanId)
-        .orElseThrow(() -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
+    SpanDetailView span =
+        reader
+            .span(traceId, spanId)
+            .orElseThrow(() -> new NotFoundProblem("No span " + spanId + " in trace " + traceId));
+    if (auditSettings.artifactReads() && !span.artifacts().isEmpty()) {
+      audit.record(AuditAction.ARTIFACTS_OPENED, traceId + "/" + spanId, null);
+    }
+    return span;
   }
 
   /** The longest range the list of foreign traces covers. */
@@ -190,7 +202,12 @@ public class TraceResource {
       throw new BadRequestProblem("Send an OTLP JSON file as the body (GET /api/traces/{id}/otlp)");
     }
     try {
-      return Response.status(Response.Status.CREATED).entity(imports.load(body)).build();
+      ImportResult imported = imports.load(body);
+      audit.record(
+          AuditAction.TRACES_IMPORTED,
+          imported.traces().isEmpty() ? null : imported.traces().get(0).traceId(),
+          imported.traces().size() + " trace(s)");
+      return Response.status(Response.Status.CREATED).entity(imported).build();
     } catch (InvalidOtlpException e) {
       throw new BadRequestProblem("The file is not OTLP JSON: " + e.getMessage());
     } catch (ImportRefused e) {

@@ -1,5 +1,6 @@
 package dev.workflowtracing.web.workflows;
 
+import dev.workflowtracing.audit.AuditAction;
 import dev.workflowtracing.instrumentation.TracingSettings;
 import dev.workflowtracing.json.JsonText;
 import dev.workflowtracing.tracestore.read.RunView;
@@ -9,6 +10,7 @@ import dev.workflowtracing.web.output.Gzipped;
 import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.problem.NotFoundProblem;
 import dev.workflowtracing.web.problem.PayloadTooLargeProblem;
+import dev.workflowtracing.web.security.AuditLog;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
@@ -62,6 +64,7 @@ public class WorkflowResource {
 
   @Inject WebSettings settings;
   @Inject TracingSettings tracing;
+  @Inject AuditLog audit;
 
   @GET
   public List<WorkflowSummary> list() {
@@ -113,6 +116,7 @@ public class WorkflowResource {
       throw new BadRequestProblem("The definition's \"id\" must be \"" + id + "\" as in the path");
     }
     WorkflowSummary saved = catalog.saveNewVersion(definition);
+    audit.record(AuditAction.WORKFLOW_SAVED, id, "version " + saved.version());
     return Response.created(uriInfo.getAbsolutePath()).entity(saved).build();
   }
 
