@@ -7,7 +7,7 @@ import { queryCache } from './api/hooks'
 import type { Me, Run, RunPage, Trace, TracingAdmin, WorkflowDefinition } from './api/types'
 import { initialCanvasState, useCanvasStore } from './store/canvasStore'
 import { FakeEventSource } from '../test/fixtures/eventSource'
-import { makeSpan } from '../test/fixtures/spans'
+import { makeSpan, COMPLETE } from '../test/fixtures/spans'
 import { liveRuns } from './live/liveRuns'
 
 const definition: WorkflowDefinition = {
@@ -46,16 +46,7 @@ const trace: Trace = {
   durationMicros: 12_000,
   spanCount: 3,
   errorCount: 0,
-  completeness: {
-    complete: true,
-    expectedSpans: null,
-    storedSpans: 0,
-    rootPresent: true,
-    orphanSpans: 0,
-    missing: [],
-    foreignSpans: 0,
-    foreignServices: [],
-  },
+  completeness: COMPLETE,
   detailsOmitted: false,
   spans: [
     makeSpan({ spanId: 'root', name: 'run hello-llm', childCount: 2, durationMicros: 12_000 }),

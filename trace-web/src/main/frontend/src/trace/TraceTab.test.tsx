@@ -5,7 +5,7 @@ import { queries, queryCache } from '../api/hooks'
 import type { Me, Run, SpanDetail, Trace, UiConfig } from '../api/types'
 import { initialCanvasState, useCanvasStore } from '../store/canvasStore'
 import { TraceTab } from './TraceTab'
-import { makeSpan } from '../../test/fixtures/spans'
+import { makeSpan, COMPLETE } from '../../test/fixtures/spans'
 import { FakeEventSource } from '../../test/fixtures/eventSource'
 import { liveRuns } from '../live/liveRuns'
 
@@ -53,16 +53,7 @@ const trace: Trace = {
   durationMicros: 5000,
   spanCount: 3,
   errorCount: 3,
-  completeness: {
-    complete: true,
-    expectedSpans: null,
-    storedSpans: 0,
-    rootPresent: true,
-    orphanSpans: 0,
-    missing: [],
-    foreignSpans: 0,
-    foreignServices: [],
-  },
+  completeness: COMPLETE,
   detailsOmitted: false,
   spans,
 }

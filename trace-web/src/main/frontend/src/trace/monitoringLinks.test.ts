@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { COMPLETE } from '../../test/fixtures/spans'
 import type { Run, Trace } from '../api/types'
 import { fillTemplate, isSafeHref, linkValues, resolveLinks } from './monitoringLinks'
 
@@ -9,16 +10,7 @@ const trace = {
   durationMicros: 1500,
   spanCount: 0,
   errorCount: 0,
-  completeness: {
-    complete: true,
-    expectedSpans: null,
-    storedSpans: 0,
-    rootPresent: true,
-    orphanSpans: 0,
-    missing: [],
-    foreignSpans: 0,
-    foreignServices: [],
-  },
+  completeness: COMPLETE,
   detailsOmitted: false,
   spans: [],
 } satisfies Trace

@@ -134,6 +134,8 @@ class InteropIT {
     assertThat(again.getJsonObject("run").getString("status"))
         .isEqualTo(trace.getJsonObject("run").getString("status"));
     assertThat(again.getJsonObject("completeness").getBoolean("complete")).isTrue();
+    assertThat(again.getJsonObject("run").getInt("foreignSpans"))
+        .isEqualTo(again.getJsonObject("completeness").getInt("foreignSpans"));
     assertThat(shape(again)).isEqualTo(shape(trace));
     assertThat(artifacts(api, again)).isEqualTo(artifactsBefore);
 

@@ -124,6 +124,7 @@ public class TraceImport {
     }
     Long version = a.get(WorkflowAttributes.WORKFLOW_VERSION);
     int own = (int) spans.stream().filter(s -> !s.source().foreign()).count();
+    int foreign = spans.size() - own;
     return RunRecord.imported(
         runId,
         traceId,
@@ -135,6 +136,7 @@ public class TraceImport {
         status(a.get(WorkflowAttributes.RUN_STATUS), root.statusCode()),
         root.statusMessage(),
         own,
+        foreign,
         usage(a));
   }
 

@@ -2,7 +2,6 @@ package dev.workflowtracing.tracestore;
 
 import dev.workflowtracing.spans.FinishedSpan;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.List;
@@ -47,16 +46,7 @@ final class ForeignSpanCounts {
           .executeUpdate();
     }
     if (!withRuns.isEmpty()) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              cache.evict(withRuns);
-            }
-          });
+      cache.evictAfterCompletion(transactions, withRuns);
     }
   }
 }

@@ -214,7 +214,8 @@ public class RunRecord {
 
   /**
    * A run loaded from an OTLP file (its root span), ended as it ended where it was executed; its
-   * trace counts as whole once its {@code expectedSpans} own spans are stored.
+   * trace counts as whole once its {@code expectedSpans} own spans are stored, and the file's
+   * {@code foreignSpans} other services' spans are counted on it as if they had arrived later.
    */
   public static RunRecord imported(
       String runId,
@@ -227,11 +228,13 @@ public class RunRecord {
       RunStatus finalStatus,
       String error,
       int expectedSpans,
+      int foreignSpans,
       RunUsage usage) {
     RunRecord run =
         new RunRecord(runId, traceId, workflowId, workflowVersion, trigger, startedAt, "{}");
     run.finish(finalStatus, endedAt, "{}", error, expectedSpans, usage);
     run.imported = true;
+    run.foreignSpans = foreignSpans;
     return run;
   }
 

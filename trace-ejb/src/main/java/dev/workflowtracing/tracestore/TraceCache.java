@@ -1,6 +1,8 @@
 package dev.workflowtracing.tracestore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,6 +61,24 @@ public class TraceCache {
         entries.remove();
       }
     }
+  }
+
+  /**
+   * Evicts these traces again once the caller's transaction has ended: a reader that read their
+   * rows just before the change may have kept a rendered copy meanwhile.
+   */
+  public void evictAfterCompletion(
+      TransactionSynchronizationRegistry transactions, Collection<String> traceIds) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            evict(traceIds);
+          }
+        });
   }
 
   /** Reads answered from the cache, and reads that were not. */

@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
@@ -109,16 +108,7 @@ public class TracePurge {
     // Before the delete and again once it is committed: a reader that read the rows just before
     // may have kept a rendered copy meanwhile.
     cache.evict(traceIds);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            cache.evict(traceIds);
-          }
-        });
+    cache.evictAfterCompletion(transactions, traceIds);
     em.createQuery("delete from SpanAttributeRecord a where a.traceId in :ids")
         .setParameter("ids", traceIds)
         .executeUpdate();

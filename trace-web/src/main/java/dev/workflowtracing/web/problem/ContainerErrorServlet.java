@@ -1,6 +1,6 @@
 package dev.workflowtracing.web.problem;
 
-import dev.workflowtracing.web.security.FailedLogins;
+import dev.workflowtracing.web.audit.FailedLogins;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,4 +1,4 @@
-package dev.workflowtracing.web.security;
+package dev.workflowtracing.web.audit;
 
 import dev.workflowtracing.audit.AuditAction;
 import jakarta.enterprise.context.RequestScoped;
