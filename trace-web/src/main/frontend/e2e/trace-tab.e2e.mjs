@@ -2,7 +2,7 @@
 //
 //   node e2e/trace-tab.e2e.mjs http://localhost:8080/ [screenshot-dir]
 //
-// Logs in with HTTP BASIC as E2E_USER / E2E_PASSWORD (default admin / admin-password), who must be
+// Sends HTTP Basic credentials with every request as E2E_USER / E2E_PASSWORD (default admin / admin-password), who must be
 // allowed to run workflows and see the admin page, then checks a viewer (E2E_VIEWER_USER /
 // E2E_VIEWER_PASSWORD, default viewer / viewer-password) cannot run workflows.
 // Uses the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); it never downloads one.
@@ -22,6 +22,11 @@ const ADMIN_CREDENTIALS = {
 const VIEWER_CREDENTIALS = {
   username: process.env.E2E_VIEWER_USER ?? 'viewer',
   password: process.env.E2E_VIEWER_PASSWORD ?? 'viewer-password',
+}
+
+/** Every request of the context (the page's too) carries Basic credentials, as an API client's do. */
+function basicAuthorization({ username, password }) {
+  return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` }
 }
 
 // The third argument: a downstream service run with the OpenTelemetry Java agent, exporting its
@@ -209,7 +214,7 @@ async function checkLinks(browser, page) {
   step('open the copied URL in a new context')
   const context = await browser.newContext({
     viewport: VIEWPORT,
-    httpCredentials: { username: VIEWER_CREDENTIALS.username, password: VIEWER_CREDENTIALS.password },
+    extraHTTPHeaders: basicAuthorization(VIEWER_CREDENTIALS),
   })
   try {
     const other = await context.newPage()
@@ -360,7 +365,7 @@ async function checkViewer(browser) {
   step(`open the canvas as ${VIEWER_CREDENTIALS.username}`)
   const context = await browser.newContext({
     viewport: VIEWPORT,
-    httpCredentials: { username: VIEWER_CREDENTIALS.username, password: VIEWER_CREDENTIALS.password },
+    extraHTTPHeaders: basicAuthorization(VIEWER_CREDENTIALS),
   })
   try {
     const page = await context.newPage()
@@ -579,10 +584,10 @@ async function checkCompare(page) {
 async function main() {
   step(`launch chromium (${CHROMIUM_PATH})`)
   const browser = await launchChromium()
-  // Same-origin fetches of the Canvas carry the context's credentials, as a browser's after its login dialog.
+  // Every request carries Basic credentials, as an API client's do (accounts.e2e.mjs signs in on the login page).
   const context = await browser.newContext({
     viewport: VIEWPORT,
-    httpCredentials: { username: ADMIN_CREDENTIALS.username, password: ADMIN_CREDENTIALS.password },
+    extraHTTPHeaders: basicAuthorization(ADMIN_CREDENTIALS),
   })
   const page = await context.newPage()
   page.setDefaultTimeout(STEP_TIMEOUT_MS)

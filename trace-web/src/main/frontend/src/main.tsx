@@ -1,12 +1,15 @@
-// The entry point: mounts the Canvas on index.html's #root.
+// The entry point: mounts the Canvas on index.html's #root, behind its login page.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 // Before the components, whose own stylesheets build on the global rules.
 import './global.css'
 import { App } from './App'
+import { AuthGate } from './auth/AuthGate'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AuthGate>
+      <App />
+    </AuthGate>
   </StrictMode>,
 )

@@ -5,6 +5,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { Spinner } from '../ui/Spinner'
 import { AdminHeader } from './AdminHeader'
 import { AuditPanel } from './AuditPanel'
+import { TokensPanel } from './TokensPanel'
 import './AdminPage.css'
 import { PipelineHealth } from './PipelineHealth'
 import { SettingsTable } from './SettingsTable'
@@ -51,6 +52,7 @@ function TracingAdminView() {
           <PipelineHealth pipeline={snapshot.data.pipeline} onSetRecording={setRecording} />
           <StorageSection />
           <SettingsTable settings={snapshot.data.settings} />
+          <TokensPanel />
           <AuditPanel />
         </div>
       )}

@@ -18,6 +18,10 @@ const ACTIONS = [
   'workflow.saved',
   'run.cancelled',
   'login.failed',
+  'login',
+  'logout',
+  'token.created',
+  'token.revoked',
   'artifacts.opened',
 ] as const
 

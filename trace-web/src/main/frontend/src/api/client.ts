@@ -1,6 +1,11 @@
 // The one module that talks to the server. Every call returns typed data or throws an ApiError.
 import type {
+  ApiToken,
   AuditPage,
+  CreatedToken,
+  SignedIn,
+  TokenList,
+  TokenRequest,
   ForeignTraceList,
   JsonValue,
   Me,
@@ -22,6 +27,7 @@ import type {
 import { MalformedTraceError, readTraceLines, TRACE_LINES_TYPE } from './traceLines'
 
 const API_BASE = '/api'
+const SESSION_PATH = '/session'
 
 /** A failed call, carrying the problem details the server sent (or ones made up for it). */
 export class ApiError extends Error {
@@ -79,6 +85,31 @@ export async function problemFromResponse(response: Response, what: string): Pro
   return new ApiError({ status: response.status, title: fallbackTitle, detail: fallbackDetail })
 }
 
+/** The cookie the server sets at sign-in with the session's CSRF token (readable by our own scripts only). */
+const CSRF_COOKIE = 'wt_csrf'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function csrfToken(): string | undefined {
+  if (typeof document === 'undefined') return undefined
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === CSRF_COOKIE) return value.join('=') || undefined
+  }
+  return undefined
+}
+
+type UnauthorizedListener = (error: ApiError) => void
+const unauthorizedListeners = new Set<UnauthorizedListener>()
+
+/**
+ * Tells the listener of every 401 the API answers (the session expired or was ended elsewhere),
+ * except the login's own; returns the unsubscribe.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener)
+  return () => unauthorizedListeners.delete(listener)
+}
+
 /** Reads a successful response's body; JSON unless a call says otherwise. */
 type BodyReader<T> = (response: Response) => Promise<T>
 
@@ -91,9 +122,10 @@ async function request<T>(
   const what = `${method} ${API_BASE}${path}`
   let response: Response
   try {
+    const csrf = SAFE_METHODS.has(method) ? undefined : csrfToken()
     response = await fetch(API_BASE + path, {
       ...init,
-      headers: { Accept: 'application/json', ...init.headers },
+      headers: { Accept: 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...init.headers },
     })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
@@ -103,7 +135,11 @@ async function request<T>(
       detail: `Could not reach the server (${what}): ${cause instanceof Error ? cause.message : String(cause)}`,
     })
   }
-  if (!response.ok) throw await problemFromResponse(response, what)
+  if (!response.ok) {
+    const problem = await problemFromResponse(response, what)
+    if (problem.status === 401 && path !== SESSION_PATH) unauthorizedListeners.forEach((listener) => listener(problem))
+    throw problem
+  }
   // 204 No Content (e.g. after DELETE) has no body to parse.
   if (response.status === 204) return undefined as T
   return read(response)
@@ -216,6 +252,31 @@ export const api = {
       roles: Array.isArray(me.roles) ? me.roles.filter((role) => typeof role === 'string') : [],
     }
   },
+
+  /** Signs in with the login page's form: the server sets the session's cookies. */
+  signIn: (username: string, password: string) =>
+    request<SignedIn>(SESSION_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    }),
+
+  /** Ends the session on the server (every server of a cluster) and clears its cookies. */
+  signOut: () => request<void>(SESSION_PATH, { method: 'DELETE' }),
+
+  /** The API tokens, newest first, never their secrets (role admin). */
+  listTokens: () => request<TokenList>('/admin/tokens'),
+
+  /** Creates a token; its secret is in this answer only (role admin). */
+  createToken: (token: TokenRequest) =>
+    request<CreatedToken>('/admin/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(token),
+    }),
+
+  /** Revokes a token at once, on every server (role admin). */
+  revokeToken: (id: string) => request<ApiToken>(`/admin/tokens/${segment(id)}`, { method: 'DELETE' }),
 
   getTracingAdmin: () => request<TracingAdmin>('/admin/tracing'),
 

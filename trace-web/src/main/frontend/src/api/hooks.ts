@@ -6,6 +6,7 @@ import type {
   AuditPage,
   ForeignTraceList,
   Me,
+  TokenList,
   Run,
   RunComparison,
   RunPage,
@@ -67,6 +68,7 @@ export const queries = {
   }),
   uiConfig: (): Query<UiConfig> => ({ key: 'ui-config', load: api.getUiConfig }),
   me: (): Query<Me> => ({ key: 'me', load: api.getMe }),
+  tokens: (): Query<TokenList> => ({ key: 'admin:tokens', load: api.listTokens }),
   tracingAdmin: (): Query<Received<TracingAdmin>> => ({
     key: 'admin:tracing',
     load: async () => ({ data: await api.getTracingAdmin(), receivedAt: Date.now() }),

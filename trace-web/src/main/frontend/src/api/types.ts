@@ -120,6 +120,16 @@ export type WorkflowVersion =
 /** One page of the audit trail, newest first. */
 export type AuditPage = Schemas['AuditPage']
 
+export type SignedIn = Schemas['SignedIn']
+
+export type ApiToken = Schemas['ApiToken']
+
+export type TokenRequest = Schemas['TokenRequest']
+
+export type CreatedToken = Schemas['CreatedToken']
+
+export type TokenList = Schemas['TokenList']
+
 /** Traces made only of spans other services sent (no run of ours). */
 export type ForeignTraceList = Schemas['ForeignTraceList']
 

@@ -40,7 +40,7 @@ const DENIED: Record<Action, string> = {
   admin: 'Your account may not see the tracing settings and pipeline health (role admin needed).',
 }
 
-export const NOT_LOGGED_IN = 'You are not logged in, or your login has expired: reload the page to log in again.'
+export const NOT_LOGGED_IN = 'You are not logged in, or your session has expired: log in again.'
 
 /** Why the user may not do the action. */
 export function deniedMessage(action: Action): string {

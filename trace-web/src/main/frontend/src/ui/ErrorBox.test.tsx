@@ -35,7 +35,7 @@ describe('ErrorBox', () => {
 
   it('tells a logged-out user to log in again, and says nothing extra for other errors', () => {
     const { rerender } = render(<ErrorBox error={new ApiError({ status: 401, title: 'Unauthorized', detail: '' })} />)
-    expect(screen.getByTestId('access-problem').textContent).toContain('reload the page to log in again')
+    expect(screen.getByTestId('access-problem').textContent).toContain('your session has expired: log in again')
     rerender(<ErrorBox error={new ApiError({ status: 500, title: 'Server Error', detail: 'boom' })} />)
     expect(screen.queryByTestId('access-problem')).toBeNull()
   })

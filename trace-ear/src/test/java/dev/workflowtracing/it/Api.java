@@ -60,9 +60,18 @@ final class Api {
   }
 
   private Api(URL base, String user, String password) {
+    this(base, user == null ? null : basic(user, password));
+  }
+
+  private Api(URL base, String authorization) {
     String url = base.toString();
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
-    this.authorization = user == null ? null : basic(user, password);
+    this.authorization = authorization;
+  }
+
+  /** A client that sends this Authorization header (e.g. "Bearer wt_…"), or none when null. */
+  static Api withAuthorization(URL base, String authorization) {
+    return new Api(base, authorization);
   }
 
   /** The Authorization header value of an HTTP BASIC login. */
@@ -119,6 +128,24 @@ final class Api {
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Any method, with a JSON body (or none when null) and extra headers, name and value pairs. */
+  Answer call(String method, String path, String json, String... headers) {
+    var builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.setHeader(headers[i], headers[i + 1]);
+    }
+    return send(builder);
   }
 
   /** Polls a GET until the answer satisfies the condition, or fails after the timeout. */

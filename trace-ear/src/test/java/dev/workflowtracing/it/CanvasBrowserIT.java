@@ -76,4 +76,27 @@ class CanvasBrowserIT {
     assertThat(screenshots.resolve("cancelled-run.png")).exists();
     assertThat(screenshots.resolve("downstream-trace.png")).exists();
   }
+
+  @Test
+  void loginLogoutExpiryCsrfAndTokensWorkInChromium() throws Exception {
+    File frontend = new File(System.getProperty("it.frontend.dir"));
+    Path screenshots = Path.of(System.getProperty("it.screenshots.dir"));
+    Path log = Files.createTempFile("accounts-e2e", ".log");
+    // The test servers' tracing.session.idle-timeout (trace-ear/pom.xml).
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "node", "e2e/accounts.e2e.mjs", baseUrl.toString(), screenshots.toString())
+            .directory(frontend)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("E2E_SESSION_IDLE_SECONDS", "15");
+    Process e2e = builder.start();
+    boolean finished = e2e.waitFor(180, TimeUnit.SECONDS);
+    String output = Files.readString(log);
+    System.out.println(output);
+    assertThat(finished).as("the browser test ended in time; output:%n%s", output).isTrue();
+    assertThat(e2e.exitValue()).as("browser test output:%n%s", output).isZero();
+    assertThat(screenshots.resolve("login-page.png")).exists();
+    assertThat(screenshots.resolve("api-tokens.png")).exists();
+  }
 }

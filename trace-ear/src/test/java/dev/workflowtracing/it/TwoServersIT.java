@@ -181,6 +181,37 @@ class TwoServersIT {
     assertThat(new Api(baseUrl).get("api/workflows").status()).isEqualTo(200);
   }
 
+  @Test
+  void aSessionAndATokenHoldOnBothServersAndTheirEndOnBothAtOnce() {
+    startPeer();
+    Api a = new Api(baseUrl);
+    Api anonymousA = Api.anonymous(baseUrl);
+    Api anonymousB = Api.anonymous(urlOf(b));
+    AccountsIT.Session session = AccountsIT.signIn(anonymousA, "viewer", "viewer-password");
+    assertThat(anonymousB.get("api/me", "Cookie", session.cookie()).status()).isEqualTo(200);
+    anonymousB.call(
+        "DELETE", "api/session", null, "Cookie", session.cookie(), "X-CSRF-Token", session.csrf());
+    assertThat(anonymousA.get("api/me", "Cookie", session.cookie()).status()).isEqualTo(401);
+
+    Api.Answer created =
+        a.post(
+            "api/admin/tokens",
+            AccountsIT.tokenRequest("two-servers-" + java.util.UUID.randomUUID(), "viewer", 1));
+    String secret = created.object().getString("secret");
+    Api tokenOnB = Api.withAuthorization(urlOf(b), "Bearer " + secret);
+    assertThat(tokenOnB.get("api/me").status()).isEqualTo(200);
+    a.delete("api/admin/tokens/" + created.object().getJsonObject("token").getString("id"));
+    assertThat(tokenOnB.get("api/me").status()).isEqualTo(401);
+  }
+
+  private static URL urlOf(Api api) {
+    try {
+      return api.base().toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   private void startPeer() {
     containers.start(PEER);
     if (b.get("api/workflows").status() == 200) {

@@ -13,6 +13,10 @@ public enum AuditAction {
   WORKFLOW_SAVED("workflow.saved"),
   RUN_CANCELLED("run.cancelled"),
   LOGIN_FAILED("login.failed"),
+  LOGGED_IN("login"),
+  LOGGED_OUT("logout"),
+  TOKEN_CREATED("token.created"),
+  TOKEN_REVOKED("token.revoked"),
   ARTIFACTS_OPENED("artifacts.opened");
 
   private final String id;

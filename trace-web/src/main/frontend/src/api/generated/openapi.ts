@@ -1056,7 +1056,7 @@ export interface paths {
             parameters: {
                 query?: {
                     actor?: string;
-                    action?: "trace.deleted" | "traces.imported" | "traces.purged" | "recording.paused" | "recording.resumed" | "workflow.saved" | "run.cancelled" | "login.failed" | "artifacts.opened";
+                    action?: "trace.deleted" | "traces.imported" | "traces.purged" | "recording.paused" | "recording.resumed" | "workflow.saved" | "run.cancelled" | "login.failed" | "login" | "logout" | "token.created" | "token.revoked" | "artifacts.opened";
                     from?: string;
                     to?: string;
                     cursor?: string;
@@ -1162,6 +1162,181 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in (the Canvas's login page); open to anyone
+         * @description Checks the password against the server's realm, like HTTP Basic, and throttles failed logins the same way (429 with Retry-After). Answers the user, roles and the CSRF token, and sets two cookies: wt_session (HttpOnly, SameSite=Strict, Secure over HTTPS) and wt_csrf. Every state-changing request of the session must carry X-CSRF-Token with the wt_csrf value (403 otherwise). The session ends after tracing.session.idle-timeout without a request, at tracing.session.max-age, or at DELETE /session. The body is at most 4 KiB.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoginRequest"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+                429: components["responses"]["Problem"];
+            };
+        };
+        /** Sign out; ends the session of the wt_session cookie, on every server */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out (also when there was no session) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API tokens, newest first, without their secrets (role admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenList"];
+                    };
+                };
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /**
+         * Create an API token (role admin); its secret is in this answer only
+         * @description The token is sent as Authorization Bearer. Its role is one of viewer, runner, admin or ingest (the OTLP receiver only). expiresAt is in the future and at most tracing.tokens.max-lifetime-days ahead; at most tracing.tokens.max-active tokens are active at once (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedToken"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token (role admin); refused at once by every server */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token, revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiToken"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1476,6 +1651,53 @@ export interface components {
             status?: number;
             detail?: string;
             errors?: string[];
+        };
+        LoginRequest: {
+            username: string;
+            password: string;
+        };
+        SignedIn: {
+            user: string;
+            roles: ("viewer" | "runner" | "admin")[];
+            /** @description send it as X-CSRF-Token on every POST, PUT and DELETE of the session */
+            csrfToken: string;
+        };
+        TokenRequest: {
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "runner" | "admin" | "ingest";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "runner" | "admin" | "ingest";
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            revokedBy?: string | null;
+            /**
+             * Format: date-time
+             * @description to the minute
+             */
+            lastUsedAt?: string | null;
+            /** @enum {string} */
+            state: "active" | "revoked" | "expired";
+        };
+        CreatedToken: {
+            token: components["schemas"]["ApiToken"];
+            /** @description wt_ and 43 characters: shown this once, stored only as its SHA-256 */
+            secret: string;
+        };
+        TokenList: {
+            items: components["schemas"]["ApiToken"][];
         };
         Me: {
             user: string;

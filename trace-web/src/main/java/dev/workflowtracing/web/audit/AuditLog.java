@@ -24,8 +24,14 @@ public class AuditLog {
   @Inject HttpServletRequest request;
 
   public void record(AuditAction action, String target, String detail) {
-    String actor = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
-    recordAs(actor, action, target, detail);
+    recordAs(actor(), action, target, detail);
+  }
+
+  /** Who is logged in on this request, or {@code (anonymous)}. */
+  public String actor() {
+    return request.getUserPrincipal() == null
+        ? "(anonymous)"
+        : request.getUserPrincipal().getName();
   }
 
   /** The same for an actor who is not logged in (a failed login names the account it tried). */

@@ -20,6 +20,10 @@ public final class Ids {
     return check(id, SPAN_ID, "span id", "16 lower-case hex digits");
   }
 
+  public static String tokenId(String id) {
+    return check(id, RUN_ID, "token id", "a UUID");
+  }
+
   public static String runId(String id) {
     return check(id, RUN_ID, "run id", "a UUID");
   }

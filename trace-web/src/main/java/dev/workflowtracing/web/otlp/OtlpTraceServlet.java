@@ -13,7 +13,6 @@ import dev.workflowtracing.otlp.OtlpJson;
 import dev.workflowtracing.otlp.OtlpProtobuf;
 import dev.workflowtracing.otlp.OwnSpans;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,32 +125,33 @@ public class OtlpTraceServlet extends HttpServlet {
       HttpServletRequest request, HttpServletResponse response, OtlpEncoding encoding)
       throws IOException {
     String authorization = request.getHeader("Authorization");
+    if (request.isUserInRole(INGEST_ROLE)) {
+      // An API token of the ingest role, checked by the application's authentication.
+      return Optional.empty();
+    }
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       if (tokens.nameOf(authorization.substring(7).strip()).isPresent()) {
         return Optional.empty();
       }
-      return unauthorized(response, encoding, "The bearer token is not one of the ingest tokens");
+      return unauthorized(
+          response,
+          encoding,
+          "The bearer token is not an ingest token: neither one of tracing.ingest.tokens nor an"
+              + " active API token of the ingest role");
     }
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      // The container's own BASIC login checks the credentials (and counts a failure for the
-      // login throttle); a wrong password has been answered 401 by it.
-      try {
-        if (!request.authenticate(response)) {
-          return Optional.of("wrong credentials");
-        }
-      } catch (ServletException e) {
+      // The application's authentication has checked the password already (and the login
+      // throttle counts the 401 answered here).
+      if (request.getUserPrincipal() == null) {
         return unauthorized(response, encoding, "The user name or password is wrong");
       }
-      if (!request.isUserInRole(INGEST_ROLE)) {
-        refuse(
-            response,
-            encoding,
-            403,
-            "Sending spans needs the ingest role, which users do not hold: send"
-                + " \"Authorization: Bearer <token>\" with a token of tracing.ingest.tokens");
-        return Optional.of("forbidden");
-      }
-      return Optional.empty();
+      refuse(
+          response,
+          encoding,
+          403,
+          "Sending spans needs the ingest role, which users do not hold: send"
+              + " \"Authorization: Bearer <token>\" with an ingest token");
+      return Optional.of("forbidden");
     }
     return unauthorized(
         response,

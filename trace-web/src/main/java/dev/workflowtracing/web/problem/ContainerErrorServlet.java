@@ -33,7 +33,12 @@ public class ContainerErrorServlet extends HttpServlet {
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(Problem.json(status, title(status), detail(status)));
+    Object detail = request.getAttribute(Problem.DETAIL_ATTRIBUTE);
+    response
+        .getWriter()
+        .write(
+            Problem.json(
+                status, title(status), detail instanceof String text ? text : detail(status)));
   }
 
   private static String title(int status) {
@@ -51,7 +56,9 @@ public class ContainerErrorServlet extends HttpServlet {
 
   private static String detail(int status) {
     return switch (status) {
-      case 401 -> "Log in: send HTTP Basic credentials of a user (docs/security.md)";
+      case 401 ->
+          "Log in: sign in on the Canvas's page (POST /api/session), or send HTTP Basic"
+              + " credentials of a user or an API token as Authorization: Bearer (docs/security.md)";
       case 403 -> "Your role may not do this (docs/security.md lists what each role may do)";
       case 404 -> "Nothing here: check the address";
       case 400 -> "The request could not be read: check its address, headers and body";

@@ -14,6 +14,12 @@ public record Problem(String type, String title, int status, String detail, List
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /**
+   * A request attribute with the detail of an error the container answers (a refused login): the
+   * error page says it instead of its generic text.
+   */
+  public static final String DETAIL_ATTRIBUTE = "dev.workflowtracing.problem.detail";
+
+  /**
    * The same document as JSON text, for answers written outside JAX-RS (the web container's error
    * page, the login guard in front of authentication).
    */

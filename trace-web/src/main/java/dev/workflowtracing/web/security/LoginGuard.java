@@ -27,6 +27,8 @@ public final class LoginGuard implements ServletExtension {
     WebSettings settings = WebSettings.from(ConfigProvider.getConfig(deployment.getClassLoader()));
     LoginThrottle throttle =
         new LoginThrottle(settings.loginMaxFailures(), settings.loginLockout(), System::nanoTime);
+    // One throttle for Basic credentials and the login page (SessionResource).
+    context.setAttribute(LoginThrottle.ATTRIBUTE, throttle);
     deployment.addInitialHandlerChainWrapper(next -> new Handler(next, throttle));
   }
 

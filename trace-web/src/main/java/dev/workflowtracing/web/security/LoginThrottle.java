@@ -17,6 +17,9 @@ public final class LoginThrottle {
 
   static final int MAX_TRACKED = 10_000;
 
+  /** The servlet context attribute holding the deployment's one throttle. */
+  public static final String ATTRIBUTE = LoginThrottle.class.getName();
+
   private final int maxFailures;
   private final long lockoutNanos;
   private final LongSupplier nanoClock;

@@ -1,0 +1,156 @@
+package dev.workflowtracing.web.security;
+
+import dev.workflowtracing.accounts.ApiTokens;
+import dev.workflowtracing.accounts.LoginSessions;
+import dev.workflowtracing.accounts.SessionIdentity;
+import dev.workflowtracing.accounts.TokenIdentity;
+import dev.workflowtracing.web.problem.Problem;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Authenticates every request, whatever it presents: an API token ({@code Authorization: Bearer
+ * wt_…}), a user's password (HTTP Basic, checked by the server's realm) or the session cookie of
+ * the Canvas's login page. A protected address without any answers 401 problem+json with a {@code
+ * Bearer} challenge, never a {@code Basic} one: the browser's own login dialog never appears. An
+ * unprotected address (the Canvas's files, the login itself, the OTLP receiver) is served to
+ * anyone, and to whoever its credentials name when they are good.
+ */
+@ApplicationScoped
+public class RequestAuthentication implements HttpAuthenticationMechanism {
+
+  private static final Logger LOG = Logger.getLogger(RequestAuthentication.class.getName());
+
+  /** How this request was authenticated: one of the {@code BY_*} values, or absent. */
+  public static final String AUTHENTICATED_BY = "dev.workflowtracing.security.authenticated-by";
+
+  /** The session's CSRF token, on a request authenticated by its session cookie. */
+  public static final String SESSION_CSRF = "dev.workflowtracing.security.csrf";
+
+  public static final String BY_SESSION = "session";
+  public static final String BY_PASSWORD = "password";
+  public static final String BY_TOKEN = "token";
+
+  static final String BASIC_CHALLENGE = "Basic realm=\"Workflow Tracing\"";
+  static final String BEARER_CHALLENGE = "Bearer realm=\"Workflow Tracing\"";
+
+  @EJB LoginSessions sessions;
+  @EJB ApiTokens tokens;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    boolean required = context.isProtected() || context.isAuthenticationRequest();
+    Credentials credentials = Credentials.of(request);
+    try {
+      if (credentials instanceof Credentials.Bearer bearer) {
+        return bearer(bearer.token(), required, request, context);
+      }
+      if (credentials instanceof Credentials.Basic basic) {
+        Optional<List<String>> roles = PasswordCheck.rolesOf(basic.user(), basic.password());
+        if (roles.isEmpty()) {
+          return required
+              ? refuse(
+                  request, response, context, BASIC_CHALLENGE, "The user name or password is wrong")
+              : context.doNothing();
+        }
+        request.setAttribute(AUTHENTICATED_BY, BY_PASSWORD);
+        return context.notifyContainerAboutLogin(basic.user(), new HashSet<>(roles.get()));
+      }
+      if (credentials instanceof Credentials.SessionCookie cookie) {
+        Optional<SessionIdentity> session = sessions.find(cookie.secret());
+        if (session.isEmpty()) {
+          SessionCookies.clear(request, response);
+          return required
+              ? refuse(
+                  request,
+                  response,
+                  context,
+                  BEARER_CHALLENGE,
+                  "Your session has expired or was signed out: log in again")
+              : context.doNothing();
+        }
+        request.setAttribute(AUTHENTICATED_BY, BY_SESSION);
+        request.setAttribute(SESSION_CSRF, session.get().csrfToken());
+        return context.notifyContainerAboutLogin(
+            session.get().username(), new HashSet<>(session.get().roles()));
+      }
+      if (credentials instanceof Credentials.Malformed malformed) {
+        return required
+            ? refuse(request, response, context, BEARER_CHALLENGE, malformed.why())
+            : context.doNothing();
+      }
+      return required
+          ? refuse(request, response, context, BEARER_CHALLENGE, null)
+          : context.doNothing();
+    } catch (Exception e) {
+      // The database (sessions, tokens) or the realm is out of reach: not the client's fault, and
+      // not a reason to let anyone in.
+      LOG.log(Level.WARNING, "Could not check the credentials of a request: " + e, e);
+      request.setAttribute(
+          Problem.DETAIL_ATTRIBUTE,
+          "Credentials cannot be checked right now (the database or the security realm is out of"
+              + " reach); try again shortly");
+      try {
+        response.setHeader("Retry-After", "5");
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      } catch (IOException io) {
+        LOG.fine(() -> "Could not answer 503: " + io);
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+  }
+
+  private AuthenticationStatus bearer(
+      String token, boolean required, HttpServletRequest request, HttpMessageContext context) {
+    if (!ApiTokens.looksLikeOurs(token)) {
+      // Not an API token: the OTLP receiver's configured ingest tokens are checked there.
+      return required
+          ? refuse(
+              request,
+              context.getResponse(),
+              context,
+              BEARER_CHALLENGE,
+              "The bearer token is not an API token of Workflow Tracing (wt_ and 43 characters)")
+          : context.doNothing();
+    }
+    Optional<TokenIdentity> identity = tokens.authenticate(token);
+    if (identity.isEmpty()) {
+      return required
+          ? refuse(
+              request,
+              context.getResponse(),
+              context,
+              BEARER_CHALLENGE,
+              "The API token is unknown, revoked or expired")
+          : context.doNothing();
+    }
+    request.setAttribute(AUTHENTICATED_BY, BY_TOKEN);
+    return context.notifyContainerAboutLogin(
+        identity.get().principal(), new HashSet<>(identity.get().roles()));
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String challenge,
+      String detail) {
+    if (detail != null) {
+      request.setAttribute(Problem.DETAIL_ATTRIBUTE, detail);
+    }
+    response.setHeader("WWW-Authenticate", challenge);
+    return context.responseUnauthorized();
+  }
+}
