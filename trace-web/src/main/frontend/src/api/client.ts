@@ -4,6 +4,7 @@ import type {
   AuditPage,
   CreatedToken,
   SignedIn,
+  SignInOptions,
   TokenList,
   TokenRequest,
   ForeignTraceList,
@@ -252,6 +253,9 @@ export const api = {
       roles: Array.isArray(me.roles) ? me.roles.filter((role) => typeof role === 'string') : [],
     }
   },
+
+  /** How one may sign in: the login page offers the identity provider's button when there is one. */
+  getSignInOptions: () => request<SignInOptions>(SESSION_PATH),
 
   /** Signs in with the login page's form: the server sets the session's cookies. */
   signIn: (username: string, password: string) =>

@@ -6,6 +6,7 @@ import type {
   AuditPage,
   ForeignTraceList,
   Me,
+  SignInOptions,
   TokenList,
   Run,
   RunComparison,
@@ -68,6 +69,7 @@ export const queries = {
   }),
   uiConfig: (): Query<UiConfig> => ({ key: 'ui-config', load: api.getUiConfig }),
   me: (): Query<Me> => ({ key: 'me', load: api.getMe }),
+  signInOptions: (): Query<SignInOptions> => ({ key: 'sign-in-options', load: api.getSignInOptions }),
   tokens: (): Query<TokenList> => ({ key: 'admin:tokens', load: api.listTokens }),
   tracingAdmin: (): Query<Received<TracingAdmin>> => ({
     key: 'admin:tracing',

@@ -122,6 +122,8 @@ export type AuditPage = Schemas['AuditPage']
 
 export type SignedIn = Schemas['SignedIn']
 
+export type SignInOptions = Schemas['SignInOptions']
+
 export type ApiToken = Schemas['ApiToken']
 
 export type TokenRequest = Schemas['TokenRequest']

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { api, ApiError } from '../api/client'
+import { queries, useQuery } from '../api/hooks'
 import { session, type SignedOutReason } from './session'
 import './LoginPage.css'
 
@@ -9,8 +10,15 @@ const NOTICE: Record<SignedOutReason, string | null> = {
   'signed-out': 'You have logged out.',
 }
 
-/** The Canvas's own login page: a user of the server's realm signs in with name and password. */
+const signInOptions = queries.signInOptions()
+
+/**
+ * The Canvas's own login page: a user of the server's realm signs in with name and password, or
+ * anyone through the identity provider when single sign-on is configured.
+ */
 export function LoginPage({ reason }: { reason: SignedOutReason }) {
+  const options = useQuery(signInOptions)
+  const provider = options.data?.oidc
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -73,6 +81,11 @@ export function LoginPage({ reason }: { reason: SignedOutReason }) {
         <button type="submit" className="button button--primary" disabled={busy} data-testid="login-submit">
           {busy ? 'Signing in…' : 'Log in'}
         </button>
+        {provider && (
+          <a className="button login-form__provider" href={provider.start} data-testid="login-oidc">
+            Sign in with {provider.name}
+          </a>
+        )}
       </form>
     </main>
   )

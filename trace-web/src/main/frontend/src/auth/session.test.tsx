@@ -26,6 +26,11 @@ describe('the session', () => {
       'fetch',
       vi.fn(async (url: string, init: RequestInit) => {
         calls.push({ url, init })
+        if (url === '/api/session' && !init.method) {
+          return new Response(JSON.stringify({ oidc: { name: 'Keycloak', start: '/api/session/oidc' } }), {
+            status: 200,
+          })
+        }
         if (url === '/api/session') {
           const body = JSON.parse(String(init.body)) as { password: string }
           if (body.password !== 'right') return problem(401, 'The user name or password is wrong')
@@ -43,6 +48,7 @@ describe('the session', () => {
       </AuthGate>,
     )
     await screen.findByTestId('login-form')
+    expect((await screen.findByTestId('login-oidc')).textContent).toBe('Sign in with Keycloak')
     fireEvent.change(screen.getByTestId('login-username'), { target: { value: 'ada' } })
     fireEvent.change(screen.getByTestId('login-password'), { target: { value: 'wrong' } })
     fireEvent.submit(screen.getByTestId('login-form'))
@@ -50,7 +56,7 @@ describe('the session', () => {
     fireEvent.change(screen.getByTestId('login-password'), { target: { value: 'right' } })
     fireEvent.submit(screen.getByTestId('login-form'))
     await screen.findByTestId('canvas')
-    expect(calls.filter((c) => c.url === '/api/session')).toHaveLength(2)
+    expect(calls.filter((c) => c.url === '/api/session' && c.init.method === 'POST')).toHaveLength(2)
 
     // A 401 later (the session expired on the server) brings the login page back, saying why.
     signedIn = false

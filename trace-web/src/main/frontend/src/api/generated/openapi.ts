@@ -1174,7 +1174,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** How one may sign in (the login page asks); open to anyone */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Always with a password; through the identity provider when tracing.oidc.issuer is set */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInOptions"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Sign in (the Canvas's login page); open to anyone
@@ -1229,6 +1249,88 @@ export interface paths {
                 403: components["responses"]["Problem"];
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start single sign-on; redirects (303) to the identity provider's login page
+         * @description The authorization-code flow with PKCE; the state, nonce and verifier are kept in the database for 10 minutes, so that the callback may reach any server. 404 when single sign-on is not configured, 503 when the provider cannot be reached.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the identity provider */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                404: components["responses"]["Problem"];
+                503: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the identity provider sends the browser back; opens a session, redirects (303) to the Canvas */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed in; to the Canvas */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                503: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1651,6 +1753,14 @@ export interface components {
             status?: number;
             detail?: string;
             errors?: string[];
+        };
+        SignInOptions: {
+            oidc?: {
+                /** @description tracing.oidc.display-name, for the button */
+                name: string;
+                /** @description where the browser goes to sign in: /api/session/oidc */
+                start: string;
+            } | null;
         };
         LoginRequest: {
             username: string;

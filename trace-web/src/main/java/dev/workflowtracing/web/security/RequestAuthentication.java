@@ -4,9 +4,13 @@ import dev.workflowtracing.accounts.ApiTokens;
 import dev.workflowtracing.accounts.LoginSessions;
 import dev.workflowtracing.accounts.SessionIdentity;
 import dev.workflowtracing.accounts.TokenIdentity;
+import dev.workflowtracing.accounts.oidc.OidcIdentity;
+import dev.workflowtracing.accounts.oidc.OidcProvider;
+import dev.workflowtracing.accounts.oidc.OidcRefused;
 import dev.workflowtracing.web.problem.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -47,6 +51,7 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
 
   @EJB LoginSessions sessions;
   @EJB ApiTokens tokens;
+  @Inject OidcProvider oidc;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -114,6 +119,9 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus bearer(
       String token, boolean required, HttpServletRequest request, HttpMessageContext context) {
+    if (!ApiTokens.looksLikeOurs(token) && oidc.enabled() && looksLikeJwt(token)) {
+      return providerToken(token, required, request, context);
+    }
     if (!ApiTokens.looksLikeOurs(token)) {
       // Not an API token: the OTLP receiver's configured ingest tokens are checked there.
       return required
@@ -139,6 +147,29 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
     request.setAttribute(AUTHENTICATED_BY, BY_TOKEN);
     return context.notifyContainerAboutLogin(
         identity.get().principal(), new HashSet<>(identity.get().roles()));
+  }
+
+  /** An access token of the identity provider, verified by its keys, in the roles it maps to. */
+  private AuthenticationStatus providerToken(
+      String token, boolean required, HttpServletRequest request, HttpMessageContext context) {
+    OidcIdentity identity;
+    try {
+      identity = oidc.identity(oidc.verifyAccessToken(token));
+    } catch (OidcRefused e) {
+      if (e.unavailable()) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      return required
+          ? refuse(request, context.getResponse(), context, BEARER_CHALLENGE, e.getMessage())
+          : context.doNothing();
+    }
+    request.setAttribute(AUTHENTICATED_BY, BY_TOKEN);
+    return context.notifyContainerAboutLogin(identity.username(), new HashSet<>(identity.roles()));
+  }
+
+  private static boolean looksLikeJwt(String token) {
+    int first = token.indexOf('.');
+    return first > 0 && token.indexOf('.', first + 1) > first + 1 && token.length() <= 8192;
   }
 
   private static AuthenticationStatus refuse(
