@@ -4,6 +4,7 @@ import type {
   AuditPage,
   CreatedToken,
   SignedIn,
+  SignedOut,
   SignInOptions,
   TokenList,
   TokenRequest,
@@ -265,8 +266,11 @@ export const api = {
       body: JSON.stringify({ username, password }),
     }),
 
-  /** Ends the session on the server (every server of a cluster) and clears its cookies. */
-  signOut: () => request<void>(SESSION_PATH, { method: 'DELETE' }),
+  /**
+   * Ends the session on the server (every server of a cluster) and clears its cookies; a single
+   * sign-on session answers where the identity provider ends its own.
+   */
+  signOut: () => request<SignedOut | undefined>(SESSION_PATH, { method: 'DELETE' }),
 
   /** The API tokens, newest first, never their secrets (role admin). */
   listTokens: () => request<TokenList>('/admin/tokens'),

@@ -124,6 +124,8 @@ export type SignedIn = Schemas['SignedIn']
 
 export type SignInOptions = Schemas['SignInOptions']
 
+export type SignedOut = Schemas['SignedOut']
+
 export type ApiToken = Schemas['ApiToken']
 
 export type TokenRequest = Schemas['TokenRequest']

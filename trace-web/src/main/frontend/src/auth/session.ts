@@ -51,13 +51,16 @@ export const session = {
     set({ status: 'signed-in' })
   },
 
+  /** Signs out here, then at the identity provider when the session came from it. */
   async signOut(): Promise<void> {
+    let logoutUrl: string | undefined
     try {
-      await api.signOut()
+      logoutUrl = (await api.signOut())?.logoutUrl
     } finally {
       queryCache.clear()
       set({ status: 'signed-out', reason: 'signed-out' })
     }
+    if (logoutUrl) window.location.assign(logoutUrl)
   },
 }
 

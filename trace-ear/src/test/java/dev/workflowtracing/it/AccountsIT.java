@@ -150,6 +150,17 @@ class AccountsIT {
         new Api(baseUrl).get("api/admin/audit?action=login.failed&actor=" + user + "&limit=5");
     assertThat(audit.object().getJsonArray("items")).hasSize(1);
     assertThat(audit.text()).doesNotContain("Sup3r-secret-pw");
+    assertThat(serverLog()).doesNotContain("Sup3r-secret-pw");
+  }
+
+  /** The always-on test server's log, where no password or token may ever appear. */
+  static String serverLog() {
+    try {
+      return java.nio.file.Files.readString(
+          java.nio.file.Path.of(System.getProperty("it.target"), "it-server", "log", "server.log"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

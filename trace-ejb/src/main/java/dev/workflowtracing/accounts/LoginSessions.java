@@ -54,11 +54,14 @@ public class LoginSessions {
     return Optional.of(session.identity());
   }
 
-  /** Signs a session out; nothing happens for one that is gone already. */
-  public void close(String secret) {
-    em.createQuery("delete from LoginSession s where s.secretHash = :hash")
-        .setParameter("hash", Secrets.sha256Hex(secret))
-        .executeUpdate();
+  /** Signs a session out; how it was opened, or empty for one that is gone already. */
+  public Optional<String> close(String secret) {
+    LoginSession session = em.find(LoginSession.class, Secrets.sha256Hex(secret));
+    if (session == null) {
+      return Optional.empty();
+    }
+    em.remove(session);
+    return Optional.of(session.identity().method());
   }
 
   private void purgeExpired(long now) {

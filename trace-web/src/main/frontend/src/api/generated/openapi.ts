@@ -1229,7 +1229,10 @@ export interface paths {
                 429: components["responses"]["Problem"];
             };
         };
-        /** Sign out; ends the session of the wt_session cookie, on every server */
+        /**
+         * Sign out; ends the session of the wt_session cookie, on every server
+         * @description A session opened through the identity provider answers 200 with the provider's logout address (RP-initiated logout), where the Canvas sends the browser so that the provider's own session ends too; it comes back to the Canvas.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1239,6 +1242,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Signed out here; the provider's session ends at logoutUrl */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedOut"];
+                    };
+                };
                 /** @description Signed out (also when there was no session) */
                 204: {
                     headers: {
@@ -1753,6 +1765,10 @@ export interface components {
             status?: number;
             detail?: string;
             errors?: string[];
+        };
+        SignedOut: {
+            /** @description the identity provider's end-session address, back to the Canvas */
+            logoutUrl: string;
         };
         SignInOptions: {
             oidc?: {

@@ -95,6 +95,26 @@ public class OidcProvider {
     return known;
   }
 
+  /**
+   * Where to send the browser so that the provider ends its own session too (RP-initiated logout),
+   * coming back to {@code returnTo}; empty when the provider has no such endpoint.
+   */
+  public java.util.Optional<URI> logout(String returnTo) throws OidcRefused {
+    URI endSession = endpoints().endSession();
+    if (endSession == null) {
+      return java.util.Optional.empty();
+    }
+    String base = endSession.toString();
+    return java.util.Optional.of(
+        URI.create(
+            base
+                + (base.contains("?") ? "&" : "?")
+                + "client_id="
+                + encode(settings.clientId())
+                + "&post_logout_redirect_uri="
+                + encode(returnTo)));
+  }
+
   /** Exchanges an authorization code (with its PKCE verifier) for the ID token it stands for. */
   public String exchange(String code, String verifier, String redirectUri) throws OidcRefused {
     Endpoints at = endpoints();

@@ -251,16 +251,31 @@ public class SessionResource {
     return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
   }
 
+  /** After signing out of a single sign-on session: where the provider ends its own. */
+  public record SignedOut(String logoutUrl) {}
+
   @DELETE
+  @Produces(MediaType.APPLICATION_JSON)
   public Response signOut() {
     String secret = Credentials.cookie(request, SessionCookies.SESSION);
+    Optional<String> method = Optional.empty();
     if (secret != null && !secret.isEmpty() && secret.length() <= 128) {
-      sessions.close(secret);
-      if (request.getUserPrincipal() != null) {
-        audit.record(AuditAction.LOGGED_OUT, request.getUserPrincipal().getName(), null);
+      method = sessions.close(secret);
+      if (method.isPresent() && request.getUserPrincipal() != null) {
+        audit.record(AuditAction.LOGGED_OUT, request.getUserPrincipal().getName(), method.get());
       }
     }
     SessionCookies.clear(request, response);
+    if (method.filter("oidc"::equals).isPresent() && oidc.enabled()) {
+      try {
+        Optional<URI> logout = oidc.logout(canvasUrl());
+        if (logout.isPresent()) {
+          return Response.ok(new SignedOut(logout.get().toString())).build();
+        }
+      } catch (OidcRefused e) {
+        // Signed out here; the provider's session outlives it (docs/security.md).
+      }
+    }
     return Response.noContent().build();
   }
 
