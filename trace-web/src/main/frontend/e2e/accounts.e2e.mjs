@@ -7,9 +7,8 @@
 // E2E_SESSION_IDLE_SECONDS: the server's tracing.session.idle-timeout in seconds (the test servers
 // have 15). Demo users admin / admin-password and viewer / viewer-password.
 // Exits 0 when every step passes, 1 with a message naming the failed step otherwise.
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
 import { launchChromium } from './chromium.mjs'
+import { check, runE2e, screenshots, step } from './harness.mjs'
 
 const STEP_TIMEOUT_MS = 15_000
 const IDLE_SECONDS = Number(process.env.E2E_SESSION_IDLE_SECONDS ?? 15)
@@ -23,26 +22,7 @@ if (!baseUrl) {
 }
 const api = (p) => new URL(`api/${p}`, baseUrl).toString()
 
-const watchdog = setTimeout(() => {
-  console.error(`e2e FAILED: no result after ${OVERALL_TIMEOUT_MS / 1000}s`)
-  process.exit(1)
-}, OVERALL_TIMEOUT_MS)
-
-let currentStep = 'starting'
-const step = (name) => {
-  currentStep = name
-  console.log(`- ${name}`)
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-async function screenshot(page, name) {
-  if (!screenshotDir) return
-  await mkdir(screenshotDir, { recursive: true })
-  await page.screenshot({ path: path.join(screenshotDir, name), fullPage: false })
-}
+const screenshot = screenshots(screenshotDir)
 
 async function signIn(page, username, password) {
   await page.getByTestId('login-username').fill(username)
@@ -149,12 +129,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => {
-    clearTimeout(watchdog)
-    process.exit(0)
-  })
-  .catch((error) => {
-    console.error(`e2e FAILED at step "${currentStep}": ${error.message}`)
-    process.exit(1)
-  })
+runE2e(main, OVERALL_TIMEOUT_MS)

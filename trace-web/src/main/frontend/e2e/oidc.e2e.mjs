@@ -6,9 +6,8 @@
 //   node e2e/oidc.e2e.mjs http://localhost:8080/ [screenshot-dir]
 //
 // Exits 0 when every step passes, 1 with a message naming the failed step otherwise.
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
 import { launchChromium } from './chromium.mjs'
+import { check, runE2e, screenshots, step } from './harness.mjs'
 
 const STEP_TIMEOUT_MS = 30_000
 const OVERALL_TIMEOUT_MS = 150_000
@@ -20,20 +19,7 @@ if (!baseUrl) {
   process.exit(2)
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`e2e FAILED: no result after ${OVERALL_TIMEOUT_MS / 1000}s`)
-  process.exit(1)
-}, OVERALL_TIMEOUT_MS)
-
-let currentStep = 'starting'
-const step = (name) => {
-  currentStep = name
-  console.log(`- ${name}`)
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
+const screenshot = screenshots(screenshotDir)
 
 /** From the Canvas's login page through Keycloak's and back; answers the roles the Canvas shows. */
 async function signInThroughKeycloak(page, username, password) {
@@ -41,10 +27,7 @@ async function signInThroughKeycloak(page, username, password) {
   await page.getByTestId('login-oidc').click()
   await page.locator('#username').waitFor()
   check(new URL(page.url()).port !== new URL(baseUrl).port, `the login page is Keycloak's, not ours: ${page.url()}`)
-  if (screenshotDir && username === 'ada') {
-    await mkdir(screenshotDir, { recursive: true })
-    await page.screenshot({ path: path.join(screenshotDir, 'keycloak-login.png') })
-  }
+  if (username === 'ada') await screenshot(page, 'keycloak-login.png')
   await page.locator('#username').fill(username)
   await page.locator('#password').fill(password)
   await page.locator('#kc-login').click()
@@ -89,12 +72,4 @@ async function main() {
   }
 }
 
-main()
-  .then(() => {
-    clearTimeout(watchdog)
-    process.exit(0)
-  })
-  .catch((error) => {
-    console.error(`e2e FAILED at step "${currentStep}": ${error.message}`)
-    process.exit(1)
-  })
+runE2e(main, OVERALL_TIMEOUT_MS)

@@ -7,9 +7,8 @@
 // E2E_VIEWER_PASSWORD, default viewer / viewer-password) cannot run workflows.
 // Uses the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium); it never downloads one.
 // Exits 0 when every step passes, 1 with a message naming the failed step otherwise.
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
 import { CHROMIUM_PATH, launchChromium } from './chromium.mjs'
+import { check, runE2e, screenshots, step } from './harness.mjs'
 
 const OVERALL_TIMEOUT_MS = 240_000
 const RUN_TIMEOUT_MS = 60_000
@@ -37,28 +36,7 @@ if (!baseUrl) {
   process.exit(2)
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`e2e FAILED: no result after ${OVERALL_TIMEOUT_MS / 1000}s`)
-  process.exit(1)
-}, OVERALL_TIMEOUT_MS)
-
-let currentStep = 'starting'
-const step = (name) => {
-  currentStep = name
-  console.log(`- ${name}`)
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-async function screenshot(page, name) {
-  if (!screenshotDir) return
-  await mkdir(screenshotDir, { recursive: true })
-  const file = path.join(screenshotDir, name)
-  await page.screenshot({ path: file, fullPage: false })
-  console.log(`  saved ${file}`)
-}
+const screenshot = screenshots(screenshotDir)
 
 /** Selects a workflow, runs it with `{}` and waits for the run's final status. */
 async function runWorkflow(page, workflowId) {
@@ -751,13 +729,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => {
-    clearTimeout(watchdog)
-    process.exit(0)
-  },
-  (error) => {
-    console.error(`e2e FAILED at step "${currentStep}": ${error instanceof Error ? error.message : error}`)
-    process.exit(1)
-  },
-)
+runE2e(main, OVERALL_TIMEOUT_MS)

@@ -48,8 +48,13 @@ final class Api {
   /** Logged in as the demo admin (config/cli/add-users.sh). */
   /** The admin's client of the server at {@code url}. */
   static Api at(String url) {
+    return new Api(url(url));
+  }
+
+  /** A URL from its text, without the checked exception. */
+  static URL url(String url) {
     try {
-      return new Api(java.net.URI.create(url).toURL());
+      return java.net.URI.create(url).toURL();
     } catch (java.net.MalformedURLException e) {
       throw new IllegalArgumentException(e);
     }

@@ -208,7 +208,7 @@ class AuthorizationMatrixIT {
             AccountsIT.tokenRequest("matrix-" + role + "-" + UUID.randomUUID(), role, 1));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     return Api.withAuthorization(
-        URLs.of(admin.base().toString()), "Bearer " + created.object().getString("secret"));
+        Api.url(admin.base().toString()), "Bearer " + created.object().getString("secret"));
   }
 
   /**
@@ -232,16 +232,5 @@ class AuthorizationMatrixIT {
     }
     String body = op.method().equals("get") || op.method().equals("delete") ? null : "{}";
     return api.call(op.method().toUpperCase(), "api" + path, body);
-  }
-
-  /** URL from text without checked exceptions. */
-  static final class URLs {
-    static URL of(String url) {
-      try {
-        return java.net.URI.create(url).toURL();
-      } catch (java.net.MalformedURLException e) {
-        throw new IllegalArgumentException(e);
-      }
-    }
   }
 }

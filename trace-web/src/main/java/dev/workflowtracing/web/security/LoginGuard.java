@@ -8,10 +8,7 @@ import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.util.Headers;
 import jakarta.servlet.ServletContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -49,31 +46,25 @@ public final class LoginGuard implements ServletExtension {
         next.handleRequest(exchange);
         return;
       }
-      Optional<String> account = account(authorization.substring(6).trim());
-      if (account.isEmpty()) {
-        exchange
-            .getResponseHeaders()
-            .put(Headers.WWW_AUTHENTICATE, "Basic realm=\"Workflow Tracing\"");
-        send(
-            exchange,
-            401,
-            "Unauthorized",
-            "The Authorization header is not valid Basic credentials: send \"Basic \" and the"
-                + " base64 of user:password");
+      if (authorization.length() > Credentials.MAX_LENGTH) {
+        next.handleRequest(exchange); // refused by the authentication, unread
         return;
       }
+      Credentials credentials = Credentials.fromHeader(authorization);
+      if (!(credentials instanceof Credentials.Basic basic)) {
+        exchange
+            .getResponseHeaders()
+            .put(Headers.WWW_AUTHENTICATE, RequestAuthentication.BASIC_CHALLENGE);
+        send(exchange, 401, "Unauthorized", ((Credentials.Malformed) credentials).why());
+        return;
+      }
+      String account = basic.user();
       String address = exchange.getSourceAddress().getAddress().getHostAddress();
-      Duration wait = throttle.waitFor(account.get(), address);
+      Duration wait = throttle.waitFor(account, address);
       if (!wait.isZero()) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = LoginThrottle.retryAfterSeconds(wait);
         exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds);
-        send(
-            exchange,
-            429,
-            "Too Many Requests",
-            "Too many failed logins for this account from this address; try again in "
-                + seconds
-                + " s");
+        send(exchange, 429, "Too Many Requests", LoginThrottle.lockedOut(seconds));
         return;
       }
       // Counted when the answer is committed, before the client can see it: a client that sends
@@ -81,26 +72,12 @@ public final class LoginGuard implements ServletExtension {
       exchange.addResponseCommitListener(
           done -> {
             if (done.getStatusCode() == 401) {
-              throttle.failed(account.get(), address);
+              throttle.failed(account, address);
             } else if (done.getStatusCode() < 400 || done.getStatusCode() == 403) {
-              throttle.succeeded(account.get(), address);
+              throttle.succeeded(account, address);
             }
           });
       next.handleRequest(exchange);
-    }
-
-    /** The account named by Basic credentials, if they are well formed. */
-    static Optional<String> account(String credentials) {
-      try {
-        String decoded =
-            new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return colon > 0 && colon <= 256 && decoded.indexOf('\0') < 0
-            ? Optional.of(decoded.substring(0, colon))
-            : Optional.empty();
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
     }
 
     private static void send(HttpServerExchange exchange, int status, String title, String detail) {

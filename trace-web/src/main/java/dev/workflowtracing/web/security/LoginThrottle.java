@@ -58,6 +58,18 @@ public final class LoginThrottle {
     return Duration.ofNanos(left);
   }
 
+  /** A wait as the whole seconds of a Retry-After header, at least one. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
+  /** What a locked pair is told. */
+  public static String lockedOut(long seconds) {
+    return "Too many failed logins for this account from this address; try again in "
+        + seconds
+        + " s";
+  }
+
   public synchronized void failed(String account, String address) {
     Failures failures = byKey.computeIfAbsent(key(account, address), k -> new Failures());
     if (++failures.count >= maxFailures) {

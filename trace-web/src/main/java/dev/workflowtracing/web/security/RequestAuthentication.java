@@ -64,41 +64,28 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
       }
       if (credentials instanceof Credentials.Basic basic) {
         Optional<List<String>> roles = PasswordCheck.rolesOf(basic.user(), basic.password());
-        if (roles.isEmpty()) {
-          return required
-              ? refuse(
-                  request, response, context, BASIC_CHALLENGE, "The user name or password is wrong")
-              : context.doNothing();
-        }
-        request.setAttribute(AUTHENTICATED_BY, BY_PASSWORD);
-        return context.notifyContainerAboutLogin(basic.user(), new HashSet<>(roles.get()));
+        return roles.isEmpty()
+            ? refused(required, context, BASIC_CHALLENGE, "The user name or password is wrong")
+            : login(context, BY_PASSWORD, basic.user(), roles.get());
       }
       if (credentials instanceof Credentials.SessionCookie cookie) {
         Optional<SessionIdentity> session = sessions.find(cookie.secret());
         if (session.isEmpty()) {
           SessionCookies.clear(request, response);
-          return required
-              ? refuse(
-                  request,
-                  response,
-                  context,
-                  BEARER_CHALLENGE,
-                  "Your session has expired or was signed out: log in again")
-              : context.doNothing();
+          return refused(
+              required,
+              context,
+              BEARER_CHALLENGE,
+              "Your session has expired or was signed out: log in again");
         }
-        request.setAttribute(AUTHENTICATED_BY, BY_SESSION);
         request.setAttribute(SESSION_CSRF, session.get().csrfToken());
-        return context.notifyContainerAboutLogin(
-            session.get().username(), new HashSet<>(session.get().roles()));
+        return login(context, BY_SESSION, session.get().username(), session.get().roles());
       }
-      if (credentials instanceof Credentials.Malformed malformed) {
-        return required
-            ? refuse(request, response, context, BEARER_CHALLENGE, malformed.why())
-            : context.doNothing();
-      }
-      return required
-          ? refuse(request, response, context, BEARER_CHALLENGE, null)
-          : context.doNothing();
+      return refused(
+          required,
+          context,
+          BEARER_CHALLENGE,
+          credentials instanceof Credentials.Malformed malformed ? malformed.why() : null);
     } catch (Exception e) {
       // The database (sessions, tokens) or the realm is out of reach: not the client's fault, and
       // not a reason to let anyone in.
@@ -117,41 +104,32 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
     }
   }
 
+  /**
+   * An API token, or else the identity provider's access token; anything else is left to the OTLP
+   * receiver, which checks its configured ingest tokens itself.
+   */
   private AuthenticationStatus bearer(
       String token, boolean required, HttpServletRequest request, HttpMessageContext context) {
-    if (!ApiTokens.looksLikeOurs(token) && oidc.enabled() && looksLikeJwt(token)) {
-      return providerToken(token, required, request, context);
+    if (ApiTokens.looksLikeOurs(token)) {
+      Optional<TokenIdentity> identity = tokens.authenticate(token);
+      return identity.isEmpty()
+          ? refused(
+              required, context, BEARER_CHALLENGE, "The API token is unknown, revoked or expired")
+          : login(context, BY_TOKEN, identity.get().principal(), identity.get().roles());
     }
-    if (!ApiTokens.looksLikeOurs(token)) {
-      // Not an API token: the OTLP receiver's configured ingest tokens are checked there.
-      return required
-          ? refuse(
-              request,
-              context.getResponse(),
-              context,
-              BEARER_CHALLENGE,
-              "The bearer token is not an API token of Workflow Tracing (wt_ and 43 characters)")
-          : context.doNothing();
+    if (oidc.enabled() && looksLikeJwt(token)) {
+      return providerToken(token, required, context);
     }
-    Optional<TokenIdentity> identity = tokens.authenticate(token);
-    if (identity.isEmpty()) {
-      return required
-          ? refuse(
-              request,
-              context.getResponse(),
-              context,
-              BEARER_CHALLENGE,
-              "The API token is unknown, revoked or expired")
-          : context.doNothing();
-    }
-    request.setAttribute(AUTHENTICATED_BY, BY_TOKEN);
-    return context.notifyContainerAboutLogin(
-        identity.get().principal(), new HashSet<>(identity.get().roles()));
+    return refused(
+        required,
+        context,
+        BEARER_CHALLENGE,
+        "The bearer token is not an API token of Workflow Tracing (wt_ and 43 characters)");
   }
 
   /** An access token of the identity provider, verified by its keys, in the roles it maps to. */
   private AuthenticationStatus providerToken(
-      String token, boolean required, HttpServletRequest request, HttpMessageContext context) {
+      String token, boolean required, HttpMessageContext context) {
     OidcIdentity identity;
     try {
       identity = oidc.identity(oidc.verifyAccessToken(token));
@@ -159,12 +137,9 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
       if (e.unavailable()) {
         throw new IllegalStateException(e.getMessage(), e);
       }
-      return required
-          ? refuse(request, context.getResponse(), context, BEARER_CHALLENGE, e.getMessage())
-          : context.doNothing();
+      return refused(required, context, BEARER_CHALLENGE, e.getMessage());
     }
-    request.setAttribute(AUTHENTICATED_BY, BY_TOKEN);
-    return context.notifyContainerAboutLogin(identity.username(), new HashSet<>(identity.roles()));
+    return login(context, BY_TOKEN, identity.username(), identity.roles());
   }
 
   private static boolean looksLikeJwt(String token) {
@@ -172,16 +147,26 @@ public class RequestAuthentication implements HttpAuthenticationMechanism {
     return first > 0 && token.indexOf('.', first + 1) > first + 1 && token.length() <= 8192;
   }
 
-  private static AuthenticationStatus refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      HttpMessageContext context,
-      String challenge,
-      String detail) {
-    if (detail != null) {
-      request.setAttribute(Problem.DETAIL_ATTRIBUTE, detail);
+  /** Tells the container who sent the request, in which roles, and how it was authenticated. */
+  private static AuthenticationStatus login(
+      HttpMessageContext context, String by, String name, List<String> roles) {
+    context.getRequest().setAttribute(AUTHENTICATED_BY, by);
+    return context.notifyContainerAboutLogin(name, new HashSet<>(roles));
+  }
+
+  /**
+   * Credentials that are missing or not good: 401 with the challenge and the detail (null: the
+   * error page's own) where a login is required; elsewhere the request goes on, anonymous.
+   */
+  private static AuthenticationStatus refused(
+      boolean required, HttpMessageContext context, String challenge, String detail) {
+    if (!required) {
+      return context.doNothing();
     }
-    response.setHeader("WWW-Authenticate", challenge);
+    if (detail != null) {
+      context.getRequest().setAttribute(Problem.DETAIL_ATTRIBUTE, detail);
+    }
+    context.getResponse().setHeader("WWW-Authenticate", challenge);
     return context.responseUnauthorized();
   }
 }

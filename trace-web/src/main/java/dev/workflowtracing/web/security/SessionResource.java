@@ -86,15 +86,10 @@ public class SessionResource {
     LoginThrottle throttle = (LoginThrottle) servletContext.getAttribute(LoginThrottle.ATTRIBUTE);
     Duration wait = throttle == null ? Duration.ZERO : throttle.waitFor(user, address);
     if (!wait.isZero()) {
-      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      long seconds = LoginThrottle.retryAfterSeconds(wait);
       return Response.fromResponse(
               Problem.response(
-                  429,
-                  "Too Many Requests",
-                  "Too many failed logins for this account from this address; try again in "
-                      + seconds
-                      + " s",
-                  List.of()))
+                  429, "Too Many Requests", LoginThrottle.lockedOut(seconds), List.of()))
           .header("Retry-After", seconds)
           .build();
     }
