@@ -472,7 +472,27 @@ async function checkStats(page) {
   await slow.click()
   await page.getByTestId('node-stats-panel').waitFor()
   check(page.url().includes('node=slow'), `the node is not in the URL: ${page.url()}`)
+
+  step('the panel lists both executions of the slow node; one opens its trace at the node')
+  const executions = page.getByTestId('node-execution')
+  await executions.nth(1).waitFor()
+  check((await executions.count()) === 2, `the panel lists ${await executions.count()} executions, not 2`)
   await screenshot(page, 'stats.png')
+  await page.getByTestId('node-executions-order').selectOption('slowest')
+  await page.getByTestId('node-executions-failed').check()
+  await page.getByText('No failed execution in this range.').waitFor()
+  await page.getByTestId('node-executions-failed').uncheck()
+  await executions.first().click()
+  await page.getByTestId('trace-timeline').waitFor()
+  const opened = new URL(page.url())
+  check(
+    runs.some((run) => opened.pathname.endsWith(`/traces/${run.traceId}`)) &&
+      /^[0-9a-f]{16}$/.test(opened.searchParams.get('span') ?? ''),
+    `an execution opened ${page.url()}, not a run's trace at a span`,
+  )
+  await page.goBack()
+  await page.getByTestId('node-stats-panel').waitFor()
+
   await page.getByTestId('node-stats-slowest').click()
   await page.getByTestId('trace-timeline').waitFor()
   const traceId = new URL(page.url()).pathname.split('/').pop()

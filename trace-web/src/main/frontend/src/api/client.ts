@@ -23,6 +23,7 @@ import type {
   UiConfig,
   WorkflowDefinition,
   WorkflowStats,
+  NodeExecutions,
   WorkflowSummary,
   WorkflowVersion,
 } from './types'
@@ -177,6 +178,16 @@ function query(params: Record<string, string | number | undefined>): string {
 
 const segment = encodeURIComponent
 
+/** The query of GET /api/workflows/{id}/nodes/{node}/executions. */
+export type NodeExecutionsParams = {
+  from: string
+  to?: string
+  version?: number
+  status?: 'all' | 'failed'
+  order?: 'latest' | 'slowest'
+  limit?: number
+}
+
 export const api = {
   listWorkflows: () => request<WorkflowSummary[]>('/workflows'),
 
@@ -192,6 +203,10 @@ export const api = {
   /** Per-node figures of a workflow over a time range, of one version or all. */
   getWorkflowStats: (id: string, range: { from: string; to?: string; version?: number }) =>
     request<WorkflowStats>(`/workflows/${segment(id)}/stats${query(range)}`),
+
+  /** One node's executions across runs, latest or slowest first, optionally failed ones only. */
+  getNodeExecutions: (id: string, nodeId: string, params: NodeExecutionsParams) =>
+    request<NodeExecutions>(`/workflows/${segment(id)}/nodes/${segment(nodeId)}/executions${query(params)}`),
 
   /** Two runs of one workflow compared node by node; with `node`, that node's texts diffed. */
   compareRuns: (left: string, right: string, node?: string) =>

@@ -1,11 +1,12 @@
 // Typed hooks over the API client. Each returns a QueryState: loading, error or success.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { api, ApiError, isAccessProblem } from './client'
+import { api, ApiError, isAccessProblem, type NodeExecutionsParams } from './client'
 import { LOADING, QueryCache, type Query, type QueryState } from './queryCache'
 import type {
   AuditPage,
   ForeignTraceList,
   Me,
+  NodeExecutions,
   SignInOptions,
   TokenList,
   Run,
@@ -56,6 +57,10 @@ export const queries = {
   workflowStats: (id: string, range: StatsRange): Query<WorkflowStats> => ({
     key: `stats:${id}:${range.from}:${range.to ?? ''}:${range.version ?? ''}`,
     load: () => api.getWorkflowStats(id, range),
+  }),
+  nodeExecutions: (id: string, nodeId: string, params: NodeExecutionsParams): Query<NodeExecutions> => ({
+    key: `executions:${id}:${nodeId}:${JSON.stringify(params)}`,
+    load: () => api.getNodeExecutions(id, nodeId, params),
   }),
   comparison: (left: string, right: string, node: string | null): Query<RunComparison> => ({
     key: `compare:${left}:${right}:${node ?? ''}`,
@@ -128,6 +133,19 @@ export function useWorkflowStats(id: string | null, range: StatsRange | null): Q
   return useQuery(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the range
     useMemo(() => (id && range ? queries.workflowStats(id, range) : null), [id, key]),
+  )
+}
+
+/** A node's executions; a null node (none chosen) stays loading. */
+export function useNodeExecutions(
+  id: string,
+  nodeId: string | null,
+  params: NodeExecutionsParams,
+): QueryState<NodeExecutions> {
+  const key = JSON.stringify(params)
+  return useQuery(
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the parameters
+    useMemo(() => (nodeId ? queries.nodeExecutions(id, nodeId, params) : null), [id, nodeId, key]),
   )
 }
 

@@ -141,6 +141,11 @@ export type WorkflowStats = Schemas['WorkflowStats']
 
 export type NodeStats = Schemas['NodeStats']
 
+/** GET /api/workflows/{id}/nodes/{node}/executions: one node's executions across runs. */
+export type NodeExecutions = Schemas['NodeExecutions']
+
+export type NodeExecution = Schemas['NodeExecution']
+
 /** GET /api/runs/compare: two runs of one workflow aligned node by node. */
 export type RunComparison = Schemas['RunComparison']
 

@@ -1,18 +1,26 @@
+import type { StatsRange } from '../api/hooks'
 import type { NodeStats } from '../api/types'
 import { useCanvasStore } from '../store/canvasStore'
 import { formatCost, formatMillis } from '../ui/format'
+import { NodeExecutionsList } from './NodeExecutionsList'
 import { formatRate } from './nodeFigures'
 import './NodeStatsPanel.css'
 
 interface NodeStatsPanelProps {
+  workflowId: string
   nodeId: string
+  /** The range (and version) the figures are of; the executions listed are of it too. */
+  range: StatsRange
   /** Null when the node has no figures in the range. */
   stats: NodeStats | null
   currency: string
 }
 
-/** One node's figures over the range, with links to its slowest and latest failed traces. */
-export function NodeStatsPanel({ nodeId, stats, currency }: NodeStatsPanelProps) {
+/**
+ * One node's figures over the range, with links to its slowest and latest failed traces, and its
+ * executions in the range.
+ */
+export function NodeStatsPanel({ workflowId, nodeId, range, stats, currency }: NodeStatsPanelProps) {
   const openTrace = useCanvasStore((s) => s.openTrace)
   return (
     <aside className="details-pane node-stats" data-testid="node-stats-panel" aria-label={`Statistics of ${nodeId}`}>
@@ -65,6 +73,7 @@ export function NodeStatsPanel({ nodeId, stats, currency }: NodeStatsPanelProps)
               </button>
             )}
           </div>
+          <NodeExecutionsList workflowId={workflowId} nodeId={nodeId} range={range} />
         </>
       )}
     </aside>

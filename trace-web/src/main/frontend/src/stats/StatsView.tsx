@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { useWorkflowStats, useWorkflowVersion, useWorkflowVersions } from '../api/hooks'
+import { useWorkflowStats, useWorkflowVersion, useWorkflowVersions, type StatsRange } from '../api/hooks'
 import type { NodeStats, WorkflowDefinition } from '../api/types'
 import { WorkflowGraph } from '../canvas/WorkflowGraph'
 import { useCanvasStore } from '../store/canvasStore'
@@ -44,6 +44,7 @@ export function StatsView({ workflowId }: { workflowId: string }) {
       {(stats.status === 'loading' || definition.status === 'loading') && <Spinner label="Loading statistics…" />}
       {stats.status === 'success' && definition.status === 'success' && (
         <StatsGraph
+          range={range}
           definition={definition.data}
           stats={stats.data.nodes}
           currency={stats.data.currency}
@@ -56,6 +57,7 @@ export function StatsView({ workflowId }: { workflowId: string }) {
 }
 
 interface StatsGraphProps {
+  range: StatsRange
   definition: WorkflowDefinition
   stats: NodeStats[]
   currency: string
@@ -63,7 +65,7 @@ interface StatsGraphProps {
   onSelectNode: (nodeId: string) => void
 }
 
-function StatsGraph({ definition, stats, currency, query, onSelectNode }: StatsGraphProps) {
+function StatsGraph({ range, definition, stats, currency, query, onSelectNode }: StatsGraphProps) {
   const decorations = useMemo(
     () =>
       statsDecorations(
@@ -101,7 +103,15 @@ function StatsGraph({ definition, stats, currency, query, onSelectNode }: StatsG
           onSelectNode={onSelectNode}
           selectedNodeId={query.node ?? null}
         />
-        {query.node && <NodeStatsPanel nodeId={query.node} stats={selected} currency={currency} />}
+        {query.node && (
+          <NodeStatsPanel
+            workflowId={definition.id}
+            nodeId={query.node}
+            range={range}
+            stats={selected}
+            currency={currency}
+          />
+        )}
       </div>
     </>
   )

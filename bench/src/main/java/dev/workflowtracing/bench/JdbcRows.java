@@ -43,7 +43,7 @@ final class JdbcRows implements AutoCloseable {
   void addRun(long n, long startedAt, int spanCount) throws SQLException {
     runs.setString(1, SyntheticTraces.runId(n));
     runs.setString(2, SyntheticTraces.traceId(n));
-    runs.setString(3, "bench-" + (n % 10));
+    runs.setString(3, SyntheticTraces.workflowId(n));
     runs.setString(4, n / 10 % 10 == 3 ? "FAILED" : "SUCCEEDED");
     runs.setLong(5, startedAt);
     runs.setLong(6, startedAt + 50 + n % 500);
@@ -55,6 +55,11 @@ final class JdbcRows implements AutoCloseable {
   void flushRuns() throws SQLException {
     runs.executeBatch();
     connection.commit();
+  }
+
+  /** The connection the rows go to, in their transaction. */
+  Connection connection() {
+    return connection;
   }
 
   @Override

@@ -21,7 +21,8 @@ import java.util.List;
  * evenly over the last {@code days} days, written with the application's own COPY path straight
  * into the partitioned tables (not through the API). Two more runs, started in the middle of the
  * range, have traces of {@value #MEDIUM_TRACE} and {@value #LARGE_TRACE} spans, for the reads at
- * volume ({@link VolumeReadBench} finds them by their span count). The database is emptied and
+ * volume ({@link VolumeReadBench} finds them by their span count). The per-node rollups of the runs
+ * are written too ({@link RollupTally}), for the statistics at volume. The database is emptied and
  * migrated first. Prints the rate as it goes and the disk the store takes at the end.
  *
  * <p>{@code StoreGenerator <jdbc-url> <user> <password> <runs> <days> [spans-per-run=21]
@@ -94,11 +95,15 @@ public final class StoreGenerator {
     double step = (to - from) / (double) runs;
     long started = System.nanoTime();
     long lastReport = started;
+    RollupTally rollups = new RollupTally();
     try (JdbcRows rows = new JdbcRows(db, COPY)) {
       List<SpanData> pending = new ArrayList<>(BATCH_SPANS + spansPerRun);
       for (long n = 0; n < runs; n++) {
         long startedAt = from + (long) (n * step);
-        pending.addAll(SyntheticTraces.trace(n, spansPerRun, startedAt * 1_000_000L, artifacts));
+        List<SpanData> trace =
+            SyntheticTraces.trace(n, spansPerRun, startedAt * 1_000_000L, artifacts);
+        pending.addAll(trace);
+        rollups.add(trace);
         rows.addRun(n, startedAt, spansPerRun);
         if (pending.size() >= BATCH_SPANS) {
           rows.write(pending);
@@ -118,6 +123,7 @@ public final class StoreGenerator {
       long middle = from + (to - from) / 2;
       writeRun(rows, runs, MEDIUM_TRACE, middle, artifacts);
       writeRun(rows, runs + 1, LARGE_TRACE, middle + 1, artifacts);
+      System.out.printf("%,d per-node rollups of those runs%n", rollups.write(rows.connection()));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(

@@ -1,6 +1,7 @@
 package dev.workflowtracing.bench;
 
 import dev.workflowtracing.conventions.Artifacts;
+import dev.workflowtracing.conventions.SpanRole;
 import dev.workflowtracing.conventions.WorkflowAttributes;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -16,8 +17,9 @@ import java.util.List;
 
 /**
  * Spans shaped like a workflow run's: a root, node spans under it, an attempt span under each node;
- * six attributes on node and attempt spans, a 500-character prompt artifact on every attempt, one
- * attempt in ten an error.
+ * the engine's attributes (role, workflow id and version, run, node, type, model, tokens) on node
+ * and attempt spans, a 500-character prompt artifact on every attempt, one node in ten an error.
+ * Node durations spread from 1 to 10.7 ms, so that "slowest" means something.
  */
 final class SyntheticTraces {
 
@@ -48,15 +50,7 @@ final class SyntheticTraces {
     for (int i = 0; i < nodes; i++) {
       String nodeId = spanId(n, 1 + 2 * i);
       String attemptId = spanId(n, 2 + 2 * i);
-      Attributes attributes =
-          Attributes.builder()
-              .put(WorkflowAttributes.WORKFLOW_ID, "bench-" + (n % 10))
-              .put(WorkflowAttributes.RUN_ID, runId(n))
-              .put(WorkflowAttributes.NODE_ID, "node-" + i)
-              .put(WorkflowAttributes.NODE_TYPE, "llm")
-              .put(WorkflowAttributes.GEN_AI_REQUEST_MODEL, i % 2 == 0 ? "sim-small" : "sim-large")
-              .put(WorkflowAttributes.GEN_AI_INPUT_TOKENS, 120L + i)
-              .build();
+      long nodeNanos = nodeNanos(n, i);
       boolean error = i % 10 == 9;
       out.add(
           span(
@@ -65,8 +59,8 @@ final class SyntheticTraces {
               nodeId,
               "node-" + i + " attempt 1",
               t + 1000,
-              t + 900_000,
-              attributes,
+              t + nodeNanos - 100_000,
+              attributes(n, i, SpanRole.ATTEMPT),
               artifacts ? List.of(prompt(t + 2000)) : List.of(),
               error));
       out.add(
@@ -76,28 +70,52 @@ final class SyntheticTraces {
               rootId,
               "llm node-" + i,
               t,
-              t + 1_000_000,
-              attributes,
+              t + nodeNanos,
+              attributes(n, i, SpanRole.NODE),
               List.of(),
               error));
-      t += 1_000_000;
+      t += nodeNanos;
     }
     out.add(
         span(
             traceId,
             rootId,
             null,
-            "run bench-" + (n % 10),
+            "run " + workflowId(n),
             startNanos,
             t,
-            Attributes.of(
-                WorkflowAttributes.WORKFLOW_ID,
-                "bench-" + (n % 10),
-                WorkflowAttributes.RUN_ID,
-                runId(n)),
+            Attributes.builder()
+                .put(WorkflowAttributes.SPAN_ROLE, SpanRole.RUN.value())
+                .put(WorkflowAttributes.WORKFLOW_ID, workflowId(n))
+                .put(WorkflowAttributes.WORKFLOW_VERSION, 1L)
+                .put(WorkflowAttributes.RUN_ID, runId(n))
+                .build(),
             List.of(),
             false));
     return out;
+  }
+
+  /** The workflow of run {@code n}: one of ten. */
+  static String workflowId(long n) {
+    return "bench-" + (n % 10);
+  }
+
+  /** How long node {@code i} of run {@code n} takes: 1 to 10.7 ms. */
+  static long nodeNanos(long n, int i) {
+    return 1_000_000L + ((n * 31 + i * 7) % 97) * 100_000L;
+  }
+
+  private static Attributes attributes(long n, int i, SpanRole role) {
+    return Attributes.builder()
+        .put(WorkflowAttributes.SPAN_ROLE, role.value())
+        .put(WorkflowAttributes.WORKFLOW_ID, workflowId(n))
+        .put(WorkflowAttributes.WORKFLOW_VERSION, 1L)
+        .put(WorkflowAttributes.RUN_ID, runId(n))
+        .put(WorkflowAttributes.NODE_ID, "node-" + i)
+        .put(WorkflowAttributes.NODE_TYPE, "llm")
+        .put(WorkflowAttributes.GEN_AI_REQUEST_MODEL, i % 2 == 0 ? "sim-small" : "sim-large")
+        .put(WorkflowAttributes.GEN_AI_INPUT_TOKENS, 120L + i)
+        .build();
   }
 
   private static EventData prompt(long nanos) {

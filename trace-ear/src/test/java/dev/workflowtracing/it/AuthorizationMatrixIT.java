@@ -36,6 +36,7 @@ class AuthorizationMatrixIT {
   private static final Map<String, String> SAMPLE_PARAMETERS =
       Map.of(
           "id", "hello-llm",
+          "nodeId", "ask",
           "runId", "00000000-0000-0000-0000-000000000000",
           "traceId", "0123456789abcdef0123456789abcdef",
           "spanId", "0123456789abcdef");

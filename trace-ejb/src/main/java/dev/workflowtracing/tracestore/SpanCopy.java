@@ -77,7 +77,10 @@ final class SpanCopy {
       field(text, source.getScopeName()).append('\t');
       field(text, source.getScopeVersion()).append('\t');
       field(text, source.getResource()).append('\t');
-      text.append(source.isForeign() ? 't' : 'f').append('\n');
+      text.append(source.isForeign() ? 't' : 'f').append('\t');
+      field(text, span.getWorkflowId()).append('\t');
+      Integer version = span.getWorkflowVersion();
+      (version == null ? text.append("\\N") : text.append(version.intValue())).append('\n');
     }
     try {
       driver

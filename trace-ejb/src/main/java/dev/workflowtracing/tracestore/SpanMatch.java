@@ -1,5 +1,6 @@
 package dev.workflowtracing.tracestore;
 
+import dev.workflowtracing.conventions.WorkflowAttributes;
 import dev.workflowtracing.json.JsonFactory;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,10 @@ final class SpanMatch {
     if (filter.attributeKey().isPresent()) {
       String key = filter.attributeKey().get();
       String value = filter.attributeValue().orElse("");
-      if (indexed.contains(key)) {
+      Condition column = ColumnCondition.of(key, value);
+      if (column != null) {
+        conditions.add(column);
+      } else if (indexed.contains(key)) {
         conditions.add(
             new Condition(
                 "select distinct a.traceId from SpanAttributeRecord a where a.traceId in :traces"
@@ -69,6 +73,39 @@ final class SpanMatch {
                             + " and lower(s.name) like :name escape '!'",
                         Map.of("name", "%" + escapeLike(name.toLowerCase(Locale.ROOT)) + "%"))));
     return new SpanMatch(List.copyOf(conditions));
+  }
+
+  /**
+   * The engine's own attributes that are columns of the span row (schema versions 6 and 20): an
+   * equality on the column, where the attribute JSON would need LIKE. A version that is not a whole
+   * number matches nothing, as it matches no stored span.
+   */
+  private static final class ColumnCondition {
+
+    private static final String SELECT =
+        "select distinct s.traceId from SpanRecord s where s.traceId in :traces and ";
+
+    static Condition of(String key, String value) {
+      if (key.equals(WorkflowAttributes.NODE_ID.getKey())) {
+        return new Condition(SELECT + "s.nodeId = :column", Map.of("column", value));
+      }
+      if (key.equals(WorkflowAttributes.SPAN_ROLE.getKey())) {
+        return new Condition(SELECT + "s.role = :column", Map.of("column", value));
+      }
+      if (key.equals(WorkflowAttributes.WORKFLOW_ID.getKey())) {
+        return new Condition(SELECT + "s.workflowId = :column", Map.of("column", value));
+      }
+      if (key.equals(WorkflowAttributes.WORKFLOW_VERSION.getKey())) {
+        int version;
+        try {
+          version = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+          version = -1;
+        }
+        return new Condition(SELECT + "s.workflowVersion = :column", Map.of("column", version));
+      }
+      return null;
+    }
   }
 
   /** Whether the filter asks nothing of spans. */

@@ -64,6 +64,13 @@ public class SpanRecord {
   @Column(name = "span_role", length = 16)
   private String role;
 
+  /** The workflow and version the engine ran this span for; null for a span from elsewhere. */
+  @Column(name = "workflow_id", length = 100)
+  private String workflowId;
+
+  @Column(name = "workflow_version")
+  private Integer workflowVersion;
+
   @Column(nullable = false, length = 1_000_000)
   private String attributes;
 
@@ -111,8 +118,26 @@ public class SpanRecord {
     this.source = source;
   }
 
+  /**
+   * Places the span in its workflow and version (schema version 20): what a node's executions
+   * across runs are looked up by, with its node id and role.
+   */
+  public SpanRecord inWorkflow(String id, Integer version) {
+    this.workflowId = id;
+    this.workflowVersion = version;
+    return this;
+  }
+
   public String getRole() {
     return role;
+  }
+
+  public String getWorkflowId() {
+    return workflowId;
+  }
+
+  public Integer getWorkflowVersion() {
+    return workflowVersion;
   }
 
   public String getTraceId() {

@@ -73,6 +73,14 @@ public record SpanRows(
                 ? "[]"
                 : StoredText.fitJsonArray(json(g -> writeLinks(g, data.links())), MAX_LINKS_LENGTH),
             source(data.source()));
+    if (!foreign) {
+      Long version = data.attributes().get(WorkflowAttributes.WORKFLOW_VERSION);
+      span.inWorkflow(
+          StoredText.fit(data.attributes().get(WorkflowAttributes.WORKFLOW_ID), 100),
+          version == null || version < 1 || version > Integer.MAX_VALUE
+              ? null
+              : version.intValue());
+    }
     return new SpanRows(
         span, attributeRows(traceId, spanId, data.attributes(), indexed), artifacts);
   }

@@ -29,12 +29,13 @@ public final class SpanWriter {
   static final String SPAN_COLUMNS =
       "trace_id, span_id, parent_span_id, name, kind, status_code, status_message, start_nanos,"
           + " end_nanos, node_id, span_role, attributes, events, links, artifacts, service_name,"
-          + " service_instance_id, scope_name, scope_version, resource, foreign_span";
+          + " service_instance_id, scope_name, scope_version, resource, foreign_span, workflow_id,"
+          + " workflow_version";
 
   private static final String INSERT_SPAN =
       "insert into spans ("
           + SPAN_COLUMNS
-          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_ATTRIBUTE =
       "insert into span_attributes (trace_id, span_id, attr_key, attr_value) values (?, ?, ?, ?)";
 
@@ -147,6 +148,12 @@ public final class SpanWriter {
     statement.setString(19, source.getScopeVersion());
     statement.setString(20, source.getResource());
     statement.setBoolean(21, source.isForeign());
+    statement.setString(22, span.getWorkflowId());
+    if (span.getWorkflowVersion() == null) {
+      statement.setNull(23, java.sql.Types.INTEGER);
+    } else {
+      statement.setInt(23, span.getWorkflowVersion());
+    }
     statement.addBatch();
   }
 

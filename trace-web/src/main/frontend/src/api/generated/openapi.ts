@@ -1041,6 +1041,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows/{id}/nodes/{nodeId}/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One node's executions across runs, latest or slowest first
+         * @description Read from the node spans by their workflow, node and role columns (one index range), each with its trace and span to open the trace at the node. The node must be in the workflow's latest version, or in the version asked for. Foreign spans (OTLP, import) are never executions of a node.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the range (ISO-8601 instant); default: 7 days before to */
+                    from?: string;
+                    /** @description End of the range (ISO-8601 instant); default: now. At most workflow.stats.max-range-days (93) after from */
+                    to?: string;
+                    /** @description Only executions in this workflow version; default: every version */
+                    version?: number;
+                    /** @description failed: only executions whose node span ended in error */
+                    status?: "all" | "failed";
+                    order?: "latest" | "slowest";
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The node's executions that started in the range */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NodeExecutions"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/audit": {
         parameters: {
             query?: never;
@@ -1575,6 +1630,31 @@ export interface components {
             slowestTraceId: string | null;
             /** @description the trace of its latest failed execution */
             latestFailedTraceId: string | null;
+        };
+        NodeExecutions: {
+            workflowId: string;
+            nodeId: string;
+            /** @description null for every version */
+            version: number | null;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            executions: components["schemas"]["NodeExecution"][];
+        };
+        NodeExecution: {
+            traceId: string;
+            /** @description the node's span in the trace */
+            spanId: string;
+            /** @description the workflow version it ran in */
+            version: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+            /** @description its node span ended in error */
+            failed: boolean;
+            /** @description the node span's status message when it failed */
+            error: string | null;
         };
         RunComparison: {
             workflowId: string;

@@ -5,7 +5,6 @@ import dev.workflowtracing.stats.NodeStatsView;
 import dev.workflowtracing.web.WebSettings;
 import dev.workflowtracing.web.input.Params;
 import dev.workflowtracing.web.output.Gzipped;
-import dev.workflowtracing.web.problem.BadRequestProblem;
 import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.PriceTable;
 import dev.workflowtracing.workflow.WorkflowCatalog;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,8 +33,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowStatsResource {
 
-  private static final Duration DEFAULT_RANGE = Duration.ofDays(7);
-
   @Inject WebSettings settings;
 
   @EJB WorkflowCatalog catalog;
@@ -50,18 +45,7 @@ public class WorkflowStatsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("version") String version) {
-    long toMillis = Params.instant("to", to).orElse(System.currentTimeMillis());
-    long fromMillis = Params.instant("from", from).orElse(toMillis - DEFAULT_RANGE.toMillis());
-    if (fromMillis >= toMillis) {
-      throw new BadRequestProblem("\"from\" must be before \"to\"");
-    }
-    int maxRangeDays = settings.statsMaxRangeDays();
-    if (toMillis - fromMillis > Duration.ofDays(maxRangeDays).toMillis()) {
-      throw new BadRequestProblem(
-          "\"from\" and \"to\" must be at most "
-              + maxRangeDays
-              + " days apart (workflow.stats.max-range-days)");
-    }
+    StatsRange range = StatsRange.parse(from, to, settings.statsMaxRangeDays());
     Optional<Integer> versionNumber =
         Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
     if (catalog.latestDefinition(id).isEmpty()) {
@@ -70,9 +54,9 @@ public class WorkflowStatsResource {
     return new StatsView(
         id,
         versionNumber.orElse(null),
-        Instant.ofEpochMilli(fromMillis).toString(),
-        Instant.ofEpochMilli(toMillis).toString(),
-        stats.of(id, versionNumber, fromMillis, toMillis),
+        range.from(),
+        range.to(),
+        stats.of(id, versionNumber, range.fromMillis(), range.toMillis()),
         ConfigProvider.getConfig().getValue(PriceTable.CURRENCY_KEY, String.class));
   }
 

@@ -5,6 +5,8 @@ import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ID;
 import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_TYPE;
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
 import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_VERSION;
 
 import dev.workflowtracing.conventions.SpanNames;
 import dev.workflowtracing.conventions.SpanRole;
@@ -15,9 +17,18 @@ import dev.workflowtracing.workflow.engine.control.RunHandle;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 
-/** One try at running a node: traced as a child span of the node's span. */
+/**
+ * One try at running a node: traced as a child span of the node's span. Made by {@link
+ * NodeInvocation#attempt}.
+ */
 public record NodeAttempt(
-    RunHandle run, NodeDefinition node, int attempt, RunState state, Deadline deadline)
+    RunHandle run,
+    String workflowId,
+    int workflowVersion,
+    NodeDefinition node,
+    int attempt,
+    RunState state,
+    Deadline deadline)
     implements TracedOperation {
 
   public String runId() {
@@ -49,6 +60,8 @@ public record NodeAttempt(
   public Attributes spanAttributes() {
     return Attributes.builder()
         .put(SPAN_ROLE, SpanRole.ATTEMPT.value())
+        .put(WORKFLOW_ID, workflowId)
+        .put(WORKFLOW_VERSION, workflowVersion)
         .put(RUN_ID, runId())
         .put(NODE_ID, node.id())
         .put(NODE_TYPE, node.type().jsonName())

@@ -55,8 +55,7 @@ public class NodeExecutor {
               run.runId(), node.id(), attempt, System.currentTimeMillis(), nodeSpanId()));
       try {
         JsonObject output =
-            attemptRunner.attempt(
-                new NodeAttempt(run, node, attempt, state, Deadline.after(timeout)));
+            attemptRunner.attempt(invocation.attempt(attempt, Deadline.after(timeout)));
         events.fire(
             new RunEvent.NodeAttemptEnded(
                 run.runId(), node.id(), attempt, System.currentTimeMillis(), null, false));

@@ -6,6 +6,7 @@ import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_TYPE;
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
 import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
 import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_VERSION;
 
 import dev.workflowtracing.conventions.SpanNames;
 import dev.workflowtracing.conventions.SpanRole;
@@ -18,13 +19,21 @@ import io.opentelemetry.api.common.Attributes;
 public record NodeInvocation(
     RunHandle run,
     String workflowId,
+    int workflowVersion,
     NodeDefinition node,
     RunState state,
     java.util.concurrent.atomic.AtomicBoolean traced)
     implements TracedOperation {
 
-  public NodeInvocation(RunHandle run, String workflowId, NodeDefinition node, RunState state) {
-    this(run, workflowId, node, state, new java.util.concurrent.atomic.AtomicBoolean());
+  public NodeInvocation(
+      RunHandle run, String workflowId, int workflowVersion, NodeDefinition node, RunState state) {
+    this(
+        run,
+        workflowId,
+        workflowVersion,
+        node,
+        state,
+        new java.util.concurrent.atomic.AtomicBoolean());
   }
 
   @Override
@@ -44,6 +53,11 @@ public record NodeInvocation(
     return run.runId();
   }
 
+  /** The try number {@code attempt} of this node, within this invocation. */
+  public NodeAttempt attempt(int attempt, Deadline deadline) {
+    return new NodeAttempt(run, workflowId, workflowVersion, node, attempt, state, deadline);
+  }
+
   @Override
   public String spanName() {
     return SpanNames.node(node.type().jsonName(), node.id());
@@ -54,6 +68,7 @@ public record NodeInvocation(
     return Attributes.builder()
         .put(SPAN_ROLE, SpanRole.NODE.value())
         .put(WORKFLOW_ID, workflowId)
+        .put(WORKFLOW_VERSION, workflowVersion)
         .put(RUN_ID, runId())
         .put(NODE_ID, node.id())
         .put(NODE_TYPE, node.type().jsonName())

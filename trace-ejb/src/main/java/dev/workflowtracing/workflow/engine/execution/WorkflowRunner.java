@@ -170,7 +170,8 @@ public class WorkflowRunner {
       return new WaveResult(0, null); // cancelled: the node does not start
     }
     executed.add(node.id());
-    NodeInvocation invocation = new NodeInvocation(run, request.workflow().id(), node, state);
+    NodeInvocation invocation =
+        new NodeInvocation(run, request.workflow().id(), request.workflow().version(), node, state);
     long started = System.nanoTime();
     try {
       NodeOutcome outcome = nodeExecutor.execute(invocation);
