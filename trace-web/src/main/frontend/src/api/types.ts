@@ -105,6 +105,7 @@ export interface RunStreamEvents {
   RunStarted: Schemas['RunStartedEvent']
   NodeAttemptStarted: Schemas['NodeAttemptStartedEvent']
   NodeAttemptEnded: Schemas['NodeAttemptEndedEvent']
+  NodeEnded: Schemas['NodeEndedEvent']
   RunEnded: Schemas['RunEndedEvent']
   RunStatus: Schemas['RunStatusEvent']
   RunSnapshot: Schemas['RunSnapshotEvent']

@@ -48,6 +48,18 @@ describe('applyRunEvent', () => {
     expect(run.nodes.a).toMatchObject({ state: 'succeeded', endedAt: Date.parse(at(12)) })
   })
 
+  it("takes a node's end as final, also for a node that failed before any attempt", () => {
+    let run = started()
+    run = applyRunEvent(run, 'NodeAttemptStarted', { runId: 'r', nodeId: 'a', attempt: 1, at: at(1) })
+    run = applyRunEvent(run, 'NodeAttemptEnded', { runId: 'r', nodeId: 'a', attempt: 1, at: at(4), error: 'boom' })
+    const ended = { runId: 'r', at: at(5), durationMs: 4, attempts: 1, inputTokens: 0, outputTokens: 0 }
+    run = applyRunEvent(run, 'NodeEnded', { ...ended, nodeId: 'a', outcome: 'failed' })
+    // The last attempt's end stays the node's end.
+    expect(run.nodes.a).toMatchObject({ state: 'failed', endedAt: Date.parse(at(4)) })
+    run = applyRunEvent(run, 'NodeEnded', { ...ended, nodeId: 'b', outcome: 'failed', attempts: 0 })
+    expect(run.nodes.b).toMatchObject({ state: 'failed', endedAt: Date.parse(at(5)) })
+  })
+
   it('ends a cancelled run: the cut node cancelled, the unreached ones skipped', () => {
     let run = started()
     run = applyRunEvent(run, 'NodeAttemptStarted', {

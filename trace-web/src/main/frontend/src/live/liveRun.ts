@@ -89,6 +89,12 @@ export function applyRunEvent<N extends RunStreamEventName>(
       const state: LiveNodeState = attempt.cancelled ? 'cancelled' : attempt.error ? 'failed' : 'succeeded'
       return withNode(run, attempt.nodeId, { ...node, state, attempt: attempt.attempt, endedAt: time(attempt.at) })
     }
+    case 'NodeEnded': {
+      // All its attempts done: how it ended for good (an attempt's failure may have been retried).
+      const ended = data as RunStreamEvents['NodeEnded']
+      const node = run.nodes[ended.nodeId] ?? queuedNode()
+      return withNode(run, ended.nodeId, { ...node, state: ended.outcome, endedAt: node.endedAt ?? time(ended.at) })
+    }
     case 'RunEnded': {
       const end = data as RunStreamEvents['RunEnded']
       const endedAt = time(end.at)

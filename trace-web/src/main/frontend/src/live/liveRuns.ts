@@ -33,6 +33,7 @@ const EVENT_NAMES: RunStreamEventName[] = [
   'RunStarted',
   'NodeAttemptStarted',
   'NodeAttemptEnded',
+  'NodeEnded',
   'RunEnded',
   'RunStatus',
   'RunSnapshot',

@@ -1,5 +1,6 @@
 package dev.workflowtracing.bench;
 
+import dev.workflowtracing.schema.SchemaMigration;
 import dev.workflowtracing.stats.BenchStats;
 import dev.workflowtracing.stats.NodeStats;
 import dev.workflowtracing.tracestore.read.BenchReads;
@@ -28,6 +29,16 @@ public final class AcrossRunsVolumeBench {
   private AcrossRunsVolumeBench() {}
 
   public static void main(String[] args) {
+    // A store generated before the latest schema version is brought up to it first.
+    long migrating = System.nanoTime();
+    int applied =
+        SchemaMigration.migrations()
+            .dataSource(args[0], args[1], args[2])
+            .load()
+            .migrate()
+            .migrationsExecuted;
+    System.out.printf(
+        "%d migrations applied in %.1f s%n", applied, (System.nanoTime() - migrating) / 1e9);
     EntityManagerFactory emf =
         Persistence.createEntityManagerFactory(
             "bench",

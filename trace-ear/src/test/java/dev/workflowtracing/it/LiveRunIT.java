@@ -7,8 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -113,22 +115,43 @@ class LiveRunIT {
         api.get("api/runs/" + runId + "/events", "Last-Event-ID", "soon"), 400);
   }
 
+  /**
+   * Every attempt ends once after it started; every node that started ends once (NodeEnded) after
+   * its last attempt, with as many attempts as it started.
+   */
   private static void assertOneEndAfterEachStart(List<Event> events) {
     Set<String> open = new HashSet<>();
     Set<String> ended = new HashSet<>();
+    Map<String, Integer> attemptsByNode = new HashMap<>();
+    Set<String> nodesEnded = new HashSet<>();
     for (Event event : events) {
-      String attempt =
-          event.data().containsKey("nodeId")
-              ? event.data().getString("nodeId") + "#" + event.data().getInt("attempt")
-              : null;
-      if (event.name().equals("NodeAttemptStarted")) {
-        assertThat(open.add(attempt)).as("%s starts once", attempt).isTrue();
-      } else if (event.name().equals("NodeAttemptEnded")) {
-        assertThat(open.remove(attempt)).as("%s ends after it started", attempt).isTrue();
-        assertThat(ended.add(attempt)).as("%s ends once", attempt).isTrue();
+      String node = event.data().getString("nodeId", null);
+      if (event.name().equals("NodeAttemptStarted") || event.name().equals("NodeAttemptEnded")) {
+        assertThat(nodesEnded).as("%s has an attempt after its end", node).doesNotContain(node);
+        String attempt = node + "#" + event.data().getInt("attempt");
+        if (event.name().equals("NodeAttemptStarted")) {
+          assertThat(open.add(attempt)).as("%s starts once", attempt).isTrue();
+          attemptsByNode.merge(node, 1, Integer::sum);
+        } else {
+          assertThat(open.remove(attempt)).as("%s ends after it started", attempt).isTrue();
+          assertThat(ended.add(attempt)).as("%s ends once", attempt).isTrue();
+        }
+      } else if (event.name().equals("NodeEnded")) {
+        assertThat(nodesEnded.add(node)).as("%s ends once", node).isTrue();
+        assertThat(open)
+            .as("%s ends with an attempt open", node)
+            .noneMatch(a -> a.startsWith(node + "#"));
+        assertThat(event.data().getInt("attempts"))
+            .as("%s's attempts", node)
+            .isEqualTo(attemptsByNode.get(node));
+        assertThat(event.data().getJsonNumber("durationMs").longValue()).isNotNegative();
+        assertThat(event.data().getString("outcome")).isIn("succeeded", "failed", "cancelled");
       }
     }
     assertThat(open).as("attempts that never ended").isEmpty();
+    assertThat(nodesEnded)
+        .as("nodes that started and never ended")
+        .isEqualTo(attemptsByNode.keySet());
   }
 
   private List<Event> stream(String runId, String lastEventId) throws Exception {

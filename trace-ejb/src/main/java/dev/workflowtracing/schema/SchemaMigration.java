@@ -39,7 +39,8 @@ public class SchemaMigration {
             new PartitionByTime(),
             new PostgreSqlScript("10", "runs by duration"),
             new PostgreSqlScript("12", "runs by cost"),
-            new PostgreSqlScript("14", "node rollups by time"));
+            new PostgreSqlScript("14", "node rollups by time"),
+            new PostgreSqlScript("21", "node executions index"));
   }
 
   @PostConstruct

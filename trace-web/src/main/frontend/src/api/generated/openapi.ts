@@ -411,7 +411,7 @@ export interface paths {
         };
         /**
          * The run's events as Server-Sent Events, as they happen
-         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data (schemas RunQueuedEvent … RunEndedEvent); the stream ends after RunEnded. Send Last-Event-ID to resume after an event: the events after it come when they are a few (up to 200) back, otherwise one RunSnapshot event (RunSnapshotEvent: the whole run as it stands, numbered as the last event it accounts for) and then the events after it. A watcher that joins a run late gets the same snapshot first; a run that has ended answers with its final snapshot and RunEnded at once. A client more than 1,000 events behind is disconnected; resuming gets a snapshot. A run this server does not have in flight gets its stored end (RunEnded, without an id) when it has ended, otherwise one RunStatus event (RunStatusEvent) with its stored status and a reconnection delay of 2 s.
+         * @description Events RunQueued, RunStarted, NodeAttemptStarted, NodeAttemptEnded, NodeEnded and RunEnded, each with an id (numbered from 1 within the run) and JSON data (schemas RunQueuedEvent … RunEndedEvent); the stream ends after RunEnded. Send Last-Event-ID to resume after an event: the events after it come when they are a few (up to 200) back, otherwise one RunSnapshot event (RunSnapshotEvent: the whole run as it stands, numbered as the last event it accounts for) and then the events after it. A watcher that joins a run late gets the same snapshot first; a run that has ended answers with its final snapshot and RunEnded at once. A client more than 1,000 events behind is disconnected; resuming gets a snapshot. A run this server does not have in flight gets its stored end (RunEnded, without an id) when it has ended, otherwise one RunStatus event (RunStatusEvent) with its stored status and a reconnection delay of 2 s.
          */
         get: {
             parameters: {
@@ -2003,6 +2003,23 @@ export interface components {
             error?: string;
             /** @description the attempt was stopped by a cancel */
             cancelled?: boolean;
+        };
+        /** @description A node's execution ended, all its attempts done, with the figures the per-node statistics keep */
+        NodeEndedEvent: {
+            runId: string;
+            nodeId: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed" | "cancelled";
+            /** @description its attempts and the backoffs between them */
+            durationMs: number;
+            /** @description 0 when it failed before any attempt */
+            attempts: number;
+            inputTokens: number;
+            outputTokens: number;
+            /** @description absent when none of its model calls had a price; in workflow.llm.currency, 1e-9 units */
+            costNanos?: number;
         };
         RunEndedEvent: {
             runId: string;

@@ -17,17 +17,15 @@ public record NodeExecutionView(
     boolean failed,
     String error) {
 
-  static NodeExecutionView of(Object[] row) {
-    long start = (Long) row[3];
-    long end = (Long) row[4];
-    boolean failed = "ERROR".equals(row[5]);
+  static NodeExecutionView of(NodeExecutions.Row row) {
+    boolean failed = "ERROR".equals(row.statusCode());
     return new NodeExecutionView(
-        (String) row[0],
-        (String) row[1],
-        (Integer) row[2],
-        Instant.ofEpochSecond(0, start).toString(),
-        (end - start) / 1_000_000.0,
+        row.traceId(),
+        row.spanId(),
+        row.version(),
+        Instant.ofEpochSecond(0, row.startNanos()).toString(),
+        row.durationNanos() / 1_000_000.0,
         failed,
-        failed ? (String) row[6] : null);
+        failed ? row.statusMessage() : null);
   }
 }

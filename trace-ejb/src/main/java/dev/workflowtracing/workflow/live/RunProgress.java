@@ -59,6 +59,11 @@ final class RunProgress {
           attempt.cancelled() ? "cancelled" : attempt.error() == null ? "succeeded" : "failed";
       node.attempt = attempt.attempt();
       node.endedAt = attempt.endedAtMillis();
+    } else if (event instanceof RunEvent.NodeEnded ended) {
+      NodeState node = nodes.computeIfAbsent(ended.node().nodeId(), id -> new NodeState());
+      // Its last attempt's end said the same, except when the node failed before any attempt.
+      node.state = ended.node().outcome().name().toLowerCase(java.util.Locale.ROOT);
+      node.endedAt = node.endedAt == null ? ended.endedAtMillis() : node.endedAt;
     } else if (event instanceof RunEvent.RunEnded end) {
       status = end.status().name();
       endedAt = end.endedAtMillis();

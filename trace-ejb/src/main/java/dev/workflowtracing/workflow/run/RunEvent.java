@@ -12,6 +12,7 @@ public sealed interface RunEvent
         RunEvent.RunStarted,
         RunEvent.NodeAttemptStarted,
         RunEvent.NodeAttemptEnded,
+        RunEvent.NodeEnded,
         RunEvent.RunEnded {
 
   String runId();
@@ -71,6 +72,13 @@ public sealed interface RunEvent
   record NodeAttemptEnded(
       String runId, String nodeId, int attempt, long endedAtMillis, String error, boolean cancelled)
       implements RunEvent {}
+
+  /**
+   * A node's execution ended, all its attempts done: how long it took, how many attempts it made,
+   * how it ended and what its model calls used. The per-node statistics take the run's nodes as
+   * these say ({@link RunExecuted}), watchers see a node's end and figures as it happens.
+   */
+  record NodeEnded(String runId, NodeRun node, long endedAtMillis) implements RunEvent {}
 
   /**
    * A run ended.

@@ -2,6 +2,7 @@ package dev.workflowtracing.web.runs;
 
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.live.RunSnapshot;
+import dev.workflowtracing.workflow.run.NodeRun;
 import dev.workflowtracing.workflow.run.RunEvent;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A run's updates as the event stream sends them: an event's type as the SSE event name and its
@@ -120,6 +122,18 @@ final class RunEventJson {
       }
       if (attempt.cancelled()) {
         json.add("cancelled", true);
+      }
+    } else if (event instanceof RunEvent.NodeEnded ended) {
+      NodeRun node = ended.node();
+      json.add("nodeId", node.nodeId())
+          .add("at", iso(ended.endedAtMillis()))
+          .add("outcome", node.outcome().name().toLowerCase(Locale.ROOT))
+          .add("durationMs", node.durationMs())
+          .add("attempts", node.attempts())
+          .add("inputTokens", node.inputTokens())
+          .add("outputTokens", node.outputTokens());
+      if (node.costNanos() != null) {
+        json.add("costNanos", node.costNanos());
       }
     } else if (event instanceof RunEvent.RunEnded end) {
       json.add("status", end.status().name()).add("at", iso(end.endedAtMillis()));

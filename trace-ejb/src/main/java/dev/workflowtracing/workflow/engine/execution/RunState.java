@@ -31,9 +31,9 @@ public final class RunState {
   }
 
   /** A node's execution ended (nodes of one wave end at once, hence the synchronised list). */
-  void recordNodeRun(String nodeId, long durationMs, int attempts, NodeRun.Outcome outcome) {
+  NodeRun recordNodeRun(String nodeId, long durationMs, int attempts, NodeRun.Outcome outcome) {
     UsageTally.NodeUsage used = usage.ofNode(nodeId);
-    nodeRuns.add(
+    NodeRun run =
         new NodeRun(
             nodeId,
             durationMs,
@@ -41,7 +41,9 @@ public final class RunState {
             outcome,
             used.inputTokens(),
             used.outputTokens(),
-            used.costNanos()));
+            used.costNanos());
+    nodeRuns.add(run);
+    return run;
   }
 
   /** The nodes executed so far, in the order they ended. */

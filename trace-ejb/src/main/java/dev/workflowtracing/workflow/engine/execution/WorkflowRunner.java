@@ -176,24 +176,32 @@ public class WorkflowRunner {
     try {
       NodeOutcome outcome = nodeExecutor.execute(invocation);
       state.recordOutput(node.id(), outcome.output());
-      state.recordNodeRun(
-          node.id(), millisSince(started), outcome.attempts(), NodeRun.Outcome.SUCCEEDED);
+      ended(
+          run,
+          state.recordNodeRun(
+              node.id(), millisSince(started), outcome.attempts(), NodeRun.Outcome.SUCCEEDED));
       return new WaveResult(1 + outcome.attempts(), null);
     } catch (NodeFailedException e) {
-      state.recordNodeRun(
-          node.id(),
-          millisSince(started),
-          e.attempts(),
-          run.isCancelled() ? NodeRun.Outcome.CANCELLED : NodeRun.Outcome.FAILED);
+      ended(
+          run,
+          state.recordNodeRun(
+              node.id(),
+              millisSince(started),
+              e.attempts(),
+              run.isCancelled() ? NodeRun.Outcome.CANCELLED : NodeRun.Outcome.FAILED));
       return new WaveResult(1 + e.attempts(), e.getMessage());
     } catch (RuntimeException e) {
-      state.recordNodeRun(node.id(), millisSince(started), 0, NodeRun.Outcome.FAILED);
+      ended(run, state.recordNodeRun(node.id(), millisSince(started), 0, NodeRun.Outcome.FAILED));
       // No attempt ran; the node has a span if the call reached the interceptor.
       return new WaveResult(
           invocation.hasSpan() ? 1 : 0, "Node " + node.id() + " failed unexpectedly: " + e);
     } finally {
       run.exit();
     }
+  }
+
+  private void ended(RunHandle run, NodeRun node) {
+    events.fire(new RunEvent.NodeEnded(run.runId(), node, System.currentTimeMillis()));
   }
 
   private static long millisSince(long startedNanos) {

@@ -3,6 +3,7 @@ package dev.workflowtracing.workflow.live.relay;
 import dev.workflowtracing.json.JsonFactory;
 import dev.workflowtracing.workflow.live.LiveUpdate;
 import dev.workflowtracing.workflow.live.RunSnapshot;
+import dev.workflowtracing.workflow.run.NodeRun;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
 import dev.workflowtracing.workflow.run.RunUsage;
@@ -66,6 +67,18 @@ final class LiveUpdateCodec {
       json.add("attempt", e.attempt()).add("endedAt", e.endedAtMillis());
       put(json, "error", e.error());
       json.add("cancelled", e.cancelled());
+    } else if (event instanceof RunEvent.NodeEnded e) {
+      NodeRun n = e.node();
+      put(json, "nodeId", n.nodeId());
+      json.add("durationMs", n.durationMs())
+          .add("attempts", n.attempts())
+          .add("outcome", n.outcome().name())
+          .add("inputTokens", n.inputTokens())
+          .add("outputTokens", n.outputTokens())
+          .add("endedAt", e.endedAtMillis());
+      if (n.costNanos() != null) {
+        json.add("costNanos", n.costNanos());
+      }
     } else if (event instanceof RunEvent.RunEnded e) {
       json.add("status", e.status().name()).add("endedAt", e.endedAtMillis());
       put(json, "outputs", e.outputsJson());
@@ -120,6 +133,18 @@ final class LiveUpdateCodec {
               e.getJsonNumber("endedAt").longValue(),
               text(e, "error"),
               e.getBoolean("cancelled"));
+      case "NodeEnded" ->
+          new RunEvent.NodeEnded(
+              runId,
+              new NodeRun(
+                  text(e, "nodeId"),
+                  e.getJsonNumber("durationMs").longValue(),
+                  e.getInt("attempts"),
+                  NodeRun.Outcome.valueOf(e.getString("outcome")),
+                  e.getJsonNumber("inputTokens").longValue(),
+                  e.getJsonNumber("outputTokens").longValue(),
+                  e.containsKey("costNanos") ? e.getJsonNumber("costNanos").longValue() : null),
+              e.getJsonNumber("endedAt").longValue());
       case "RunEnded" ->
           new RunEvent.RunEnded(
               runId,

@@ -6,6 +6,8 @@ import static dev.workflowtracing.conventions.WorkflowAttributes.NODE_ATTEMPT;
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_CANCELLED;
 import static dev.workflowtracing.conventions.WorkflowAttributes.RUN_ID;
 import static dev.workflowtracing.conventions.WorkflowAttributes.SPAN_ROLE;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_ID;
+import static dev.workflowtracing.conventions.WorkflowAttributes.WORKFLOW_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.conventions.Artifacts;
@@ -20,6 +22,7 @@ import dev.workflowtracing.workflow.TestSettings;
 import dev.workflowtracing.workflow.WorkflowDefinitionParser;
 import dev.workflowtracing.workflow.engine.control.RunHandle;
 import dev.workflowtracing.workflow.nodes.Handlers;
+import dev.workflowtracing.workflow.run.NodeRun;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunResult;
 import dev.workflowtracing.workflow.run.RunStatus;
@@ -234,11 +237,25 @@ class WorkflowRunnerTest {
             "NodeAttemptEnded",
             "NodeAttemptStarted",
             "NodeAttemptEnded",
+            "NodeEnded",
             "RunEnded");
     assertThat(events.fired())
         .filteredOn(RunEvent.NodeAttemptEnded.class::isInstance)
         .extracting(e -> ((RunEvent.NodeAttemptEnded) e).error() == null)
         .containsExactly(false, true);
+    // The node's end carries what the per-node statistics keep: the same figures as the run's.
+    RunEvent.NodeEnded ended =
+        events.fired().stream()
+            .filter(RunEvent.NodeEnded.class::isInstance)
+            .map(RunEvent.NodeEnded.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(ended.node().nodeId()).isEqualTo("f");
+    assertThat(ended.node().attempts()).isEqualTo(2);
+    assertThat(ended.node().outcome()).isEqualTo(NodeRun.Outcome.SUCCEEDED);
+    assertThat(result.nodes()).containsExactly(ended.node());
+    assertThat(spans.get("f attempt 1").getAttributes().get(WORKFLOW_ID)).isEqualTo("flaky");
+    assertThat(spans.get("fail f").getAttributes().get(WORKFLOW_VERSION)).isEqualTo(1L);
     assertThat(events.fired()).allSatisfy(e -> assertThat(e.runId()).isEqualTo(result.runId()));
   }
 

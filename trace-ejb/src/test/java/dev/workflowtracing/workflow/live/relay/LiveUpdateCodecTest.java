@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workflowtracing.workflow.live.LiveUpdate;
 import dev.workflowtracing.workflow.live.RunSnapshot;
+import dev.workflowtracing.workflow.run.NodeRun;
 import dev.workflowtracing.workflow.run.RunEvent;
 import dev.workflowtracing.workflow.run.RunStatus;
 import dev.workflowtracing.workflow.run.RunUsage;
@@ -29,6 +30,14 @@ class LiveUpdateCodecTest {
                 4, new RunEvent.NodeAttemptEnded(RUN, "a", 1, 13, "boom \"quoted\"", false)),
             new LiveUpdate.Event(
                 5,
+                new RunEvent.NodeEnded(
+                    RUN, new NodeRun("a", 7, 2, NodeRun.Outcome.FAILED, 120, 40, 4500L), 13)),
+            new LiveUpdate.Event(
+                6,
+                new RunEvent.NodeEnded(
+                    RUN, new NodeRun("b", 0, 0, NodeRun.Outcome.CANCELLED, 0, 0, null), 13)),
+            new LiveUpdate.Event(
+                7,
                 new RunEvent.RunEnded(RUN, RunStatus.FAILED, 14, "{}", "boom", 5, RunUsage.NONE)),
             new LiveUpdate.Snapshot(
                 4,
