@@ -119,8 +119,9 @@ public final class SpanIndexCostBench {
   }
 
   /**
-   * Run n's number scattered over 31 bits (a bijection; span ids hold 32): trace ids in the order a deployment makes
-   * them (random), not ascending, which would make every primary-key insert an append.
+   * Run n's number scattered over 31 bits (a bijection; span ids hold 32): trace ids in the order a
+   * deployment makes them (random), not ascending, which would make every primary-key insert an
+   * append.
    */
   static long scattered(long n) {
     return (n * 0x9E3779B1L) & ((1L << 31) - 1);

@@ -135,6 +135,21 @@ final class Api {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /**
+   * Saves a workflow definition of these nodes and edges (JSON arrays) under {@code id}, as a new
+   * version when one exists; fails the test unless it is saved.
+   */
+  void saveWorkflow(String id, String nodes, String edges) {
+    Answer saved =
+        put(
+            "api/workflows/" + id,
+            "{\"id\": \"" + id + "\", \"nodes\": " + nodes + ", \"edges\": " + edges + "}");
+    if (saved.status() != 200 && saved.status() != 201) {
+      throw new AssertionError(
+          "Saving workflow " + id + " answered " + saved.status() + ": " + saved.text());
+    }
+  }
+
   /** Any method, with a JSON body (or none when null) and extra headers, name and value pairs. */
   Answer call(String method, String path, String json, String... headers) {
     var builder =

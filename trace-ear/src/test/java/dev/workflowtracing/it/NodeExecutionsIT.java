@@ -41,7 +41,8 @@ class NodeExecutionsIT {
     Api api = new Api(baseUrl);
     String id = "it-executions-" + UUID.randomUUID().toString().substring(0, 8);
     Instant from = Instant.now().minusSeconds(5);
-    save(api, id, "[{\"id\": \"wait\", \"type\": \"delay\", \"config\": {\"ms\": 20}}]", "[]");
+    api.saveWorkflow(
+        id, "[{\"id\": \"wait\", \"type\": \"delay\", \"config\": {\"ms\": 20}}]", "[]");
     List<String> v1Traces = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       JsonObject run = api.post("api/workflows/" + id + "/runs", "{}").object();
@@ -49,8 +50,7 @@ class NodeExecutionsIT {
       v1Traces.add(run.getString("traceId"));
     }
     // Version 2: "wait" takes longer, and a node is added that fails.
-    save(
-        api,
+    api.saveWorkflow(
         id,
         "[{\"id\": \"wait\", \"type\": \"delay\", \"config\": {\"ms\": 400}},"
             + " {\"id\": \"boom\", \"type\": \"fail\", \"config\": {\"message\": \"boom at v2\"}}]",
@@ -150,14 +150,6 @@ class NodeExecutionsIT {
       assertThat(answer.status()).as(unknown).isEqualTo(404);
       assertThat(answer.contentType()).as(unknown).startsWith("application/problem+json");
     }
-  }
-
-  private static void save(Api api, String id, String nodes, String edges) {
-    Api.Answer saved =
-        api.put(
-            "api/workflows/" + id,
-            "{\"id\": \"" + id + "\", \"nodes\": " + nodes + ", \"edges\": " + edges + "}");
-    assertThat(saved.status()).as(saved.text()).isIn(200, 201);
   }
 
   private static List<JsonObject> executions(Api.Answer answer) {

@@ -136,15 +136,13 @@ class RunCompareIT {
   void aNodeAddedInTheNewerVersionIsAddedOneWayAndRemovedTheOther() {
     Api api = new Api(baseUrl);
     String id = "it-compare-" + UUID.randomUUID().toString().substring(0, 8);
-    save(
-        api,
+    api.saveWorkflow(
         id,
         "[{\"id\": \"a\", \"type\": \"transform\", \"config\": {\"set\": {\"x\": \"1\"}}},"
             + " {\"id\": \"b\", \"type\": \"transform\", \"config\": {\"set\": {\"y\": \"2\"}}}]",
         "[{\"from\": \"a\", \"to\": \"b\"}]");
     String v1 = run(api, id, "{}", "SUCCEEDED");
-    save(
-        api,
+    api.saveWorkflow(
         id,
         "[{\"id\": \"a\", \"type\": \"transform\", \"config\": {\"set\": {\"x\": \"1\"}}},"
             + " {\"id\": \"b\", \"type\": \"transform\", \"config\": {\"set\": {\"y\": \"2\"}}},"
@@ -218,14 +216,6 @@ class RunCompareIT {
                 + (node == null ? "" : "&node=" + node));
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     return answer.object();
-  }
-
-  private static void save(Api api, String id, String nodes, String edges) {
-    Api.Answer saved =
-        api.put(
-            "api/workflows/" + id,
-            "{\"id\": \"" + id + "\", \"nodes\": " + nodes + ", \"edges\": " + edges + "}");
-    assertThat(saved.status()).as(saved.text()).isIn(200, 201);
   }
 
   private static Map<String, JsonObject> nodes(JsonObject compared) {

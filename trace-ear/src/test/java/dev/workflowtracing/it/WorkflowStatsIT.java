@@ -50,9 +50,9 @@ class WorkflowStatsIT {
             + "  \"retry\": {\"maxAttempts\": 2, \"backoffMs\": 1}}]";
     // A first run of the same shape elsewhere, so that a fresh server's first run (its classes
     // loading) is not one of those measured.
-    save(api, id + "-warm", nodes, "[{\"from\": \"wait\", \"to\": \"flaky\"}]");
+    api.saveWorkflow(id + "-warm", nodes, "[{\"from\": \"wait\", \"to\": \"flaky\"}]");
     api.post("api/workflows/" + id + "-warm/runs", "{}");
-    save(api, id, nodes, "[{\"from\": \"wait\", \"to\": \"flaky\"}]");
+    api.saveWorkflow(id, nodes, "[{\"from\": \"wait\", \"to\": \"flaky\"}]");
     Instant from = Instant.now().minusSeconds(5);
     List<String> traces = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -61,8 +61,7 @@ class WorkflowStatsIT {
       traces.add(run.getString("traceId"));
     }
     // Version 2 adds a node that always fails, once.
-    save(
-        api,
+    api.saveWorkflow(
         id,
         "[{\"id\": \"wait\", \"type\": \"delay\", \"config\": {\"ms\": 870}},"
             + " {\"id\": \"flaky\", \"type\": \"fail\", \"config\": {\"failAttempts\": 1},"
@@ -131,14 +130,6 @@ class WorkflowStatsIT {
     Api.Answer unknown = api.get("api/workflows/no-such-workflow/stats");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
-  }
-
-  private static void save(Api api, String id, String nodes, String edges) {
-    Api.Answer saved =
-        api.put(
-            "api/workflows/" + id,
-            "{\"id\": \"" + id + "\", \"nodes\": " + nodes + ", \"edges\": " + edges + "}");
-    assertThat(saved.status()).as(saved.text()).isIn(200, 201);
   }
 
   private static Map<String, JsonObject> nodes(Api.Answer answer) {

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -124,8 +125,20 @@ public class NodeExecutions {
         .map(r -> rows.get(r[0] + "/" + r[1]))
         .filter(java.util.Objects::nonNull)
         .sorted(query.order().comparator)
-        .map(NodeExecutionView::of)
+        .map(NodeExecutions::view)
         .toList();
+  }
+
+  private static NodeExecutionView view(Row row) {
+    boolean failed = "ERROR".equals(row.statusCode());
+    return new NodeExecutionView(
+        row.traceId(),
+        row.spanId(),
+        row.version(),
+        Instant.ofEpochSecond(0, row.startNanos()).toString(),
+        row.durationNanos() / 1_000_000.0,
+        failed,
+        failed ? row.statusMessage() : null);
   }
 
   private static void bind(TypedQuery<Object[]> select, Query query) {
