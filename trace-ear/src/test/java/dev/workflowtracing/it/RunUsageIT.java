@@ -80,6 +80,48 @@ class RunUsageIT {
   }
 
   @Test
+  void attemptsThatFailAfterTheirCallShowAsSpentOnFailedAttempts() {
+    Api api = new Api(baseUrl);
+    String id = "it-usage-failed-" + UUID.randomUUID().toString().substring(0, 8);
+    // The simulated model never answers JSON: both attempts spend their tokens, then fail.
+    api.saveWorkflow(
+        id,
+        "[{\"id\": \"extract\", \"type\": \"llm\", \"config\": {\"prompt\": \"List the"
+            + " items as JSON\", \"responseFormat\": \"json\", \"latencyMs\": 1},"
+            + " \"retry\": {\"maxAttempts\": 2, \"backoffMs\": 1}}]",
+        "[]");
+    JsonObject run = api.post("api/workflows/" + id + "/runs", "{}").object();
+    assertThat(run.getString("status")).isEqualTo("FAILED");
+    assertThat(run.getString("error")).contains("not JSON");
+    JsonObject trace = api.awaitComplete(run.getString("traceId"));
+    JsonObject usage =
+        api.get("api/runs/" + run.getString("runId")).object().getJsonObject("usage");
+
+    Sums spans = Sums.of(trace);
+    assertThat(spans.priced()).isEqualTo(2);
+    assertThat(usage.getJsonNumber("totalTokens").longValue())
+        .isEqualTo(spans.input() + spans.output())
+        .isPositive();
+    assertThat(usage.getJsonNumber("costNanos").longValue()).isEqualTo(spans.costNanos());
+    // Every attempt failed: everything went to failed attempts.
+    assertThat(usage.getJsonNumber("failedAttemptTokens").longValue())
+        .isEqualTo(spans.input() + spans.output());
+    assertThat(usage.getJsonNumber("failedAttemptCost").doubleValue())
+        .isEqualTo(spans.costNanos() / 1e9)
+        .isPositive();
+    // A bad format is refused when the workflow is saved.
+    Api.Answer refused =
+        api.put(
+            "api/workflows/" + id,
+            "{\"id\": \""
+                + id
+                + "\", \"nodes\": [{\"id\": \"x\", \"type\": \"llm\","
+                + " \"config\": {\"prompt\": \"hi\", \"responseFormat\": \"xml\"}}]}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains("responseFormat");
+  }
+
+  @Test
   void aModelWithoutAPriceHasTokensAndNoCost() {
     Api api = new Api(baseUrl);
     String id = "it-usage-" + UUID.randomUUID().toString().substring(0, 8);

@@ -188,6 +188,12 @@ public final class WorkflowDefinitionParser {
             "node \"" + id + "\" of type " + type.jsonName() + " needs config \"" + key + "\"");
       }
     }
+    if (type == NodeType.LLM
+        && config.containsKey("responseFormat")
+        && !(config.get("responseFormat") instanceof JsonString format
+            && (format.getString().equals("text") || format.getString().equals("json")))) {
+      problems.add("node \"" + id + "\" config \"responseFormat\" must be \"text\" or \"json\"");
+    }
     if (type == NodeType.TRANSFORM
         && config.containsKey("set")
         && !(config.get("set") instanceof JsonObject)) {

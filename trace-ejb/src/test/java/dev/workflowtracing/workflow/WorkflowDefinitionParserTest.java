@@ -58,7 +58,9 @@ class WorkflowDefinitionParserTest {
                       {"id": "b", "type": "http"},
                       {"id": "c", "type": "branch", "config": {"condition": "true"}},
                       {"id": "d", "type": "delay", "config": {"ms": 1},
-                       "retry": {"maxAttempts": 0}}],
+                       "retry": {"maxAttempts": 0}},
+                      {"id": "e", "type": "llm", "config": {"prompt": "p", "responseFormat": 1}},
+                      {"id": "f", "type": "llm", "config": {"prompt": "p", "responseFormat": "json"}}],
                      "edges": [{"from": "b", "to": "nowhere"}, {"from": "c", "to": "d"}]}
                     """))
         .isInstanceOfSatisfying(
@@ -70,6 +72,7 @@ class WorkflowDefinitionParserTest {
                             + " branch, delay, fail)",
                         "node \"b\" of type http needs config \"url\"",
                         "node \"d\" retry.maxAttempts must be between 1 and 10",
+                        "node \"e\" config \"responseFormat\" must be \"text\" or \"json\"",
                         "edge b -> nowhere ends at unknown node \"nowhere\"",
                         "edge c -> d leaves a branch node and needs \"when\": \"true\" or"
                             + " \"false\""));

@@ -21,7 +21,10 @@ import dev.workflowtracing.workflow.engine.execution.Templates;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.OptionalLong;
 
 /**
@@ -29,6 +32,9 @@ import java.util.OptionalLong;
  * provider} ("simulated" or "openai", default {@code workflow.llm.provider}) and {@code latencyMs}
  * for the simulation. The attempt span gets the GenAI semantic-convention attributes, its cost when
  * the model has a price ({@code workflow.llm.prices}), and the prompt and response as artifacts.
+ * With {@code responseFormat} "json" a reply that is not a JSON value fails the attempt after its
+ * tokens were spent (they count as spent on failed attempts); its output then carries the parsed
+ * {@code json} too.
  */
 @ApplicationScoped
 public class LlmNode implements NodeHandler {
@@ -84,11 +90,29 @@ public class LlmNode implements NodeHandler {
     attempt.recordUsage(
         reply.inputTokens(), reply.outputTokens(), cost.isPresent() ? cost.getAsLong() : null);
     Artifacts.record(span, "response", "text/plain", reply.text());
-    return JsonFactory.createObjectBuilder()
-        .add("text", reply.text())
-        .add("model", reply.model())
-        .add("inputTokens", reply.inputTokens())
-        .add("outputTokens", reply.outputTokens())
-        .build();
+    var output =
+        JsonFactory.createObjectBuilder()
+            .add("text", reply.text())
+            .add("model", reply.model())
+            .add("inputTokens", reply.inputTokens())
+            .add("outputTokens", reply.outputTokens());
+    if (JSON_FORMAT.equals(node.configString(RESPONSE_FORMAT, "text"))) {
+      output.add("json", json(reply.text()));
+    }
+    return output.build();
+  }
+
+  // The config key and value that ask for a reply in JSON (WorkflowDefinitionParser checks them).
+  private static final String RESPONSE_FORMAT = "responseFormat";
+  private static final String JSON_FORMAT = "json";
+
+  private static JsonValue json(String reply) throws NodeExecutionException {
+    try (var reader = JsonFactory.createReader(new StringReader(reply))) {
+      return reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw new NodeExecutionException(
+          "The model's reply is not JSON (responseFormat \"json\"): "
+              + (reply.length() > 80 ? reply.substring(0, 80) + "…" : reply));
+    }
   }
 }
