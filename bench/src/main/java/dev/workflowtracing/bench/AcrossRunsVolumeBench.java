@@ -7,10 +7,8 @@ import dev.workflowtracing.tracestore.read.BenchReads;
 import dev.workflowtracing.tracestore.read.NodeExecutions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -39,13 +37,7 @@ public final class AcrossRunsVolumeBench {
             .migrationsExecuted;
     System.out.printf(
         "%d migrations applied in %.1f s%n", applied, (System.nanoTime() - migrating) / 1e9);
-    EntityManagerFactory emf =
-        Persistence.createEntityManagerFactory(
-            "bench",
-            Map.of(
-                "jakarta.persistence.jdbc.url", args[0],
-                "jakarta.persistence.jdbc.user", args[1],
-                "jakarta.persistence.jdbc.password", args[2]));
+    EntityManagerFactory emf = BenchPersistence.open(args[0], args[1], args[2]);
     EntityManager em = emf.createEntityManager();
     NodeStats stats = BenchStats.create(em);
     NodeExecutions executions = BenchReads.nodeExecutions(em);

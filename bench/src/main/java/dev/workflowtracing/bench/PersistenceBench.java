@@ -12,7 +12,6 @@ import dev.workflowtracing.workflow.run.RunStatus;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,7 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -91,16 +89,7 @@ public final class PersistenceBench {
         "PostgreSQL %s, %d CPUs, Java %s%n",
         url, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     resetSchema();
-    EntityManagerFactory emf =
-        Persistence.createEntityManagerFactory(
-            "bench",
-            Map.of(
-                "jakarta.persistence.jdbc.url",
-                batchingUrl(),
-                "jakarta.persistence.jdbc.user",
-                user,
-                "jakarta.persistence.jdbc.password",
-                password));
+    EntityManagerFactory emf = BenchPersistence.open(batchingUrl(), user, password);
 
     // Warm-up of both paths (JIT, connection, statement caches), then a clean table.
     throughputJpa(emf, 20_000, WRITE_OPTIONS);

@@ -4,14 +4,12 @@ import dev.workflowtracing.stats.BenchStats;
 import dev.workflowtracing.stats.NodeStats;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,13 +70,7 @@ public final class StatsBench {
       System.out.printf(
           "%d rollup rows: %d nodes x %d hours, %,d runs (%d an hour)%n",
           nodes * HOURS, nodes, HOURS, perHour * HOURS, perHour);
-      EntityManagerFactory emf =
-          Persistence.createEntityManagerFactory(
-              "bench",
-              Map.of(
-                  "jakarta.persistence.jdbc.url", url,
-                  "jakarta.persistence.jdbc.user", args[1],
-                  "jakarta.persistence.jdbc.password", args[2]));
+      EntityManagerFactory emf = BenchPersistence.open(url, args[1], args[2]);
       EntityManager em = emf.createEntityManager();
       NodeStats stats = BenchStats.create(em);
       long from = now - 7 * 24 * HOUR;

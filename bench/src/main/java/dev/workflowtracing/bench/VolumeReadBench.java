@@ -8,7 +8,6 @@ import dev.workflowtracing.tracestore.TraceTree;
 import dev.workflowtracing.workflow.run.RunStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -51,13 +49,7 @@ public final class VolumeReadBench {
           count(db, "select count(*) from spans"),
           count(db, "select count(*) from runs"),
           count(db, "select count(*) from pg_inherits where inhparent = 'spans'::regclass"));
-      EntityManagerFactory emf =
-          Persistence.createEntityManagerFactory(
-              "bench",
-              Map.of(
-                  "jakarta.persistence.jdbc.url", args[0],
-                  "jakarta.persistence.jdbc.user", args[1],
-                  "jakarta.persistence.jdbc.password", args[2]));
+      EntityManagerFactory emf = BenchPersistence.open(args[0], args[1], args[2]);
       EntityManager em = emf.createEntityManager();
       TraceQueries queries = BenchQueries.create(em, "none");
       RunFilter none = RunFilters.none();

@@ -5,6 +5,7 @@ import dev.workflowtracing.workflow.run.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +63,7 @@ final class RunProgress {
     } else if (event instanceof RunEvent.NodeEnded ended) {
       NodeState node = nodes.computeIfAbsent(ended.node().nodeId(), id -> new NodeState());
       // Its last attempt's end said the same, except when the node failed before any attempt.
-      node.state = ended.node().outcome().name().toLowerCase(java.util.Locale.ROOT);
+      node.state = ended.node().outcome().name().toLowerCase(Locale.ROOT);
       node.endedAt = node.endedAt == null ? ended.endedAtMillis() : node.endedAt;
     } else if (event instanceof RunEvent.RunEnded end) {
       status = end.status().name();

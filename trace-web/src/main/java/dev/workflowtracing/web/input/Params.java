@@ -70,6 +70,11 @@ public final class Params {
             + "\")");
   }
 
+  /** A workflow version: a whole number from 1, as the {@code version} parameter. */
+  public static Optional<Integer> version(String value) {
+    return whole("version", value, 1, Integer.MAX_VALUE).map(Long::intValue);
+  }
+
   /** Text of at most {@code maxLength} characters. */
   public static Optional<String> text(String name, String value, int maxLength) {
     if (!present(value)) {

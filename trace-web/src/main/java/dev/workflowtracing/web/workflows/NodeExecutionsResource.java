@@ -10,7 +10,6 @@ import dev.workflowtracing.web.security.Roles;
 import dev.workflowtracing.workflow.NodeDefinition;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowDefinition;
-import dev.workflowtracing.workflow.WorkflowDefinitionParser;
 import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -55,8 +54,7 @@ public class NodeExecutionsResource {
       @QueryParam("order") String order,
       @QueryParam("limit") String limit) {
     StatsRange range = StatsRange.parse(from, to, settings.statsMaxRangeDays());
-    Optional<Integer> versionNumber =
-        Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
+    Optional<Integer> versionNumber = Params.version(version);
     boolean failedOnly = failedOnly(status);
     NodeExecutions.Order inOrder = order(order);
     int most = Params.whole("limit", limit, 1, MAX_LIMIT).orElse((long) DEFAULT_LIMIT).intValue();
@@ -99,8 +97,7 @@ public class NodeExecutionsResource {
                       : new NotFoundProblem(
                           "Workflow \"" + id + "\" has no version " + version.get()));
     }
-    return WorkflowDefinitionParser.parse(
-        catalog.latestDefinition(id).orElseThrow(() -> new WorkflowNotFoundException(id)));
+    return catalog.definition(id);
   }
 
   private static boolean failedOnly(String status) {

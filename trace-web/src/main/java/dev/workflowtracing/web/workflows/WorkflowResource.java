@@ -76,8 +76,7 @@ public class WorkflowResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id, @QueryParam("version") String version) {
-    Optional<Integer> number =
-        Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
+    Optional<Integer> number = Params.version(version);
     String definition =
         (number.isPresent()
                 ? catalog.definitionText(id, number.get())

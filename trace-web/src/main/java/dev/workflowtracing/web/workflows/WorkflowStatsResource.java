@@ -46,8 +46,7 @@ public class WorkflowStatsResource {
       @QueryParam("to") String to,
       @QueryParam("version") String version) {
     StatsRange range = StatsRange.parse(from, to, settings.statsMaxRangeDays());
-    Optional<Integer> versionNumber =
-        Params.whole("version", version, 1, Integer.MAX_VALUE).map(Long::intValue);
+    Optional<Integer> versionNumber = Params.version(version);
     if (catalog.latestDefinition(id).isEmpty()) {
       throw new WorkflowNotFoundException(id);
     }
