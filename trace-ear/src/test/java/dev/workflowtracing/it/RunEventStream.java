@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -14,12 +15,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Reads a run's Server-Sent Events ({@code GET /api/runs/{id}/events}) as a client would. */
 final class RunEventStream {
 
   /** One SSE event: its id, name and JSON data. */
   record Event(long id, String name, JsonObject data) {}
+
+  // HTTP/1.1 as a browser's EventSource over http://: the JDK's client otherwise upgrades to h2c,
+  // which Undertow accepts, and a stream of a late watcher over it once broke off in CI
+  // ("IOException: closed"). One client for the test run, so no stream outlives its client.
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private RunEventStream() {}
 
@@ -81,14 +89,45 @@ final class RunEventStream {
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }
-    HttpResponse<java.util.stream.Stream<String>> response =
-        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response =
+        CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     assertThat(response.statusCode()).as("GET " + response.uri()).isEqualTo(200);
     List<Event> events = new ArrayList<>();
+    long startedAt = System.nanoTime();
+    try (var lines = response.body()) {
+      readLines(lines, events, onEvent);
+    } catch (UncheckedIOException e) {
+      throw new IllegalStateException(
+          "The event stream of run "
+              + runId
+              + " ("
+              + response.version()
+              + ") broke off after "
+              + events.size()
+              + " events and "
+              + Duration.ofNanos(System.nanoTime() - startedAt).toMillis()
+              + " ms, last "
+              + (events.isEmpty() ? "none" : events.get(events.size() - 1).name())
+              + ": "
+              + causes(e),
+          e);
+    }
+    return events;
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(" / ");
+    }
+    return text.toString();
+  }
+
+  private static void readLines(Stream<String> lines, List<Event> events, Consumer<Event> onEvent) {
     long id = 0;
     String name = null;
     StringBuilder data = new StringBuilder();
-    for (String line : (Iterable<String>) response.body()::iterator) {
+    for (String line : (Iterable<String>) lines::iterator) {
       if (line.startsWith("id:")) {
         id = Long.parseLong(line.substring(3).trim());
       } else if (line.startsWith("event:")) {
@@ -107,6 +146,5 @@ final class RunEventStream {
         data.setLength(0);
       }
     }
-    return events;
   }
 }
