@@ -29,7 +29,7 @@ start_bench_server() {
     $sudo_cmd su postgres -c "psql -qc 'drop database if exists $db'"
     (cd "$root" && TRACE_DB_NAME=$db bin/setup-postgres >/dev/null && JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-postgres >/dev/null)
     env_vars+=(TRACE_DB_URL=jdbc:postgresql://localhost:5432/$db)
-  else
+  elif [[ "${BENCH_DB:-h2}" != h2-mem ]]; then
     # The embedded default, as bin/run has it: an H2 file in the server's data directory.
     (cd "$root" && JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-h2 >/dev/null)
   fi

@@ -5,8 +5,10 @@
 # defaults) from the built EAR; figures go to docs/performance.md.
 #   bench/load-bench.sh [window-seconds=10] [windows=16] [clients=8] [soak-seconds=300] [soak-runs-per-second=5]
 # BENCH_OTLP=1: OTLP export on, to a receiver the script starts (bench's OtlpSink, port 4518).
-# BENCH_DB=postgres: each server gets a fresh PostgreSQL database (workflow_tracing_load on this
-# machine's cluster, bin/setup-postgres) instead of the embedded H2 file database.
+# The database is bin/run's default, an H2 file in the server's data directory (bench-server.sh).
+# BENCH_DB=postgres: each server gets a fresh PostgreSQL database (workflow_tracing_bench on this
+# machine's cluster, bin/setup-postgres); BENCH_DB=h2-mem: WildFly's own in-memory ExampleDS, which
+# the figures of this benchmark before 2026-12-03 were measured on.
 # ON_OFF_ONLY=1: only the on/off windows (no sampled server, no soak). SKIP_BUILD=1: the built EAR.
 # BENCH_SERVER_ENV="KEY=value ...": more settings for the on/off server, for example
 # TRACING_PERSISTENCE_RUN_END_WAIT_MS=0 to leave the durable end of runs out.
@@ -15,36 +17,18 @@ set -euo pipefail
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# shellcheck source=bench/bench-server.sh
+source bench/bench-server.sh
 window=${1:-10} windows=${2:-16} clients=${3:-8} soak_secs=${4:-300} rate=${5:-5}
-[[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -B -q install -DskipTests -Dspotless.check.skip=true
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-cp="bench/target/classes:$(cat bench/target/bench.classpath)"
-wildfly="$root/trace-ear/target/wildfly-39.0.1.Final"
-base="$root/target/bench-server"
+prepare_bench
 mkdir -p "$root/target"
+base="$root/target/bench-server"
 url="http://localhost:8280/"
 
 start_server() { # env assignments for the server, e.g. TRACING_ENABLED=false
-  rm -rf "$base" && cp -r "$wildfly/standalone" "$base" && rm -rf "$base"/deployments/* "$base"/log "$base"/data "$base"/tmp
-  config/cli/add-users.sh "$wildfly" "$base/configuration" >/dev/null
-  local db_env=()
-  if [[ "${BENCH_DB:-h2}" == postgres ]]; then
-    local sudo_cmd=""
-    [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-    $sudo_cmd su postgres -c "psql -qc 'drop database if exists workflow_tracing_load'"
-    TRACE_DB_NAME=workflow_tracing_load bin/setup-postgres >/dev/null
-    JBOSS_HOME="$wildfly" TRACE_BASE_DIR="$base" bin/configure-postgres >/dev/null
-    db_env=(TRACE_DB_URL=jdbc:postgresql://localhost:5432/workflow_tracing_load)
-  fi
-  cp trace-ear/target/workflow-tracing.ear "$base/deployments/"
   local t0=$(date +%s%N)
-  env "${db_env[@]}" "$@" "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$base" \
-    -Djboss.socket.binding.port-offset=200 "${otlp_opts[@]}" >"$base.out" 2>&1 &
-  server=$!
-  until [[ -f "$base/deployments/workflow-tracing.ear.deployed" ]]; do
-    [[ -f "$base/deployments/workflow-tracing.ear.failed" ]] && { echo "deploy failed: see $base.out"; exit 1; }
-    sleep 0.2
-  done
+  start_bench_server "$base" "$@" -- "${otlp_opts[@]}"
+  server=$bench_server
   echo "startup (process start to EAR deployed, $*): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 }
 # BENCH_OTLP=1: the servers export OTLP/HTTP to a receiver on this machine (bench's OtlpSink), as
@@ -60,8 +44,7 @@ server=""
 # Each kill may fail (the server was stopped already): under set -e that would end the trap early.
 trap '[[ -z "$server" ]] || kill -TERM "$server" 2>/dev/null || true; [[ -z "$receiver" ]] || kill "$receiver" 2>/dev/null || true' EXIT
 stop_server() {
-  kill -TERM "$server"
-  wait "$server" || true
+  stop_bench_server
   while (echo >/dev/tcp/localhost/8280) 2>/dev/null; do sleep 0.5; done
 }
 
