@@ -29,6 +29,7 @@ public class RunRecorder {
             run.trigger(),
             run.queuedAtMillis(),
             run.inputsJson()));
+    durability.awaitWrittenOut(); // accepted: its row survives a crash, as its message does
   }
 
   void started(@Observes RunEvent.RunStarted run) {
