@@ -50,7 +50,7 @@ public class DelayNode implements NodeHandler {
         "\"ms\" must resolve to a whole number of milliseconds from 0 to "
             + MAX_MS
             + ", not \""
-            + (resolved.length() > 40 ? resolved.substring(0, 40) + "…" : resolved)
+            + Excerpt.of(resolved, 40)
             + "\"");
   }
 }

@@ -111,8 +111,7 @@ public class LlmNode implements NodeHandler {
       return reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       throw new NodeExecutionException(
-          "The model's reply is not JSON (responseFormat \"json\"): "
-              + (reply.length() > 80 ? reply.substring(0, 80) + "…" : reply));
+          "The model's reply is not JSON (responseFormat \"json\"): " + Excerpt.of(reply, 80));
     }
   }
 }

@@ -25,7 +25,7 @@ public class SimulatedModel implements ModelProvider {
     request.deadline().sleep(Duration.ofMillis(request.latencyMs()));
     String prompt = request.prompt();
     String opening = OPENINGS[Math.floorMod(prompt.hashCode(), OPENINGS.length)];
-    String gist = prompt.length() > 120 ? prompt.substring(0, 120) + "…" : prompt;
+    String gist = Excerpt.of(prompt, 120);
     String text = opening + " (" + request.model() + ") You asked: \"" + gist + "\".";
     return new LlmReply(
         text, request.model(), tokens(request.system() + " " + prompt), tokens(text));
