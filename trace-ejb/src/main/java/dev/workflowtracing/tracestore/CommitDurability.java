@@ -18,10 +18,10 @@ import javax.sql.DataSource;
  * once; run ends that wait together share one ({@link SharedWriteOut}).
  *
  * <p>Before, they slept twice a {@code WRITE_DELAY} of 2 ms: H2's background writer then woke every
- * millisecond and went through all the file's chunks each time, which took half the server's CPU
- * under load (docs/performance.md). ({@code WRITE_DELAY=0} instead writes every commit as a chunk
- * of its own: the file grew to 18 GB for 1.3 million spans.) PostgreSQL's commits are durable, and
- * an in-memory H2 is lost with the server anyway: nothing to wait for.
+ * millisecond and went through all the file's chunks each time, a quarter of the server's CPU under
+ * load (docs/performance.md). ({@code WRITE_DELAY=0} instead writes every commit as a chunk of its
+ * own: the file grew to 18 GB for 1.3 million spans.) PostgreSQL's commits are durable, and an
+ * in-memory H2 is lost with the server anyway: nothing to wait for.
  */
 @ApplicationScoped
 public class CommitDurability {
