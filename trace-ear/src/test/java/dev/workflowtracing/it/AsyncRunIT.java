@@ -109,6 +109,69 @@ class AsyncRunIT {
   }
 
   @Test
+  void aQueuedRunExecutesTheVersionItWasAcceptedWithThoughALaterOneIsSavedMeanwhile() {
+    Api api = new Api(baseUrl);
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String blocker = "it-blocker-" + suffix;
+    String versioned = "it-versioned-" + suffix;
+    assertThat(
+            api.put(
+                    "api/workflows/" + blocker,
+                    "{\"id\": \""
+                        + blocker
+                        + "\", \"nodes\": [{\"id\": \"wait\","
+                        + " \"type\": \"delay\", \"config\": {\"ms\": 4000}}]}")
+                .status())
+        .isEqualTo(201);
+    assertThat(api.put("api/workflows/" + versioned, oneDelayNode(versioned, "first")).status())
+        .isEqualTo(201);
+    // As many runs as the server's queue consumers (QueuedRunListener's maxSession): the next
+    // waits.
+    List<String> blockers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      blockers.add(
+          api.post("api/workflows/" + blocker + "/runs", "{}", "Prefer", "respond-async")
+              .object()
+              .getString("runId"));
+    }
+    String runId =
+        api.post("api/workflows/" + versioned + "/runs", "{}", "Prefer", "respond-async")
+            .object()
+            .getString("runId");
+    assertThat(api.put("api/workflows/" + versioned, oneDelayNode(versioned, "second")).status())
+        .isIn(200, 201);
+    assertThat(api.get("api/runs/" + runId).object().getString("status"))
+        .as("still waiting behind the blockers when version 2 was saved")
+        .isEqualTo("QUEUED");
+
+    JsonObject run =
+        api.await(
+                "api/runs/" + runId,
+                a -> a.status() == 200 && "SUCCEEDED".equals(a.object().getString("status")),
+                Duration.ofSeconds(60))
+            .object();
+    assertThat(run.getInt("workflowVersion")).isEqualTo(1);
+    JsonObject trace = api.awaitComplete(run.getString("traceId"));
+    assertThat(trace.getJsonArray("spans").stream().map(s -> s.asJsonObject().getString("name")))
+        .contains("delay first")
+        .doesNotContain("delay second");
+    for (String b : blockers) {
+      api.await(
+          "api/runs/" + b,
+          a -> a.status() == 200 && "SUCCEEDED".equals(a.object().getString("status")),
+          Duration.ofSeconds(60));
+    }
+  }
+
+  private static String oneDelayNode(String workflowId, String nodeId) {
+    return "{\"id\": \""
+        + workflowId
+        + "\", \"nodes\": [{\"id\": \""
+        + nodeId
+        + "\", \"type\": \"delay\", \"config\": {\"ms\": 10}}]}";
+  }
+
+  @Test
   void withoutTheHeaderTheCallStillWaitsForTheEnd() {
     Api.Answer run = new Api(baseUrl).post("api/workflows/hello-llm/runs", "{}");
     assertThat(run.status()).isEqualTo(201);

@@ -71,6 +71,15 @@ public final class ExporterStats {
     return dropped.get() + alsoDropped.getAsLong();
   }
 
+  /**
+   * Spans given up by the exporter and the bounded queue in front of the processor, without the
+   * processor's own drops: those take a collection of its metrics to read, too much for every run's
+   * end ({@link DatabaseWatermark}).
+   */
+  long droppedOutsideProcessor() {
+    return dropped.get();
+  }
+
   /** Counts the drops of the processor in front of this exporter too. */
   public void alsoDropped(LongSupplier processorDrops) {
     this.alsoDropped = processorDrops;

@@ -8,15 +8,20 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The latest definitions read from the database, to fall back on while it is unavailable. Filled at
- * startup with every stored workflow, so even one never run before can run during an outage.
+ * Parsed workflow definitions, the latest read of each workflow, per server. A stored version never
+ * changes, so a definition cached under its id and version is right on every server: a run reads
+ * only the latest version's number from the database and parses the definition only when that
+ * version is not here ({@link WorkflowCatalog#definition(String)}). While the database is
+ * unavailable, runs go on with the definition cached here. Filled at startup with every stored
+ * workflow, so even one never run before can run during an outage.
+ *
+ * <p>Bounded by the definitions' JSON text, {@link #MAX_TEXT_CHARS} in all: the least recently used
+ * workflows go first ({@link WeighedLru}).
  */
 @Singleton
 @Startup
@@ -24,12 +29,18 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DefinitionCache {
 
+  /** About 8 million characters of definition text: thousands of workflows of usual size. */
+  static final long MAX_TEXT_CHARS = 8_000_000;
+
   private static final Logger LOG = Logger.getLogger(DefinitionCache.class.getName());
 
   // Reads the stored workflows itself (the catalog uses this cache: it must not use the catalog).
   @PersistenceContext EntityManager em;
 
-  private final Map<String, WorkflowDefinition> byId = new ConcurrentHashMap<>();
+  private final WeighedLru<String, Cached> byId = new WeighedLru<>(MAX_TEXT_CHARS);
+
+  /** A definition with the length of the text it was parsed from (its weight here). */
+  private record Cached(WorkflowDefinition definition, int textLength) {}
 
   @PostConstruct
   void warm() {
@@ -37,7 +48,7 @@ public class DefinitionCache {
         em.createNamedQuery("WorkflowRecord.findLatestVersions", WorkflowRecord.class)
             .getResultList()) {
       try {
-        remember(WorkflowDefinitionParser.parse(record.getDefinition()));
+        remember(WorkflowDefinitionParser.parse(record.getDefinition()), record.getDefinition());
       } catch (InvalidWorkflowException e) {
         LOG.log(
             Level.WARNING,
@@ -46,11 +57,27 @@ public class DefinitionCache {
     }
   }
 
-  public void remember(WorkflowDefinition definition) {
-    byId.put(definition.id(), definition);
+  /** Keeps a stored definition, parsed from {@code text}, unless a later version is kept. */
+  public void remember(WorkflowDefinition definition, String text) {
+    byId.merge(
+        definition.id(),
+        new Cached(definition, text.length()),
+        text.length(),
+        (kept, offered) -> kept.definition().version() > offered.definition().version());
   }
 
+  /** The latest definition read of a workflow, whichever version that is. */
   public Optional<WorkflowDefinition> cached(String workflowId) {
-    return Optional.ofNullable(byId.get(workflowId));
+    return byId.get(workflowId).map(Cached::definition);
+  }
+
+  /** The workflow's definition of this version, if that is the one kept. */
+  public Optional<WorkflowDefinition> cached(String workflowId, int version) {
+    return cached(workflowId).filter(d -> d.version() == version);
+  }
+
+  /** Characters of definition text kept (for tests). */
+  long weight() {
+    return byId.weight();
   }
 }

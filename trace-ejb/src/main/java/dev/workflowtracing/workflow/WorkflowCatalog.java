@@ -1,6 +1,7 @@
 package dev.workflowtracing.workflow;
 
 import dev.workflowtracing.json.JsonFactory;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ public class WorkflowCatalog {
 
   @PersistenceContext EntityManager em;
   @jakarta.ejb.EJB DefinitionCache lastRead;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** The latest version of every workflow. */
   public List<WorkflowSummary> summaries() {
@@ -44,9 +47,16 @@ public class WorkflowCatalog {
     return version(workflowId, version).map(WorkflowRecord::getDefinition);
   }
 
-  /** A stored version's definition, parsed. */
+  /**
+   * A stored version's definition, parsed: from the cache when it holds that version (a stored
+   * version never changes, so no read is needed), else read, parsed and kept.
+   */
   public Optional<WorkflowDefinition> definition(String workflowId, int version) {
-    return version(workflowId, version).map(r -> WorkflowDefinitionParser.parse(r.getDefinition()));
+    Optional<WorkflowDefinition> cached = lastRead.cached(workflowId, version);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    return version(workflowId, version).map(this::parseAndKeep);
   }
 
   /** A workflow's versions, newest first; at most {@code limit}. */
@@ -75,20 +85,29 @@ public class WorkflowCatalog {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public WorkflowDefinition definition(String workflowId) {
-    Optional<WorkflowRecord> latest;
+    Integer latest;
     try {
-      latest = latest(workflowId);
+      // Only the number: the definition itself is read and parsed when it is not cached.
+      latest =
+          em.createNamedQuery("WorkflowRecord.latestVersion", Integer.class)
+              .setParameter("workflowId", workflowId)
+              .getSingleResult();
+      if (latest == null) {
+        throw new WorkflowNotFoundException(workflowId);
+      }
+      return definition(workflowId, latest)
+          .orElseThrow(() -> new WorkflowNotFoundException(workflowId));
     } catch (PersistenceException e) {
       return lastRead
           .cached(workflowId)
           .orElseThrow(
               () -> new IllegalStateException("Database unavailable: " + e.getMessage(), e));
     }
-    WorkflowDefinition definition =
-        latest
-            .map(r -> WorkflowDefinitionParser.parse(r.getDefinition()))
-            .orElseThrow(() -> new WorkflowNotFoundException(workflowId));
-    lastRead.remember(definition);
+  }
+
+  private WorkflowDefinition parseAndKeep(WorkflowRecord record) {
+    WorkflowDefinition definition = WorkflowDefinitionParser.parse(record.getDefinition());
+    lastRead.remember(definition, record.getDefinition());
     return definition;
   }
 
@@ -107,7 +126,10 @@ public class WorkflowCatalog {
     WorkflowRecord record =
         new WorkflowRecord(definition, versioned.toString(), System.currentTimeMillis());
     em.persist(record);
-    lastRead.remember(definition);
+    // Once committed: a version whose save rolled back is given to the next save.
+    String text = record.getDefinition();
+    transactions.registerInterposedSynchronization(
+        new AfterCommit(() -> lastRead.remember(definition, text)));
     return WorkflowSummary.of(record);
   }
 

@@ -24,6 +24,9 @@ import java.util.Objects;
     query =
         "select w from WorkflowRecord w where w.workflowId = :workflowId"
             + " order by w.version desc")
+@NamedQuery(
+    name = "WorkflowRecord.latestVersion",
+    query = "select max(w.version) from WorkflowRecord w where w.workflowId = :workflowId")
 public class WorkflowRecord {
 
   @Id

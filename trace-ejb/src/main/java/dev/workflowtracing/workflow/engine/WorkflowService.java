@@ -3,6 +3,7 @@ package dev.workflowtracing.workflow.engine;
 import dev.workflowtracing.instrumentation.TracingPipeline;
 import dev.workflowtracing.workflow.WorkflowCatalog;
 import dev.workflowtracing.workflow.WorkflowDefinition;
+import dev.workflowtracing.workflow.WorkflowNotFoundException;
 import dev.workflowtracing.workflow.WorkflowSettings;
 import dev.workflowtracing.workflow.engine.control.HeapGuard;
 import dev.workflowtracing.workflow.engine.control.RunControl;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 /** Starts runs of stored workflows, and runs taken off the run queue. */
@@ -67,7 +69,12 @@ public class WorkflowService {
    * running twice.
    */
   public void runQueued(
-      String runId, String workflowId, JsonObject inputs, String trigger, Context parent) {
+      String runId,
+      String workflowId,
+      OptionalInt version,
+      JsonObject inputs,
+      String trigger,
+      Context parent) {
     Optional<RunStatus> recorded = ledger.status(runId);
     if (recorded.isPresent() && recorded.get().isFinal()) {
       LOG.info(() -> "Run " + runId + " taken off the queue has ended already: " + recorded.get());
@@ -83,7 +90,13 @@ public class WorkflowService {
       }
       return;
     }
-    WorkflowDefinition workflow = catalog.definition(workflowId);
+    // The version it was accepted with, as its record says, even if a later one was saved since.
+    WorkflowDefinition workflow =
+        version.isPresent()
+            ? catalog
+                .definition(workflowId, version.getAsInt())
+                .orElseThrow(() -> new WorkflowNotFoundException(workflowId))
+            : catalog.definition(workflowId);
     Optional<RunHandle> handle = control.begin(runId, timeLimit(workflow));
     if (handle.isEmpty()) {
       return; // cancelled while it waited

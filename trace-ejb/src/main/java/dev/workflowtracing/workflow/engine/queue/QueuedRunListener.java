@@ -17,9 +17,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,6 +66,7 @@ public class QueuedRunListener implements MessageListener {
       workflows.runQueued(
           runId,
           run.getString("workflowId"),
+          acceptedVersion(run),
           run.getJsonObject("inputs"),
           run.getString("trigger"),
           parent);
@@ -72,6 +76,14 @@ public class QueuedRunListener implements MessageListener {
         endings.notExecuted(runId, RunStatus.FAILED, "The run could not start: " + e.getMessage());
       }
     }
+  }
+
+  /** The version the run was accepted with; none in a message sent by an older server. */
+  private static OptionalInt acceptedVersion(JsonObject run) {
+    JsonValue version = run.get("workflowVersion");
+    return version instanceof JsonNumber number
+        ? OptionalInt.of(number.intValue())
+        : OptionalInt.empty();
   }
 
   private static final TextMapGetter<Message> PROPERTIES =

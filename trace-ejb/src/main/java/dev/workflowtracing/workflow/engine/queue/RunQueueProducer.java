@@ -71,6 +71,7 @@ public class RunQueueProducer {
             JsonFactory.createObjectBuilder()
                 .add("runId", request.runId())
                 .add("workflowId", request.workflow().id())
+                .add("workflowVersion", request.workflow().version())
                 .add("trigger", request.trigger())
                 .add("inputs", request.inputs())
                 .build()
