@@ -37,10 +37,8 @@ public class DefinitionCache {
   // Reads the stored workflows itself (the catalog uses this cache: it must not use the catalog).
   @PersistenceContext EntityManager em;
 
-  private final WeighedLru<String, Cached> byId = new WeighedLru<>(MAX_TEXT_CHARS);
-
-  /** A definition with the length of the text it was parsed from (its weight here). */
-  private record Cached(WorkflowDefinition definition, int textLength) {}
+  // Each weighs the length of the text it was parsed from.
+  private final WeighedLru<String, WorkflowDefinition> byId = new WeighedLru<>(MAX_TEXT_CHARS);
 
   @PostConstruct
   void warm() {
@@ -61,23 +59,18 @@ public class DefinitionCache {
   public void remember(WorkflowDefinition definition, String text) {
     byId.merge(
         definition.id(),
-        new Cached(definition, text.length()),
+        definition,
         text.length(),
-        (kept, offered) -> kept.definition().version() > offered.definition().version());
+        (kept, offered) -> kept.version() > offered.version());
   }
 
   /** The latest definition read of a workflow, whichever version that is. */
   public Optional<WorkflowDefinition> cached(String workflowId) {
-    return byId.get(workflowId).map(Cached::definition);
+    return byId.get(workflowId);
   }
 
   /** The workflow's definition of this version, if that is the one kept. */
   public Optional<WorkflowDefinition> cached(String workflowId, int version) {
     return cached(workflowId).filter(d -> d.version() == version);
-  }
-
-  /** Characters of definition text kept (for tests). */
-  long weight() {
-    return byId.weight();
   }
 }

@@ -85,16 +85,10 @@ public class WorkflowCatalog {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public WorkflowDefinition definition(String workflowId) {
-    Integer latest;
     try {
       // Only the number: the definition itself is read and parsed when it is not cached.
-      latest =
-          em.createNamedQuery("WorkflowRecord.latestVersion", Integer.class)
-              .setParameter("workflowId", workflowId)
-              .getSingleResult();
-      if (latest == null) {
-        throw new WorkflowNotFoundException(workflowId);
-      }
+      int latest =
+          latestVersion(workflowId).orElseThrow(() -> new WorkflowNotFoundException(workflowId));
       return definition(workflowId, latest)
           .orElseThrow(() -> new WorkflowNotFoundException(workflowId));
     } catch (PersistenceException e) {
@@ -103,6 +97,13 @@ public class WorkflowCatalog {
           .orElseThrow(
               () -> new IllegalStateException("Database unavailable: " + e.getMessage(), e));
     }
+  }
+
+  private Optional<Integer> latestVersion(String workflowId) {
+    return Optional.ofNullable(
+        em.createNamedQuery("WorkflowRecord.latestVersion", Integer.class)
+            .setParameter("workflowId", workflowId)
+            .getSingleResult());
   }
 
   private WorkflowDefinition parseAndKeep(WorkflowRecord record) {
@@ -120,7 +121,7 @@ public class WorkflowCatalog {
     String id = json.getString("id");
     // Two servers saving the same workflow at once: one after the other, each its own version.
     ClusterWideLock.holdUntilCommit(em, ClusterWideLock.WORKFLOW_VERSIONS);
-    int version = latest(id).map(r -> r.getVersion() + 1).orElse(1);
+    int version = latestVersion(id).map(v -> v + 1).orElse(1);
     JsonObject versioned = JsonFactory.createObjectBuilder(json).add("version", version).build();
     WorkflowDefinition definition = WorkflowDefinitionParser.parse(versioned);
     WorkflowRecord record =
